@@ -1,0 +1,38 @@
+package dev.ponder.openrouter;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * The body of a streamed chat completion request.
+ * <p>
+ * {@code usage: {include: true}} is deprecated on OpenRouter (usage always comes now) but
+ * harmless, and some OpenAI-style servers only report usage when asked through
+ * {@code stream_options}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ChatRequest(String model, List<ChatMessage> messages, boolean stream, ReasoningRequest reasoning,
+		UsageRequest usage, StreamOptions streamOptions) {
+
+	public static ChatRequest streaming(String model, List<ChatMessage> messages, ReasoningRequest reasoning) {
+		return new ChatRequest(model, messages, true, reasoning, new UsageRequest(true), new StreamOptions(true));
+	}
+
+	/** One turn of the conversation sent upstream. */
+	public record ChatMessage(String role, String content) {
+	}
+
+	/** Asks for usage in the stream, the OpenRouter way. */
+	public record UsageRequest(boolean include) {
+	}
+
+	/** Asks for usage in the stream, the OpenAI way. */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	public record StreamOptions(boolean includeUsage) {
+	}
+
+}

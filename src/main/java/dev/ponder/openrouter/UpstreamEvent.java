@@ -1,0 +1,39 @@
+package dev.ponder.openrouter;
+
+import java.util.List;
+
+/**
+ * What an upstream stream means to Ponder, whatever wire shape carried it: reasoning and
+ * content deltas, the raw reasoning details to keep, and the summary that ends a stream.
+ */
+public sealed interface UpstreamEvent {
+
+	/** More reasoning text, readable by a person. */
+	record Reasoning(String text) implements UpstreamEvent {
+	}
+
+	/** More answer text. */
+	record Content(String text) implements UpstreamEvent {
+	}
+
+	/**
+	 * Raw {@code reasoning_details} as they arrived (including encrypted blocks), kept so
+	 * that they can be stored and, for models that need them, sent back.
+	 */
+	record ReasoningDetails(List<ReasoningDetail> details) implements UpstreamEvent {
+	}
+
+	/**
+	 * Everything reported as content so far was in fact reasoning: the stream began
+	 * inside a {@code <think>} block that the chat template had opened in the prompt, and
+	 * only the closing tag arrived.
+	 */
+	record ContentWasReasoning() implements UpstreamEvent {
+	}
+
+	/** The stream ended normally; what the last chunks said about it. */
+	record Finished(String generationId, String provider, String model, String finishReason, String nativeFinishReason,
+			Usage usage) implements UpstreamEvent {
+	}
+
+}
