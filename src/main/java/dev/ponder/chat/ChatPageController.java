@@ -1,0 +1,125 @@
+package dev.ponder.chat;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.ponder.PonderProperties;
+import dev.ponder.conversation.ConversationDetails;
+import dev.ponder.conversation.ConversationService;
+import dev.ponder.conversation.NotFoundException;
+import dev.ponder.openrouter.OpenRouterClient;
+import dev.ponder.openrouter.UpstreamException;
+
+/**
+ * The chat page, and sending from it without JavaScript: the form posts, the answer runs on, and
+ * the page is shown again.
+ */
+@Controller
+class ChatPageController {
+
+	private final ConversationService conversations;
+
+	private final ChatService chat;
+
+	private final OpenRouterClient client;
+
+	private final PonderProperties properties;
+
+	private final Validator validator;
+
+	ChatPageController(ConversationService conversations, ChatService chat, OpenRouterClient client,
+			PonderProperties properties, Validator validator) {
+		this.conversations = conversations;
+		this.chat = chat;
+		this.client = client;
+		this.properties = properties;
+		this.validator = validator;
+	}
+
+	@GetMapping("/")
+	String newChat(Model model) {
+		return page(model, null);
+	}
+
+	@GetMapping("/c/{id}")
+	String conversation(@PathVariable UUID id, Model model) {
+		return page(model, this.conversations.find(id).orElseThrow(() -> NotFoundException.conversation(id)));
+	}
+
+	@PostMapping("/c")
+	String sendFirst(@RequestParam(defaultValue = "") String content, @RequestParam(required = false) String model,
+			@RequestParam(required = false) String effort, RedirectAttributes redirect) {
+		SendMessageRequest request = request(content, model, effort);
+		String problem = problem(request);
+		if (problem != null) {
+			return back("/", problem, content, redirect);
+		}
+		UUID conversationId = this.conversations.create(null).id();
+		return send(conversationId, request, redirect);
+	}
+
+	@PostMapping("/c/{id}/messages")
+	String sendNext(@PathVariable UUID id, @RequestParam(defaultValue = "") String content,
+			@RequestParam(required = false) String model, @RequestParam(required = false) String effort,
+			RedirectAttributes redirect) {
+		this.conversations.find(id).orElseThrow(() -> NotFoundException.conversation(id));
+		SendMessageRequest request = request(content, model, effort);
+		String problem = problem(request);
+		return (problem != null) ? back("/c/" + id, problem, content, redirect) : send(id, request, redirect);
+	}
+
+	private String send(UUID conversationId, SendMessageRequest request, RedirectAttributes redirect) {
+		try {
+			this.chat.send(conversationId, request);
+			return "redirect:/c/" + conversationId;
+		}
+		catch (UpstreamException ex) {
+			return back("/c/" + conversationId, ex.getMessage(), request.content(), redirect);
+		}
+	}
+
+	private String page(Model model, ConversationDetails conversation) {
+		model.addAttribute("sidebar", this.conversations.recent(this.properties.sidebarSize()));
+		model.addAttribute("conversation", conversation);
+		model.addAttribute("messages", (conversation != null)
+				? conversation.messages().stream().map(MessageItem::of).toList() : List.of());
+		model.addAttribute("composer", new Composer(this.properties.defaultModel(), this.properties.defaultEffort(),
+				Composer.EFFORTS, SendMessageRequest.MAX_LENGTH));
+		model.addAttribute("keyConfigured", this.client.isConfigured());
+		return "conversation/page";
+	}
+
+	private static SendMessageRequest request(String content, String model, String effort) {
+		String choice = (effort == null || effort.isBlank()) ? null : effort;
+		return new SendMessageRequest(content, (model == null || model.isBlank()) ? null : model.strip(),
+				(choice != null) ? ReasoningOptions.fromChoice(choice) : null);
+	}
+
+	private String problem(SendMessageRequest request) {
+		return this.validator.validate(request)
+			.stream()
+			.map(ConstraintViolation::getMessage)
+			.sorted()
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** Back to the page with the error shown and the typed text still in the composer. */
+	private static String back(String path, String problem, String draft, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("formError", problem);
+		redirect.addFlashAttribute("draft", draft);
+		return "redirect:" + path;
+	}
+
+}

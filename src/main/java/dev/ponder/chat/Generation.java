@@ -1,0 +1,202 @@
+package dev.ponder.chat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import dev.ponder.conversation.AnswerProgress;
+import dev.ponder.conversation.Turn;
+import dev.ponder.openrouter.UpstreamEvent;
+
+/**
+ * One answer being generated: it accumulates what the upstream sends and fans it out to every
+ * subscriber, each of whom first gets what has arrived so far. It belongs to no HTTP request.
+ * <p>
+ * All state is guarded by the instance's lock: deltas arrive on Netty's threads while subscribers
+ * attach and checkpoints are taken on others.
+ */
+final class Generation {
+
+	private final Turn turn;
+
+	private final String model;
+
+	private final Clock clock;
+
+	private final StringBuilder reasoning = new StringBuilder();
+
+	private final StringBuilder content = new StringBuilder();
+
+	private final ReasoningDetailsBuffer details = new ReasoningDetailsBuffer();
+
+	// Copy-on-write: a subscriber that cancels while an event is delivered leaves the list mid-loop.
+	private final List<Sinks.Many<GenerationEvent>> subscribers = new CopyOnWriteArrayList<>();
+
+	private final Sinks.Empty<Void> stopSignal = Sinks.empty();
+
+	// Database writes take their own lock, so that a slow write never holds up arriving deltas.
+	private final Object storageLock = new Object();
+
+	private Instant reasoningStartedAt;
+
+	private Instant contentStartedAt;
+
+	private UpstreamEvent.Finished finished;
+
+	private boolean stopRequested;
+
+	private boolean dirty;
+
+	private GenerationEvent ending;
+
+	Generation(Turn turn, String model, Clock clock) {
+		this.turn = turn;
+		this.model = model;
+		this.clock = clock;
+	}
+
+	Object storageLock() {
+		return this.storageLock;
+	}
+
+	UUID messageId() {
+		return this.turn.assistantMessageId();
+	}
+
+	/** Completes when a stop is requested: the upstream call is cancelled on it. */
+	Mono<Void> stopSignal() {
+		return this.stopSignal.asMono();
+	}
+
+	synchronized void requestStop() {
+		this.stopRequested = true;
+		this.stopSignal.tryEmitEmpty();
+	}
+
+	synchronized boolean stopRequested() {
+		return this.stopRequested;
+	}
+
+	synchronized UpstreamEvent.Finished finished() {
+		return this.finished;
+	}
+
+	synchronized void accept(UpstreamEvent event) {
+		if (event instanceof UpstreamEvent.Reasoning delta) {
+			appendReasoning(delta.text());
+		}
+		else if (event instanceof UpstreamEvent.Content delta) {
+			appendContent(delta.text());
+		}
+		else if (event instanceof UpstreamEvent.ReasoningDetails delta) {
+			this.details.add(delta.details());
+			this.dirty = true;
+		}
+		else if (event instanceof UpstreamEvent.ContentWasReasoning) {
+			moveContentToReasoning();
+		}
+		else if (event instanceof UpstreamEvent.Finished summary) {
+			this.finished = summary;
+		}
+	}
+
+	private void appendReasoning(String text) {
+		if (this.reasoningStartedAt == null) {
+			this.reasoningStartedAt = this.clock.instant();
+		}
+		this.reasoning.append(text);
+		this.dirty = true;
+		publish(new GenerationEvent.Reasoning(text));
+	}
+
+	/**
+	 * Blank text before the answer begins is dropped: models often open the answer with newlines,
+	 * and the answer "begins" (folding the thinking panel) only with its first visible character.
+	 */
+	private void appendContent(String text) {
+		String shown = (this.content.isEmpty()) ? text.stripLeading() : text;
+		if (shown.isEmpty()) {
+			return;
+		}
+		if (this.contentStartedAt == null) {
+			this.contentStartedAt = this.clock.instant();
+		}
+		this.content.append(shown);
+		this.dirty = true;
+		publish(new GenerationEvent.Content(shown));
+	}
+
+	private void moveContentToReasoning() {
+		this.reasoning.append(this.content);
+		this.content.setLength(0);
+		if (this.reasoningStartedAt == null) {
+			this.reasoningStartedAt = this.contentStartedAt;
+		}
+		this.contentStartedAt = null;
+		this.dirty = true;
+		publish(new GenerationEvent.Snapshot(this.reasoning.toString(), ""));
+	}
+
+	/**
+	 * The events of this answer for one more subscriber: where it stands now, then the rest live.
+	 * Taking the snapshot and joining the live events under one lock means nothing is missed or
+	 * sent twice.
+	 */
+	synchronized Flux<GenerationEvent> events() {
+		List<GenerationEvent> catchUp = new ArrayList<>();
+		catchUp.add(new GenerationEvent.Start(this.turn.conversationId(), this.turn.userMessageId(),
+				this.turn.assistantMessageId(), this.model, this.turn.title()));
+		if (!this.reasoning.isEmpty() || !this.content.isEmpty()) {
+			catchUp.add(new GenerationEvent.Snapshot(this.reasoning.toString(), this.content.toString()));
+		}
+		if (this.ending != null) {
+			catchUp.add(this.ending);
+			return Flux.fromIterable(catchUp);
+		}
+		Sinks.Many<GenerationEvent> sink = Sinks.many().unicast().onBackpressureBuffer();
+		catchUp.forEach(sink::tryEmitNext);
+		this.subscribers.add(sink);
+		return sink.asFlux().doFinally((signal) -> unsubscribe(sink));
+	}
+
+	private synchronized void unsubscribe(Sinks.Many<GenerationEvent> sink) {
+		this.subscribers.remove(sink);
+	}
+
+	/** Takes whether anything changed since the last call, so that idle ticks save nothing. */
+	synchronized boolean takeDirty() {
+		boolean wasDirty = this.dirty;
+		this.dirty = false;
+		return wasDirty;
+	}
+
+	synchronized AnswerProgress progress(ReasoningDetailsJson json) {
+		return new AnswerProgress(this.content.toString(), this.reasoning.toString(),
+				this.details.isEmpty() ? null : json.write(this.details.blocks()), this.reasoningStartedAt,
+				this.contentStartedAt);
+	}
+
+	/** Sends the last event to every subscriber and closes their streams. */
+	synchronized void end(GenerationEvent last) {
+		this.ending = last;
+		for (Sinks.Many<GenerationEvent> sink : this.subscribers) {
+			sink.tryEmitNext(last);
+			sink.tryEmitComplete();
+		}
+		this.subscribers.clear();
+	}
+
+	private void publish(GenerationEvent event) {
+		for (Sinks.Many<GenerationEvent> sink : this.subscribers) {
+			sink.tryEmitNext(event);
+		}
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.ponder.chat;
+
+import java.util.UUID;
+
+import dev.ponder.conversation.MessageStatus;
+import dev.ponder.conversation.UsageView;
+
+/**
+ * What the browser (or any script) receives about one answer, one event per record. The SSE event
+ * is named by {@link #name()}; the record is its JSON data.
+ */
+public sealed interface GenerationEvent {
+
+	/** The SSE event name. */
+	String name();
+
+	/** The answer exists: which conversation, which messages, which model. */
+	record Start(UUID conversationId, UUID userMessageId, UUID assistantMessageId, String model,
+			String title) implements GenerationEvent {
+
+		@Override
+		public String name() {
+			return "start";
+		}
+
+	}
+
+	/** More reasoning text, to append. */
+	record Reasoning(String text) implements GenerationEvent {
+
+		@Override
+		public String name() {
+			return "reasoning";
+		}
+
+	}
+
+	/** More answer text, to append. */
+	record Content(String text) implements GenerationEvent {
+
+		@Override
+		public String name() {
+			return "content";
+		}
+
+	}
+
+	/**
+	 * Everything so far, to show instead of what was shown: first after attaching, and when text
+	 * shown as answer turns out to have been reasoning.
+	 */
+	record Snapshot(String reasoning, String content) implements GenerationEvent {
+
+		@Override
+		public String name() {
+			return "snapshot";
+		}
+
+	}
+
+	/** The answer ended (complete or stopped) and is stored. */
+	record Done(MessageStatus status, UsageView usage, Long thinkingMillis, Long totalMillis, String finishReason,
+			String thinkingSummary, String metaLine) implements GenerationEvent {
+
+		@Override
+		public String name() {
+			return "done";
+		}
+
+	}
+
+	/** The answer failed; what had arrived is stored with the error. */
+	record Error(String code, String message, boolean retryable) implements GenerationEvent {
+
+		@Override
+		public String name() {
+			return "error";
+		}
+
+	}
+
+}

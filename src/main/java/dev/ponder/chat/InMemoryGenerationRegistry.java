@@ -1,0 +1,111 @@
+package dev.ponder.chat;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.stereotype.Component;
+
+import dev.ponder.PonderProperties;
+import dev.ponder.conversation.Turn;
+import dev.ponder.openrouter.UpstreamEvent;
+
+/**
+ * Keeps running generations in this instance's memory. Each runs on its own subscription to the
+ * upstream, checkpoints on a timer, and is stored when it ends, whoever is listening.
+ */
+@Component
+class InMemoryGenerationRegistry implements GenerationRegistry {
+
+	private static final Logger logger = LoggerFactory.getLogger(InMemoryGenerationRegistry.class);
+
+	private final Map<UUID, Generation> running = new ConcurrentHashMap<>();
+
+	private final AnswerRecorder recorder;
+
+	private final PonderProperties properties;
+
+	private final Clock clock;
+
+	InMemoryGenerationRegistry(AnswerRecorder recorder, PonderProperties properties, Clock clock) {
+		this.recorder = recorder;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Override
+	public void start(Turn turn, String model, Flux<UpstreamEvent> upstream) {
+		Generation generation = new Generation(turn, model, this.clock);
+		this.running.put(generation.messageId(), generation);
+		Disposable checkpoints = Flux.interval(this.properties.checkpointInterval(), Schedulers.boundedElastic())
+			.subscribe((tick) -> store(generation, () -> this.recorder.checkpoint(generation)));
+		// Stopping completes the stop signal, which cancels the upstream call and completes this
+		// chain normally: the answer is then stored as stopped.
+		upstream.takeUntilOther(generation.stopSignal())
+			.doOnNext(generation::accept)
+			.then()
+			.publishOn(Schedulers.boundedElastic())
+			.subscribe(null, (failure) -> finish(generation, checkpoints, failure),
+					() -> finish(generation, checkpoints, null));
+	}
+
+	/**
+	 * Stores the answer once, then gives every subscriber its last event; only then does the
+	 * generation leave the map, so an attach in between still sees the whole of it.
+	 */
+	private void finish(Generation generation, Disposable checkpoints, Throwable failure) {
+		checkpoints.dispose();
+		GenerationEvent ending;
+		synchronized (generation.storageLock()) {
+			ending = storeEnding(generation, failure);
+		}
+		generation.end(ending);
+		this.running.remove(generation.messageId());
+	}
+
+	private GenerationEvent storeEnding(Generation generation, Throwable failure) {
+		try {
+			return this.recorder.finish(generation, failure);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Could not store the end of answer {}", generation.messageId(), ex);
+			return new GenerationEvent.Error("storage_failed",
+					"The answer could not be saved. What you see was not stored; copy what you need.", true);
+		}
+	}
+
+	private void store(Generation generation, Runnable write) {
+		synchronized (generation.storageLock()) {
+			try {
+				write.run();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not checkpoint answer {}; will try again", generation.messageId(), ex);
+			}
+		}
+	}
+
+	@Override
+	public Optional<Flux<GenerationEvent>> attach(UUID messageId) {
+		return Optional.ofNullable(this.running.get(messageId)).map(Generation::events);
+	}
+
+	@Override
+	public boolean stop(UUID messageId) {
+		Generation generation = this.running.get(messageId);
+		if (generation == null) {
+			return false;
+		}
+		generation.requestStop();
+		return true;
+	}
+
+}

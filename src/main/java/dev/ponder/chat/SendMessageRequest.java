@@ -1,0 +1,26 @@
+package dev.ponder.chat;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A person's message and how it should be answered.
+ *
+ * @param content the message, up to 100,000 characters
+ * @param model the model id, e.g. {@code deepseek/deepseek-r1}; the default model when absent
+ * @param reasoning how hard the model should think; the default effort when absent
+ */
+public record SendMessageRequest(
+		@NotBlank(message = "The message is empty.") @Size(max = SendMessageRequest.MAX_LENGTH,
+				message = "The message is longer than 100,000 characters.") String content,
+		@Size(max = 200, message = "The model id is longer than 200 characters.") @Pattern(
+				regexp = "[A-Za-z0-9][A-Za-z0-9._:/@+-]*",
+				message = "The model id may hold only letters, digits and . _ : / @ + -") String model,
+		@Valid ReasoningOptions reasoning) {
+
+	/** The longest message accepted, in characters. */
+	public static final int MAX_LENGTH = 100_000;
+
+}

@@ -1,0 +1,254 @@
+package dev.ponder.conversation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One message of a conversation: what a person wrote, or a model's answer with its reasoning,
+ * usage, timings and how it ended.
+ */
+@Entity
+@Table(name = "message")
+public class Message {
+
+	private static final int MAX_ERROR_LENGTH = 2000;
+
+	@Id
+	private UUID id;
+
+	private UUID conversationId;
+
+	private UUID parentId;
+
+	private int position;
+
+	@Enumerated(EnumType.STRING)
+	private MessageRole role;
+
+	@Enumerated(EnumType.STRING)
+	private MessageStatus status;
+
+	private String content;
+
+	private String reasoning;
+
+	private String reasoningDetails;
+
+	private String model;
+
+	private String reasoningSetting;
+
+	private String provider;
+
+	private String generationId;
+
+	private String finishReason;
+
+	private String nativeFinishReason;
+
+	private String errorCode;
+
+	private String errorMessage;
+
+	private Integer promptTokens;
+
+	private Integer completionTokens;
+
+	private Integer reasoningTokens;
+
+	private BigDecimal cost;
+
+	private Instant createdAt;
+
+	private Instant reasoningStartedAt;
+
+	private Instant contentStartedAt;
+
+	private Instant finishedAt;
+
+	protected Message() {
+	}
+
+	private Message(UUID conversationId, UUID parentId, int position, MessageRole role, MessageStatus status,
+			String content, Instant now) {
+		this.id = UUID.randomUUID();
+		this.conversationId = conversationId;
+		this.parentId = parentId;
+		this.position = position;
+		this.role = role;
+		this.status = status;
+		this.content = content;
+		this.reasoning = "";
+		this.createdAt = now;
+	}
+
+	static Message fromUser(UUID conversationId, UUID parentId, int position, String content, Instant now) {
+		Message message = new Message(conversationId, parentId, position, MessageRole.USER, MessageStatus.COMPLETE,
+				content, now);
+		message.finishedAt = now;
+		return message;
+	}
+
+	static Message streamingAnswer(UUID conversationId, UUID parentId, int position, String model,
+			String reasoningSetting, Instant now) {
+		Message message = new Message(conversationId, parentId, position, MessageRole.ASSISTANT,
+				MessageStatus.STREAMING, "", now);
+		message.model = model;
+		message.reasoningSetting = reasoningSetting;
+		return message;
+	}
+
+	/** Saves what has arrived so far; ignored once the answer has ended. */
+	void checkpoint(AnswerProgress progress) {
+		if (this.status == MessageStatus.STREAMING) {
+			apply(progress);
+		}
+	}
+
+	/** Ends the answer; an answer ends once. */
+	void finish(AnswerOutcome outcome) {
+		if (this.status != MessageStatus.STREAMING) {
+			return;
+		}
+		apply(outcome.progress());
+		this.status = outcome.status();
+		this.provider = outcome.provider();
+		this.generationId = outcome.generationId();
+		this.finishReason = outcome.finishReason();
+		this.nativeFinishReason = outcome.nativeFinishReason();
+		this.promptTokens = outcome.promptTokens();
+		this.completionTokens = outcome.completionTokens();
+		this.reasoningTokens = outcome.reasoningTokens();
+		this.cost = outcome.cost();
+		this.errorCode = outcome.errorCode();
+		this.errorMessage = (outcome.errorMessage() != null && outcome.errorMessage().length() > MAX_ERROR_LENGTH)
+				? outcome.errorMessage().substring(0, MAX_ERROR_LENGTH) : outcome.errorMessage();
+		this.finishedAt = outcome.finishedAt();
+	}
+
+	/** Ends an answer that its instance left streaming, keeping the last checkpoint. */
+	void interrupt(Instant now) {
+		if (this.status == MessageStatus.STREAMING) {
+			this.status = MessageStatus.FAILED;
+			this.errorCode = "interrupted";
+			this.errorMessage = "Interrupted by a restart of Ponder. What had arrived is kept; try again.";
+			this.finishedAt = now;
+		}
+	}
+
+	private void apply(AnswerProgress progress) {
+		this.content = progress.content();
+		this.reasoning = progress.reasoning();
+		this.reasoningDetails = progress.reasoningDetails();
+		this.reasoningStartedAt = progress.reasoningStartedAt();
+		this.contentStartedAt = progress.contentStartedAt();
+	}
+
+	public UUID getId() {
+		return this.id;
+	}
+
+	public UUID getConversationId() {
+		return this.conversationId;
+	}
+
+	public UUID getParentId() {
+		return this.parentId;
+	}
+
+	public int getPosition() {
+		return this.position;
+	}
+
+	public MessageRole getRole() {
+		return this.role;
+	}
+
+	public MessageStatus getStatus() {
+		return this.status;
+	}
+
+	public String getContent() {
+		return this.content;
+	}
+
+	public String getReasoning() {
+		return this.reasoning;
+	}
+
+	public String getReasoningDetails() {
+		return this.reasoningDetails;
+	}
+
+	public String getModel() {
+		return this.model;
+	}
+
+	public String getReasoningSetting() {
+		return this.reasoningSetting;
+	}
+
+	public String getProvider() {
+		return this.provider;
+	}
+
+	public String getGenerationId() {
+		return this.generationId;
+	}
+
+	public String getFinishReason() {
+		return this.finishReason;
+	}
+
+	public String getNativeFinishReason() {
+		return this.nativeFinishReason;
+	}
+
+	public String getErrorCode() {
+		return this.errorCode;
+	}
+
+	public String getErrorMessage() {
+		return this.errorMessage;
+	}
+
+	public Integer getPromptTokens() {
+		return this.promptTokens;
+	}
+
+	public Integer getCompletionTokens() {
+		return this.completionTokens;
+	}
+
+	public Integer getReasoningTokens() {
+		return this.reasoningTokens;
+	}
+
+	public BigDecimal getCost() {
+		return this.cost;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getReasoningStartedAt() {
+		return this.reasoningStartedAt;
+	}
+
+	public Instant getContentStartedAt() {
+		return this.contentStartedAt;
+	}
+
+	public Instant getFinishedAt() {
+		return this.finishedAt;
+	}
+
+}

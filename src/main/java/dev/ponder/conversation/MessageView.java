@@ -1,0 +1,49 @@
+package dev.ponder.conversation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A stored message as the API and the pages show it.
+ */
+public record MessageView(UUID id, UUID conversationId, UUID parentId, String role, String content, String reasoning,
+		String model, String reasoningSetting, String provider, String generationId, MessageStatus status,
+		ErrorView error, UsageView usage, String finishReason, String nativeFinishReason, Instant createdAt,
+		Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt, Long thinkingMillis,
+		Long totalMillis) {
+
+	/** Why an answer failed. */
+	public record ErrorView(String code, String message) {
+	}
+
+	static MessageView of(Message message) {
+		ErrorView error = (message.getErrorCode() != null)
+				? new ErrorView(message.getErrorCode(), message.getErrorMessage()) : null;
+		UsageView usage = new UsageView(message.getPromptTokens(), message.getCompletionTokens(),
+				message.getReasoningTokens(), message.getCost());
+		return new MessageView(message.getId(), message.getConversationId(), message.getParentId(),
+				message.getRole().wireName(), message.getContent(), message.getReasoning(), message.getModel(),
+				message.getReasoningSetting(), message.getProvider(), message.getGenerationId(), message.getStatus(),
+				error, usage, message.getFinishReason(), message.getNativeFinishReason(), message.getCreatedAt(),
+				message.getReasoningStartedAt(), message.getContentStartedAt(), message.getFinishedAt(),
+				thinkingMillis(message), millisBetween(message.getCreatedAt(), message.getFinishedAt()));
+	}
+
+	/** Thinking lasts from the first reasoning to the first answer text (or the end). */
+	private static Long thinkingMillis(Message message) {
+		Instant thinkingEnded = (message.getContentStartedAt() != null) ? message.getContentStartedAt()
+				: message.getFinishedAt();
+		return millisBetween(message.getReasoningStartedAt(), thinkingEnded);
+	}
+
+	private static Long millisBetween(Instant from, Instant to) {
+		return (from != null && to != null) ? Duration.between(from, to).toMillis() : null;
+	}
+
+	/** Whether this is a model's answer. */
+	public boolean isAssistant() {
+		return MessageRole.ASSISTANT.wireName().equals(this.role);
+	}
+
+}

@@ -1,0 +1,159 @@
+package dev.ponder.openrouter;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Why an upstream call failed, in words a person can act on. Each kind has a stable {@code code}
+ * for scripts and says whether trying again may help.
+ */
+public abstract sealed class UpstreamException extends RuntimeException {
+
+	/** The causes that may go away by themselves, so that trying again later may succeed. */
+	private static final Set<String> RETRYABLE_CODES = Set.of("rate_limited", "model_unavailable",
+			"provider_failed", "timed_out", "stream_broken", "unreachable");
+
+	private final String code;
+
+	private UpstreamException(String code, String message) {
+		super(message, null, false, false);
+		this.code = code;
+	}
+
+	/** Whether an answer that failed with {@code code} may succeed if sent again later. */
+	public static boolean isRetryable(String code) {
+		return RETRYABLE_CODES.contains(code);
+	}
+
+	/** A stable, machine-readable name of the cause, e.g. {@code rate_limited}. */
+	public String code() {
+		return this.code;
+	}
+
+	/** Whether sending the same request again later may succeed. */
+	public boolean retryable() {
+		return isRetryable(this.code);
+	}
+
+	/** No key is configured, so nothing can be sent. */
+	public static final class MissingKey extends UpstreamException {
+
+		public MissingKey() {
+			super("missing_key", "No OpenRouter API key is set. Set OPENROUTER_API_KEY and restart Ponder.");
+		}
+
+	}
+
+	/** The key was refused (401). */
+	public static final class InvalidKey extends UpstreamException {
+
+		public InvalidKey(String detail) {
+			super("invalid_key", "OpenRouter refused the API key" + suffix(detail)
+					+ " Check OPENROUTER_API_KEY; keys are managed at openrouter.ai/settings/keys.");
+		}
+
+	}
+
+	/** The account has no credit left for this request (402). */
+	public static final class OutOfCredits extends UpstreamException {
+
+		public OutOfCredits(String detail) {
+			super("out_of_credits", "Your OpenRouter account is out of credits" + suffix(detail)
+					+ " Add credits at openrouter.ai/settings/credits, or pick a free model.");
+		}
+
+	}
+
+	/** The provider's moderation refused the input (403). */
+	public static final class Moderated extends UpstreamException {
+
+		public Moderated(String detail) {
+			super("moderated", "The provider's moderation flagged this message" + suffix(detail));
+		}
+
+	}
+
+	/** Too many requests; {@code retryAfter} says how long to wait when the upstream told us. */
+	public static final class RateLimited extends UpstreamException {
+
+		private final Duration retryAfter;
+
+		public RateLimited(String detail, Duration retryAfter) {
+			super("rate_limited", "The model is rate limited" + suffix(detail) + waitHint(retryAfter));
+			this.retryAfter = retryAfter;
+		}
+
+		public Optional<Duration> retryAfter() {
+			return Optional.ofNullable(this.retryAfter);
+		}
+
+		private static String waitHint(Duration retryAfter) {
+			return (retryAfter != null) ? " Try again in " + Math.max(1, retryAfter.toSeconds()) + " s."
+					: " Wait a moment and try again.";
+		}
+
+	}
+
+	/** No provider can serve the model now, or the model does not exist (404, 503). */
+	public static final class ModelUnavailable extends UpstreamException {
+
+		public ModelUnavailable(String detail) {
+			super("model_unavailable", "The model is not available right now" + suffix(detail)
+					+ " Try again later or choose another model.");
+		}
+
+	}
+
+	/** The request itself was refused (400), e.g. an unknown model id. */
+	public static final class BadRequest extends UpstreamException {
+
+		public BadRequest(String detail) {
+			super("bad_request", "The request was refused" + suffix(detail));
+		}
+
+	}
+
+	/** The provider failed, before or during the answer (5xx, or an error inside the stream). */
+	public static final class ProviderFailed extends UpstreamException {
+
+		public ProviderFailed(String detail) {
+			super("provider_failed", "The model's provider failed" + suffix(detail)
+					+ " What had arrived is kept; try again.");
+		}
+
+	}
+
+	/** Nothing arrived in time: no connection, no first byte, or too long a silence. */
+	public static final class TimedOut extends UpstreamException {
+
+		public TimedOut(String what) {
+			super("timed_out", what + " What had arrived is kept; try again.");
+		}
+
+	}
+
+	/** The connection dropped before the answer was complete. */
+	public static final class StreamBroken extends UpstreamException {
+
+		public StreamBroken() {
+			super("stream_broken",
+					"The connection to the model dropped before the answer was complete. What had arrived is kept; try again.");
+		}
+
+	}
+
+	/** The upstream could not be reached at all. */
+	public static final class Unreachable extends UpstreamException {
+
+		public Unreachable(String host) {
+			super("unreachable", "Could not reach " + host + ". Check OPENROUTER_BASE_URL and the network.");
+		}
+
+	}
+
+	private static String suffix(String detail) {
+		return (detail == null || detail.isBlank()) ? "." : ": " + detail.strip() + (detail.strip().endsWith(".") ? "" : ".");
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.ponder.web;
+
+import java.net.URI;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import dev.ponder.conversation.NotFoundException;
+import dev.ponder.openrouter.UpstreamException;
+
+/**
+ * Turns every failure of the JSON API into RFC 9457 problem details with a sentence a person can
+ * act on; never a stack trace.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound(NotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), "not_found");
+	}
+
+	/** A malformed id names nothing that exists, just like an unknown one. */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail malformedId(MethodArgumentTypeMismatchException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", "Nothing has the id '" + ex.getValue() + "'.", "not_found");
+	}
+
+	@ExceptionHandler(UpstreamException.class)
+	ResponseEntity<ProblemDetail> upstream(UpstreamException ex) {
+		HttpStatus status = (ex instanceof UpstreamException.MissingKey) ? HttpStatus.SERVICE_UNAVAILABLE
+				: HttpStatus.BAD_GATEWAY;
+		ProblemDetail problem = problem(status, "The model could not answer", ex.getMessage(), ex.code());
+		problem.setProperty("retryable", ex.retryable());
+		return ResponseEntity.status(status).body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String detail = ex.getBindingResult()
+			.getAllErrors()
+			.stream()
+			.map((error) -> (error instanceof FieldError field && field.getDefaultMessage() == null)
+					? field.getField() + " is invalid." : error.getDefaultMessage())
+			.distinct()
+			.sorted()
+			.collect(Collectors.joining(" "));
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "The request is invalid", detail, "invalid_request"));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String detail = ex.getAllErrors()
+			.stream()
+			.map((error) -> error.getDefaultMessage())
+			.distinct()
+			.collect(Collectors.joining(" "));
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "The request is invalid", detail, "invalid_request"));
+	}
+
+	static ProblemDetail problem(HttpStatus status, String title, String detail, String code) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		problem.setType(URI.create("https://ponder.dev/problems/" + code.replace('_', '-')));
+		problem.setProperty("code", code);
+		return problem;
+	}
+
+}

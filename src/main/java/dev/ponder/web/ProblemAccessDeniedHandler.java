@@ -1,0 +1,41 @@
+package dev.ponder.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+
+/**
+ * Answers a refused API call with problem details, like every other API error, instead of the
+ * HTML error page that browsers get.
+ */
+class ProblemAccessDeniedHandler implements AccessDeniedHandler {
+
+	private final JsonMapper jsonMapper;
+
+	ProblemAccessDeniedHandler(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+			throws IOException {
+		ProblemDetail problem = (denied instanceof CsrfException)
+				? ApiExceptionHandler.problem(HttpStatus.FORBIDDEN, "Forbidden",
+						"A browser request needs the page's CSRF token (header X-CSRF-TOKEN); reload the page.",
+						"csrf_token_missing")
+				: ApiExceptionHandler.problem(HttpStatus.FORBIDDEN, "Forbidden", "You may not do this.", "forbidden");
+		response.setStatus(HttpStatus.FORBIDDEN.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		this.jsonMapper.writeValue(response.getOutputStream(), problem);
+	}
+
+}
