@@ -87,8 +87,8 @@ abstract class StorageContract {
 		Turn first = this.messages.beginTurn(id, "One", "m", "low");
 		this.messages.finish(first.assistantMessageId(),
 				new AnswerOutcome(MessageStatus.COMPLETE,
-						new AnswerProgress("Answer one", "secret thoughts", null, null, null), null, null, "stop",
-						null, null, null, null, null, null, null, Instant.now()));
+						new AnswerProgress("Answer one", "secret thoughts", null, null, null), null, null, "stop", null,
+						null, null, null, null, null, null, Instant.now()));
 		Turn second = this.messages.beginTurn(id, "Two", "m", "low");
 		this.messages.finish(second.assistantMessageId(),
 				new AnswerOutcome(MessageStatus.FAILED, new AnswerProgress("", "", null, null, null), null, null,

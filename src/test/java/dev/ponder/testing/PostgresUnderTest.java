@@ -12,9 +12,10 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The PostgreSQL that tests run against: a Testcontainers one where Docker runs, else the server
- * named by {@code PONDER_TEST_POSTGRES_URL} (CI points it at the local one), else none, and the
- * tests skip saying so. Each test class gets a schema of its own, so runs never see each other.
+ * The PostgreSQL that tests run against: a Testcontainers one where Docker runs, else the
+ * server named by {@code PONDER_TEST_POSTGRES_URL} (CI points it at the local one), else
+ * none, and the tests skip saying so. Each test class gets a schema of its own, so runs
+ * never see each other.
  */
 public final class PostgresUnderTest {
 
@@ -25,7 +26,9 @@ public final class PostgresUnderTest {
 	private PostgresUnderTest() {
 	}
 
-	/** Points the datasource and Flyway at a fresh schema of the PostgreSQL under test. */
+	/**
+	 * Points the datasource and Flyway at a fresh schema of the PostgreSQL under test.
+	 */
 	public static void register(DynamicPropertyRegistry registry) {
 		String baseUrl = baseUrl().orElseThrow();
 		String schema = "ponder_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -37,15 +40,16 @@ public final class PostgresUnderTest {
 			registry.add("spring.datasource.password", container::getPassword);
 		}
 		else {
-			// application.yml names H2's user: name the one the URL gives, or PostgreSQL's default.
+			// application.yml names H2's user: name the one the URL gives, or
+			// PostgreSQL's default.
 			registry.add("spring.datasource.username", () -> queryParameter(baseUrl, "user").orElse("postgres"));
 			registry.add("spring.datasource.password", () -> queryParameter(baseUrl, "password").orElse(""));
 		}
 	}
 
 	/**
-	 * Skips a test class, before its Spring context is built, when there is no PostgreSQL to test
-	 * against, and says how to get one.
+	 * Skips a test class, before its Spring context is built, when there is no PostgreSQL
+	 * to test against, and says how to get one.
 	 */
 	public static final class Required implements ExecutionCondition {
 
