@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Ponder's own settings, each with an environment variable ({@code PONDER_DEFAULT_MODEL}, …).
+ * Ponder's own settings, each with an environment variable ({@code PONDER_DEFAULT_MODEL},
+ * …).
  *
  * @param defaultModel the model the composer starts with
  * @param defaultEffort the reasoning level the composer starts with

@@ -18,8 +18,9 @@ import dev.ponder.openrouter.UpstreamEvent;
 import dev.ponder.openrouter.UpstreamException;
 
 /**
- * Stores a generation: its checkpoints while it streams and its end, and tells what a stored
- * answer looks like as events, so that the live stream and a replay end the same way.
+ * Stores a generation: its checkpoints while it streams and its end, and tells what a
+ * stored answer looks like as events, so that the live stream and a replay end the same
+ * way.
  */
 @Component
 class AnswerRecorder {
@@ -45,7 +46,9 @@ class AnswerRecorder {
 		}
 	}
 
-	/** Stores how the generation ended and returns the event that tells its subscribers. */
+	/**
+	 * Stores how the generation ended and returns the event that tells its subscribers.
+	 */
 	GenerationEvent finish(Generation generation, Throwable failure) {
 		AnswerOutcome outcome = outcome(generation, failure);
 		this.messages.finish(generation.messageId(), outcome);
@@ -85,7 +88,8 @@ class AnswerRecorder {
 		if (failure instanceof UpstreamException upstream) {
 			return upstream;
 		}
-		// Not the upstream's fault: log the details here, and store only a plain sentence.
+		// Not the upstream's fault: log the details here, and store only a plain
+		// sentence.
 		logger.error("Generation failed inside Ponder", failure);
 		return new UpstreamException.ProviderFailed("Ponder hit an unexpected error while streaming");
 	}

@@ -10,16 +10,19 @@ import java.util.Locale;
 import dev.ponder.conversation.MessageView;
 
 /**
- * The short lines that describe an answer: "Thought for 12 s · 840 reasoning tokens" above the
- * reasoning, and the model, tokens and cost below the answer. The same words live and on saved
- * pages.
+ * The short lines that describe an answer: "Thought for 12 s · 840 reasoning tokens"
+ * above the reasoning, and the model, tokens and cost below the answer. The same words
+ * live and on saved pages.
  */
 final class AnswerSummary {
 
 	private AnswerSummary() {
 	}
 
-	/** The thinking panel's folded summary, or {@code null} when the answer had no reasoning. */
+	/**
+	 * The thinking panel's folded summary, or {@code null} when the answer had no
+	 * reasoning.
+	 */
 	static String thinking(MessageView message) {
 		boolean hasReasoning = message.reasoning() != null && !message.reasoning().isEmpty();
 		Integer reasoningTokens = (message.usage() != null) ? message.usage().reasoningTokens() : null;
@@ -27,8 +30,7 @@ final class AnswerSummary {
 			return null;
 		}
 		List<String> parts = new ArrayList<>();
-		parts.add((message.thinkingMillis() != null) ? "Thought for " + duration(message.thinkingMillis())
-				: "Thought");
+		parts.add((message.thinkingMillis() != null) ? "Thought for " + duration(message.thinkingMillis()) : "Thought");
 		if (reasoningTokens != null && reasoningTokens > 0) {
 			parts.add(count(reasoningTokens) + " reasoning tokens");
 		}

@@ -20,14 +20,17 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.ponder.conversation.Turn;
 
 /**
- * The streaming API: send a message and receive its answer as Server-Sent Events, attach to an
- * answer, stop one.
+ * The streaming API: send a message and receive its answer as Server-Sent Events, attach
+ * to an answer, stop one.
  */
 @RestController
 @RequestMapping("/api")
 class ChatApiController {
 
-	/** A comment now and then keeps proxies from closing a stream while the model thinks quietly. */
+	/**
+	 * A comment now and then keeps proxies from closing a stream while the model thinks
+	 * quietly.
+	 */
 	private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
 	private final ChatService chat;
@@ -61,7 +64,8 @@ class ChatApiController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.TEXT_EVENT_STREAM)
 			.header(HttpHeaders.CACHE_CONTROL, "no-cache")
-			// Tells nginx not to buffer the stream, which would hold every token until the end.
+			// Tells nginx not to buffer the stream, which would hold every token until
+			// the end.
 			.header("X-Accel-Buffering", "no")
 			.body(named.publish((shared) -> Flux.merge(shared, keepAlive.takeUntilOther(shared.then()))));
 	}

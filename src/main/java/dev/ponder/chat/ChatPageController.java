@@ -22,8 +22,8 @@ import dev.ponder.openrouter.OpenRouterClient;
 import dev.ponder.openrouter.UpstreamException;
 
 /**
- * The chat page, and sending from it without JavaScript: the form posts, the answer runs on, and
- * the page is shown again.
+ * The chat page, and sending from it without JavaScript: the form posts, the answer runs
+ * on, and the page is shown again.
  */
 @Controller
 class ChatPageController {
@@ -82,7 +82,7 @@ class ChatPageController {
 	private String send(UUID conversationId, SendMessageRequest request, RedirectAttributes redirect) {
 		try {
 			this.chat.send(conversationId, request);
-			return "redirect:/c/" + conversationId;
+			return "redirect:/c/" + conversationId + "#end";
 		}
 		catch (UpstreamException ex) {
 			return back("/c/" + conversationId, ex.getMessage(), request.content(), redirect);
@@ -92,8 +92,8 @@ class ChatPageController {
 	private String page(Model model, ConversationDetails conversation) {
 		model.addAttribute("sidebar", this.conversations.recent(this.properties.sidebarSize()));
 		model.addAttribute("conversation", conversation);
-		model.addAttribute("messages", (conversation != null)
-				? conversation.messages().stream().map(MessageItem::of).toList() : List.of());
+		model.addAttribute("messages",
+				(conversation != null) ? conversation.messages().stream().map(MessageItem::of).toList() : List.of());
 		model.addAttribute("composer", new Composer(this.properties.defaultModel(), this.properties.defaultEffort(),
 				Composer.EFFORTS, SendMessageRequest.MAX_LENGTH));
 		model.addAttribute("keyConfigured", this.client.isConfigured());

@@ -16,8 +16,8 @@ import dev.ponder.openrouter.OpenRouterClient;
 import dev.ponder.openrouter.UpstreamException;
 
 /**
- * Sends a person's message: stores it, starts the answer upstream, and gives access to the
- * answer's events while it runs and after.
+ * Sends a person's message: stores it, starts the answer upstream, and gives access to
+ * the answer's events while it runs and after.
  */
 @Service
 public class ChatService {
@@ -42,8 +42,9 @@ public class ChatService {
 	}
 
 	/**
-	 * Stores the message and starts its answer. Refused before anything is stored when no key is
-	 * set, so that the person keeps their text in the composer instead of a failed answer.
+	 * Stores the message and starts its answer. Refused before anything is stored when no
+	 * key is set, so that the person keeps their text in the composer instead of a failed
+	 * answer.
 	 */
 	public Turn send(UUID conversationId, SendMessageRequest request) {
 		if (!this.client.isConfigured()) {
@@ -64,12 +65,16 @@ public class ChatService {
 		return turn;
 	}
 
-	/** The events of an answer: live while it runs, replayed from storage once it has ended. */
+	/**
+	 * The events of an answer: live while it runs, replayed from storage once it has
+	 * ended.
+	 */
 	public Flux<GenerationEvent> events(UUID messageId) {
-		return this.registry.attach(messageId).orElseGet(() -> this.messages.find(messageId)
-			.filter((message) -> message.isAssistant())
-			.map(this.recorder::replay)
-			.orElseThrow(() -> NotFoundException.message(messageId)));
+		return this.registry.attach(messageId)
+			.orElseGet(() -> this.messages.find(messageId)
+				.filter((message) -> message.isAssistant())
+				.map(this.recorder::replay)
+				.orElseThrow(() -> NotFoundException.message(messageId)));
 	}
 
 	/**

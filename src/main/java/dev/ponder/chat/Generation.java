@@ -16,11 +16,12 @@ import dev.ponder.conversation.Turn;
 import dev.ponder.openrouter.UpstreamEvent;
 
 /**
- * One answer being generated: it accumulates what the upstream sends and fans it out to every
- * subscriber, each of whom first gets what has arrived so far. It belongs to no HTTP request.
+ * One answer being generated: it accumulates what the upstream sends and fans it out to
+ * every subscriber, each of whom first gets what has arrived so far. It belongs to no
+ * HTTP request.
  * <p>
- * All state is guarded by the instance's lock: deltas arrive on Netty's threads while subscribers
- * attach and checkpoints are taken on others.
+ * All state is guarded by the instance's lock: deltas arrive on Netty's threads while
+ * subscribers attach and checkpoints are taken on others.
  */
 final class Generation {
 
@@ -36,12 +37,14 @@ final class Generation {
 
 	private final ReasoningDetailsBuffer details = new ReasoningDetailsBuffer();
 
-	// Copy-on-write: a subscriber that cancels while an event is delivered leaves the list mid-loop.
+	// Copy-on-write: a subscriber that cancels while an event is delivered leaves the
+	// list mid-loop.
 	private final List<Sinks.Many<GenerationEvent>> subscribers = new CopyOnWriteArrayList<>();
 
 	private final Sinks.Empty<Void> stopSignal = Sinks.empty();
 
-	// Database writes take their own lock, so that a slow write never holds up arriving deltas.
+	// Database writes take their own lock, so that a slow write never holds up arriving
+	// deltas.
 	private final Object storageLock = new Object();
 
 	private Instant reasoningStartedAt;
@@ -117,8 +120,9 @@ final class Generation {
 	}
 
 	/**
-	 * Blank text before the answer begins is dropped: models often open the answer with newlines,
-	 * and the answer "begins" (folding the thinking panel) only with its first visible character.
+	 * Blank text before the answer begins is dropped: models often open the answer with
+	 * newlines, and the answer "begins" (folding the thinking panel) only with its first
+	 * visible character.
 	 */
 	private void appendContent(String text) {
 		String shown = (this.content.isEmpty()) ? text.stripLeading() : text;
@@ -145,9 +149,9 @@ final class Generation {
 	}
 
 	/**
-	 * The events of this answer for one more subscriber: where it stands now, then the rest live.
-	 * Taking the snapshot and joining the live events under one lock means nothing is missed or
-	 * sent twice.
+	 * The events of this answer for one more subscriber: where it stands now, then the
+	 * rest live. Taking the snapshot and joining the live events under one lock means
+	 * nothing is missed or sent twice.
 	 */
 	synchronized Flux<GenerationEvent> events() {
 		List<GenerationEvent> catchUp = new ArrayList<>();
@@ -170,7 +174,10 @@ final class Generation {
 		this.subscribers.remove(sink);
 	}
 
-	/** Takes whether anything changed since the last call, so that idle ticks save nothing. */
+	/**
+	 * Takes whether anything changed since the last call, so that idle ticks save
+	 * nothing.
+	 */
 	synchronized boolean takeDirty() {
 		boolean wasDirty = this.dirty;
 		this.dirty = false;

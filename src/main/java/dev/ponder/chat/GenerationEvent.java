@@ -6,8 +6,8 @@ import dev.ponder.conversation.MessageStatus;
 import dev.ponder.conversation.UsageView;
 
 /**
- * What the browser (or any script) receives about one answer, one event per record. The SSE event
- * is named by {@link #name()}; the record is its JSON data.
+ * What the browser (or any script) receives about one answer, one event per record. The
+ * SSE event is named by {@link #name()}; the record is its JSON data.
  */
 public sealed interface GenerationEvent {
 
@@ -46,8 +46,8 @@ public sealed interface GenerationEvent {
 	}
 
 	/**
-	 * Everything so far, to show instead of what was shown: first after attaching, and when text
-	 * shown as answer turns out to have been reasoning.
+	 * Everything so far, to show instead of what was shown: first after attaching, and
+	 * when text shown as answer turns out to have been reasoning.
 	 */
 	record Snapshot(String reasoning, String content) implements GenerationEvent {
 

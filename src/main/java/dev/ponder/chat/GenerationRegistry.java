@@ -9,21 +9,24 @@ import dev.ponder.conversation.Turn;
 import dev.ponder.openrouter.UpstreamEvent;
 
 /**
- * Where running answers live, apart from the requests that started them. This is the only way in:
- * a later version fans events out across instances, so nothing may reach behind it.
+ * Where running answers live, apart from the requests that started them. This is the only
+ * way in: a later version fans events out across instances, so nothing may reach behind
+ * it.
  */
 public interface GenerationRegistry {
 
 	/**
-	 * Starts generating the answer of {@code turn} from {@code upstream}; it runs, is checkpointed
-	 * and is stored whether or not anyone listens.
+	 * Starts generating the answer of {@code turn} from {@code upstream}; it runs, is
+	 * checkpointed and is stored whether or not anyone listens.
 	 */
 	void start(Turn turn, String model, Flux<UpstreamEvent> upstream);
 
 	/** The events of a running answer: what has arrived so far, then the rest live. */
 	Optional<Flux<GenerationEvent>> attach(UUID messageId);
 
-	/** Stops a running answer, keeping what arrived; {@code false} if it is not running. */
+	/**
+	 * Stops a running answer, keeping what arrived; {@code false} if it is not running.
+	 */
 	boolean stop(UUID messageId);
 
 }

@@ -19,8 +19,9 @@ import dev.ponder.conversation.Turn;
 import dev.ponder.openrouter.UpstreamEvent;
 
 /**
- * Keeps running generations in this instance's memory. Each runs on its own subscription to the
- * upstream, checkpoints on a timer, and is stored when it ends, whoever is listening.
+ * Keeps running generations in this instance's memory. Each runs on its own subscription
+ * to the upstream, checkpoints on a timer, and is stored when it ends, whoever is
+ * listening.
  */
 @Component
 class InMemoryGenerationRegistry implements GenerationRegistry {
@@ -47,7 +48,8 @@ class InMemoryGenerationRegistry implements GenerationRegistry {
 		this.running.put(generation.messageId(), generation);
 		Disposable checkpoints = Flux.interval(this.properties.checkpointInterval(), Schedulers.boundedElastic())
 			.subscribe((tick) -> store(generation, () -> this.recorder.checkpoint(generation)));
-		// Stopping completes the stop signal, which cancels the upstream call and completes this
+		// Stopping completes the stop signal, which cancels the upstream call and
+		// completes this
 		// chain normally: the answer is then stored as stopped.
 		upstream.takeUntilOther(generation.stopSignal())
 			.doOnNext(generation::accept)
@@ -58,8 +60,8 @@ class InMemoryGenerationRegistry implements GenerationRegistry {
 	}
 
 	/**
-	 * Stores the answer once, then gives every subscriber its last event; only then does the
-	 * generation leave the map, so an attach in between still sees the whole of it.
+	 * Stores the answer once, then gives every subscriber its last event; only then does
+	 * the generation leave the map, so an attach in between still sees the whole of it.
 	 */
 	private void finish(Generation generation, Disposable checkpoints, Throwable failure) {
 		checkpoints.dispose();

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import dev.ponder.conversation.MessageService;
 
 /**
- * At start, no answer of this instance is running yet: any answer stored as streaming was left so
- * by a previous run that died, and is marked failed instead of spinning forever on the page.
+ * At start, no answer of this instance is running yet: any answer stored as streaming was
+ * left so by a previous run that died, and is marked failed instead of spinning forever
+ * on the page.
  */
 @Component
 class InterruptedAnswers {

@@ -7,9 +7,9 @@ import java.util.Objects;
 import dev.ponder.openrouter.ReasoningDetail;
 
 /**
- * Collects the raw {@code reasoning_details} of one answer. They stream as fragments of the same
- * block (same type and index), so fragments are joined back into whole blocks: that is the form
- * in which models want them returned.
+ * Collects the raw {@code reasoning_details} of one answer. They stream as fragments of
+ * the same block (same type and index), so fragments are joined back into whole blocks:
+ * that is the form in which models want them returned.
  */
 final class ReasoningDetailsBuffer {
 

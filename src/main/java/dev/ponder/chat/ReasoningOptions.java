@@ -8,11 +8,11 @@ import jakarta.validation.constraints.Positive;
 import dev.ponder.openrouter.ReasoningRequest;
 
 /**
- * How hard the model should think, as a person or script asks for it: an effort level, a token
- * budget, or {@code exclude} (the model thinks, but nothing of it comes back).
+ * How hard the model should think, as a person or script asks for it: an effort level, a
+ * token budget, or {@code exclude} (the model thinks, but nothing of it comes back).
  *
- * @param effort {@code xhigh}, {@code high}, {@code medium}, {@code low}, {@code minimal}, or
- * {@code none} to turn reasoning off
+ * @param effort {@code xhigh}, {@code high}, {@code medium}, {@code low},
+ * {@code minimal}, or {@code none} to turn reasoning off
  * @param maxTokens a reasoning budget in tokens
  * @param exclude whether the reasoning is kept from the answer
  */
@@ -28,7 +28,8 @@ public record ReasoningOptions(
 
 	/** Reads the composer's single choice: an effort level, or "hidden". */
 	static ReasoningOptions fromChoice(String choice) {
-		return HIDDEN.equals(choice) ? new ReasoningOptions(null, null, true) : new ReasoningOptions(choice, null, null);
+		return HIDDEN.equals(choice) ? new ReasoningOptions(null, null, true)
+				: new ReasoningOptions(choice, null, null);
 	}
 
 	@AssertTrue(message = "Give reasoning an effort or maxTokens, not both.")

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Size;
  * A person's message and how it should be answered.
  *
  * @param content the message, up to 100,000 characters
- * @param model the model id, e.g. {@code deepseek/deepseek-r1}; the default model when absent
+ * @param model the model id, e.g. {@code deepseek/deepseek-r1}; the default model when
+ * absent
  * @param reasoning how hard the model should think; the default effort when absent
  */
 public record SendMessageRequest(

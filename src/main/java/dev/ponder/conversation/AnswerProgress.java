@@ -3,7 +3,8 @@ package dev.ponder.conversation;
 import java.time.Instant;
 
 /**
- * What an answer holds at one moment while it streams: the text so far and when each part began.
+ * What an answer holds at one moment while it streams: the text so far and when each part
+ * began.
  *
  * @param content the answer so far
  * @param reasoning the readable reasoning so far

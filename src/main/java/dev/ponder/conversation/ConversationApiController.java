@@ -52,7 +52,10 @@ class ConversationApiController {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** An optional title for a new conversation; it is otherwise named after its first message. */
+	/**
+	 * An optional title for a new conversation; it is otherwise named after its first
+	 * message.
+	 */
 	record NewConversation(@Size(max = Conversation.MAX_TITLE_LENGTH,
 			message = "The title is longer than 200 characters.") String title) {
 	}

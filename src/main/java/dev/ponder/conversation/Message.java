@@ -11,8 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * One message of a conversation: what a person wrote, or a model's answer with its reasoning,
- * usage, timings and how it ended.
+ * One message of a conversation: what a person wrote, or a model's answer with its
+ * reasoning, usage, timings and how it ended.
  */
 @Entity
 @Table(name = "message")

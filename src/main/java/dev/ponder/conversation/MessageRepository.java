@@ -16,7 +16,10 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 
 	List<Message> findByStatus(MessageStatus status);
 
-	/** One statement: deleting row by row would trip over the parent links between messages. */
+	/**
+	 * One statement: deleting row by row would trip over the parent links between
+	 * messages.
+	 */
 	@Modifying
 	@Query("delete from Message m where m.conversationId = :conversationId")
 	void deleteAllOfConversation(UUID conversationId);

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes the messages of a conversation: a person's turn, and an answer's checkpoints and end.
+ * Writes the messages of a conversation: a person's turn, and an answer's checkpoints and
+ * end.
  */
 @Service
 @Transactional
@@ -29,8 +30,8 @@ public class MessageService {
 	}
 
 	/**
-	 * Stores the person's message and an empty streaming answer after it, in one transaction, so
-	 * that what they typed is kept whatever happens upstream.
+	 * Stores the person's message and an empty streaming answer after it, in one
+	 * transaction, so that what they typed is kept whatever happens upstream.
 	 */
 	public Turn beginTurn(UUID conversationId, String content, String model, String reasoningSetting) {
 		Conversation conversation = this.conversations.findById(conversationId)
@@ -40,8 +41,8 @@ public class MessageService {
 		int position = last.map((message) -> message.getPosition() + 1).orElse(0);
 		UUID parentId = last.map(Message::getId).orElse(null);
 		Message question = this.messages.save(Message.fromUser(conversationId, parentId, position, content, now));
-		Message answer = this.messages.save(Message.streamingAnswer(conversationId, question.getId(), position + 1,
-				model, reasoningSetting, now));
+		Message answer = this.messages.save(
+				Message.streamingAnswer(conversationId, question.getId(), position + 1, model, reasoningSetting, now));
 		conversation.titleFrom(content);
 		conversation.touch(now);
 		return new Turn(conversationId, conversation.getTitle(), question.getId(), answer.getId(),
@@ -49,8 +50,8 @@ public class MessageService {
 	}
 
 	/**
-	 * The conversation as plain turns for the upstream: answers without their reasoning, and
-	 * without the answers that never got any text.
+	 * The conversation as plain turns for the upstream: answers without their reasoning,
+	 * and without the answers that never got any text.
 	 */
 	private List<Turn.HistoryEntry> history(UUID conversationId) {
 		return this.messages.findByConversationIdOrderByPosition(conversationId)
@@ -74,8 +75,8 @@ public class MessageService {
 	}
 
 	/**
-	 * Fails the answers left streaming by an instance that stopped without ending them (a crash, a
-	 * kill): they keep their last checkpoint.
+	 * Fails the answers left streaming by an instance that stopped without ending them (a
+	 * crash, a kill): they keep their last checkpoint.
 	 */
 	public int failInterrupted() {
 		List<Message> interrupted = this.messages.findByStatus(MessageStatus.STREAMING);

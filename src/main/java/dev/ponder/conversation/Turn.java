@@ -10,7 +10,8 @@ import java.util.UUID;
  * @param title the conversation's title, named after its first message
  * @param userMessageId the stored message of the person
  * @param assistantMessageId the answer, {@code STREAMING} until it ends
- * @param history the turns to send upstream, oldest first, ending with the person's message
+ * @param history the turns to send upstream, oldest first, ending with the person's
+ * message
  */
 public record Turn(UUID conversationId, String title, UUID userMessageId, UUID assistantMessageId,
 		List<HistoryEntry> history) {

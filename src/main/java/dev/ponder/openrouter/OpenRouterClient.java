@@ -26,8 +26,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * Streams chat completions from OpenRouter or any server that speaks its OpenAI-style API, and
- * turns the stream into {@link UpstreamEvent}s. Failures arrive as {@link UpstreamException}s.
+ * Streams chat completions from OpenRouter or any server that speaks its OpenAI-style
+ * API, and turns the stream into {@link UpstreamEvent}s. Failures arrive as
+ * {@link UpstreamException}s.
  */
 @Component
 public class OpenRouterClient {
@@ -58,14 +59,18 @@ public class OpenRouterClient {
 			.build();
 	}
 
-	/** Whether a key is configured, so that a send can be refused before anything is stored. */
+	/**
+	 * Whether a key is configured, so that a send can be refused before anything is
+	 * stored.
+	 */
 	public boolean isConfigured() {
 		return this.properties.hasApiKey();
 	}
 
 	/**
-	 * Streams one completion. Cancelling the subscription cancels the upstream call. The flux ends
-	 * with exactly one {@link UpstreamEvent.Finished}, or with an {@link UpstreamException}.
+	 * Streams one completion. Cancelling the subscription cancels the upstream call. The
+	 * flux ends with exactly one {@link UpstreamEvent.Finished}, or with an
+	 * {@link UpstreamException}.
 	 */
 	public Flux<UpstreamEvent> stream(ChatRequest request) {
 		return Flux.defer(() -> {
@@ -95,8 +100,8 @@ public class OpenRouterClient {
 	}
 
 	/**
-	 * The raw events of a successful response, comments included, so that keep-alives reset the
-	 * silence timeout; or the typed error of a failed one.
+	 * The raw events of a successful response, comments included, so that keep-alives
+	 * reset the silence timeout; or the typed error of a failed one.
 	 */
 	private Flux<ServerSentEvent<String>> events(ClientResponse response, StreamState state) {
 		if (response.statusCode().isError()) {
@@ -184,8 +189,8 @@ public class OpenRouterClient {
 		}
 
 		/**
-		 * A stream that ends without a finish reason was cut off, whether or not the transport
-		 * noticed: some servers close cleanly after a crash.
+		 * A stream that ends without a finish reason was cut off, whether or not the
+		 * transport noticed: some servers close cleanly after a crash.
 		 */
 		List<UpstreamEvent> finish() {
 			if (this.finishReason == null) {

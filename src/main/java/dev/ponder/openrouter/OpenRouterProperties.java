@@ -10,9 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How Ponder reaches OpenRouter (or any server speaking its API): where, with which key, and how
- * long it waits. Every field has an environment variable, e.g. {@code OPENROUTER_API_KEY},
- * {@code OPENROUTER_IDLE_TIMEOUT}.
+ * How Ponder reaches OpenRouter (or any server speaking its API): where, with which key,
+ * and how long it waits. Every field has an environment variable, e.g.
+ * {@code OPENROUTER_API_KEY}, {@code OPENROUTER_IDLE_TIMEOUT}.
  *
  * @param apiKey the secret key; may be absent, in which case sending is refused but saved
  * conversations stay readable
@@ -20,10 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * @param appUrl sent as {@code HTTP-Referer} for OpenRouter's attribution
  * @param appTitle sent as {@code X-Title} for OpenRouter's attribution
  * @param connectTimeout how long to wait for the TCP connection
- * @param firstByteTimeout how long to wait for the response and its first event (keep-alive
+ * @param firstByteTimeout how long to wait for the response and its first event
+ * (keep-alive comments count)
+ * @param idleTimeout how long the stream may stay silent between two events (keep-alive
  * comments count)
- * @param idleTimeout how long the stream may stay silent between two events (keep-alive comments
- * count)
  */
 @Validated
 @ConfigurationProperties("openrouter")

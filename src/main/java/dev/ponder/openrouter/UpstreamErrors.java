@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Turns what an upstream said about a failure (an HTTP status with an error body, or an error
- * inside the stream) into the matching {@link UpstreamException}.
+ * Turns what an upstream said about a failure (an HTTP status with an error body, or an
+ * error inside the stream) into the matching {@link UpstreamException}.
  */
 class UpstreamErrors {
 
@@ -41,7 +41,8 @@ class UpstreamErrors {
 		UpstreamErrorBody error = chunk.errorBody();
 		Integer status = error.numericCode();
 		String detail = detail(error, status);
-		// A string code such as "server_error" names no status: the provider failed mid-answer.
+		// A string code such as "server_error" names no status: the provider failed
+		// mid-answer.
 		return (status != null) ? byStatus(status, detail, null) : new UpstreamException.ProviderFailed(detail);
 	}
 
@@ -94,14 +95,16 @@ class UpstreamErrors {
 	}
 
 	private static String withReasons(String detail, UpstreamErrorBody error) {
-		if (error == null || error.metadata() == null || !(error.metadata().get("reasons") instanceof Collection<?> reasons)
-				|| reasons.isEmpty()) {
+		if (error == null || error.metadata() == null
+				|| !(error.metadata().get("reasons") instanceof Collection<?> reasons) || reasons.isEmpty()) {
 			return detail;
 		}
 		return detail + " (" + String.join(", ", reasons.stream().map(String::valueOf).toList()) + ")";
 	}
 
-	/** Upstream messages are shown to people and stored: they must never carry the key. */
+	/**
+	 * Upstream messages are shown to people and stored: they must never carry the key.
+	 */
 	private String redact(String text) {
 		if (this.apiKey == null || this.apiKey.isBlank() || text == null) {
 			return text;

@@ -5,14 +5,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Why an upstream call failed, in words a person can act on. Each kind has a stable {@code code}
- * for scripts and says whether trying again may help.
+ * Why an upstream call failed, in words a person can act on. Each kind has a stable
+ * {@code code} for scripts and says whether trying again may help.
  */
 public abstract sealed class UpstreamException extends RuntimeException {
 
-	/** The causes that may go away by themselves, so that trying again later may succeed. */
-	private static final Set<String> RETRYABLE_CODES = Set.of("rate_limited", "model_unavailable",
-			"provider_failed", "timed_out", "stream_broken", "unreachable");
+	/**
+	 * The causes that may go away by themselves, so that trying again later may succeed.
+	 */
+	private static final Set<String> RETRYABLE_CODES = Set.of("rate_limited", "model_unavailable", "provider_failed",
+			"timed_out", "stream_broken", "unreachable");
 
 	private final String code;
 
@@ -21,7 +23,9 @@ public abstract sealed class UpstreamException extends RuntimeException {
 		this.code = code;
 	}
 
-	/** Whether an answer that failed with {@code code} may succeed if sent again later. */
+	/**
+	 * Whether an answer that failed with {@code code} may succeed if sent again later.
+	 */
 	public static boolean isRetryable(String code) {
 		return RETRYABLE_CODES.contains(code);
 	}
@@ -74,7 +78,10 @@ public abstract sealed class UpstreamException extends RuntimeException {
 
 	}
 
-	/** Too many requests; {@code retryAfter} says how long to wait when the upstream told us. */
+	/**
+	 * Too many requests; {@code retryAfter} says how long to wait when the upstream told
+	 * us.
+	 */
 	public static final class RateLimited extends UpstreamException {
 
 		private final Duration retryAfter;
@@ -114,12 +121,15 @@ public abstract sealed class UpstreamException extends RuntimeException {
 
 	}
 
-	/** The provider failed, before or during the answer (5xx, or an error inside the stream). */
+	/**
+	 * The provider failed, before or during the answer (5xx, or an error inside the
+	 * stream).
+	 */
 	public static final class ProviderFailed extends UpstreamException {
 
 		public ProviderFailed(String detail) {
-			super("provider_failed", "The model's provider failed" + suffix(detail)
-					+ " What had arrived is kept; try again.");
+			super("provider_failed",
+					"The model's provider failed" + suffix(detail) + " What had arrived is kept; try again.");
 		}
 
 	}
@@ -153,7 +163,8 @@ public abstract sealed class UpstreamException extends RuntimeException {
 	}
 
 	private static String suffix(String detail) {
-		return (detail == null || detail.isBlank()) ? "." : ": " + detail.strip() + (detail.strip().endsWith(".") ? "" : ".");
+		return (detail == null || detail.isBlank()) ? "."
+				: ": " + detail.strip() + (detail.strip().endsWith(".") ? "" : ".");
 	}
 
 }

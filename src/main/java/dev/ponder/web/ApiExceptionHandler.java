@@ -22,8 +22,8 @@ import dev.ponder.conversation.NotFoundException;
 import dev.ponder.openrouter.UpstreamException;
 
 /**
- * Turns every failure of the JSON API into RFC 9457 problem details with a sentence a person can
- * act on; never a stack trace.
+ * Turns every failure of the JSON API into RFC 9457 problem details with a sentence a
+ * person can act on; never a stack trace.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {

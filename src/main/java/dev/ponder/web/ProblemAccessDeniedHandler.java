@@ -14,8 +14,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 
 /**
- * Answers a refused API call with problem details, like every other API error, instead of the
- * HTML error page that browsers get.
+ * Answers a refused API call with problem details, like every other API error, instead of
+ * the HTML error page that browsers get.
  */
 class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 

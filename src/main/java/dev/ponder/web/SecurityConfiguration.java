@@ -15,17 +15,19 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Strict headers and CSRF protection. There are no accounts yet: everything is open to whoever
- * reaches the port, which is why forged cross-site requests must still be refused.
+ * Strict headers and CSRF protection. There are no accounts yet: everything is open to
+ * whoever reaches the port, which is why forged cross-site requests must still be
+ * refused.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
 	/**
-	 * Scripts only (no inline scripts anywhere); styles may be inline because KaTeX positions math
-	 * with style attributes; images only from here or data URLs, so model output cannot make the
-	 * browser call out (tracking pixels, exfiltration through image URLs).
+	 * Scripts only (no inline scripts anywhere); styles may be inline because KaTeX
+	 * positions math with style attributes; images only from here or data URLs, so model
+	 * output cannot make the browser call out (tracking pixels, exfiltration through
+	 * image URLs).
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
@@ -35,9 +37,9 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper jsonMapper) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new BrowserStateChange()))
-			.exceptionHandling((exceptions) -> exceptions.defaultAccessDeniedHandlerFor(
-					new ProblemAccessDeniedHandler(jsonMapper),
-					PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
+			.exceptionHandling(
+					(exceptions) -> exceptions.defaultAccessDeniedHandlerFor(new ProblemAccessDeniedHandler(jsonMapper),
+							PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -47,9 +49,10 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * CSRF tokens are required on every state-changing request a browser makes: all form posts,
-	 * and API calls carrying an {@code Origin} or {@code Sec-Fetch-Site} header, which browsers add
-	 * and cannot be kept from adding. Scripts (curl, SDKs) send neither and need no token.
+	 * CSRF tokens are required on every state-changing request a browser makes: all form
+	 * posts, and API calls carrying an {@code Origin} or {@code Sec-Fetch-Site} header,
+	 * which browsers add and cannot be kept from adding. Scripts (curl, SDKs) send
+	 * neither and need no token.
 	 */
 	static final class BrowserStateChange implements RequestMatcher {
 

@@ -1,0 +1,318 @@
+// The DOM of one message: builds new ones, and keeps an assistant message (saved or streaming) in step
+// with its text. Markdown is rendered at most once per animation frame while text streams in.
+
+import { appUrl } from './api.js';
+import { icon } from './icons.js';
+import { renderInto } from './markdown.js';
+import { formatDuration, ThinkingPanel } from './thinking-panel.js';
+
+// Children of .assistant-body, in the order they appear.
+const SLOTS = ['.thinking', '.thinking-note', '.pending', '.answer', 'noscript', '.notice', '.status-label',
+	'.error-box', '.message-meta'];
+
+function element(tag, className, text) {
+	const node = document.createElement(tag);
+	if (className) node.className = className;
+	if (text != null) node.textContent = text;
+	return node;
+}
+
+export function setMessageId(article, id) {
+	if (!id) return;
+	article.id = `m-${id}`;
+	article.dataset.messageId = id;
+}
+
+/** A user's message, shown as plain text. */
+export function createUserMessage(text) {
+	const article = element('article', 'message message--user');
+	article.dataset.role = 'user';
+	article.dataset.status = 'COMPLETE';
+	article.append(element('div', 'user-bubble', text));
+	return article;
+}
+
+export class AssistantMessage {
+	/** A new, empty assistant message, waiting for its stream. */
+	static create() {
+		const article = element('article', 'message message--assistant');
+		article.dataset.role = 'assistant';
+		article.dataset.status = 'STREAMING';
+		article.dataset.createdAt = new Date().toISOString();
+		const mark = element('img', 'assistant-mark');
+		mark.src = appUrl('favicon.svg');
+		mark.alt = '';
+		mark.width = 28;
+		mark.height = 28;
+		const body = element('div', 'assistant-body');
+		body.append(element('div', 'answer markdown'));
+		article.append(mark, body);
+		return new AssistantMessage(article);
+	}
+
+	constructor(article) {
+		this.el = article;
+		this.body = article.querySelector('.assistant-body');
+		this.answer = article.querySelector('.answer');
+		const details = article.querySelector('.thinking');
+		this.panel = details ? this.adoptPanel(new ThinkingPanel(details)) : null;
+		this.reasoning = this.panel ? this.panel.body.textContent : '';
+		this.content = this.answer.textContent;
+		this.thinking = 'visible';
+		this.startedAt = Date.parse(article.dataset.createdAt ?? '') || Date.now();
+		this.frame = 0;
+		this.contentDirty = false;
+		this.reasoningDirty = false;
+		/** Called after each render, so the page can keep the newest text in view. */
+		this.onRender = null;
+	}
+
+	get id() {
+		return this.el.dataset.messageId ?? null;
+	}
+
+	/** A saved message: render its Markdown once. */
+	renderSaved() {
+		if (this.panel) {
+			this.panel.setHasText(Boolean(this.reasoning));
+			this.panel.stale = true;
+			if (this.panel.el.open) this.renderReasoning();
+		}
+		renderInto(this.answer, this.content);
+	}
+
+	/**
+	 * Starts following a stream. thinking is 'visible', 'hidden' (the model thinks, nothing comes back)
+	 * or 'none' (no reasoning asked for).
+	 */
+	begin({ startedAt = this.startedAt, thinking = 'visible' } = {}) {
+		this.thinking = thinking;
+		this.startedAt = startedAt;
+		this.el.dataset.status = 'STREAMING';
+		this.answer.classList.add('is-streaming');
+		if (this.content) {
+			this.panel?.fold();
+		}
+		else if (thinking !== 'none') {
+			this.ensurePanel().live(startedAt);
+		}
+		else {
+			this.showPending(true);
+		}
+		if (this.panel) this.panel.setHasText(Boolean(this.reasoning));
+		this.renderSoon(true, true);
+	}
+
+	appendReasoning(text) {
+		if (!text) return;
+		this.reasoning += text;
+		const panel = this.ensurePanel();
+		if (panel.state !== 'live' && !this.content) panel.live(this.startedAt);
+		panel.setHasText(true);
+		this.showPending(false);
+		this.renderSoon(false, true);
+	}
+
+	appendContent(text) {
+		if (!text) return;
+		this.content += text;
+		this.showPending(false);
+		this.foldThinking();
+		this.renderSoon(true, false);
+	}
+
+	/** Replaces both texts wholesale (the server re-attributed text, or we just attached). */
+	snapshot(reasoning = '', content = '') {
+		this.reasoning = reasoning ?? '';
+		this.content = content ?? '';
+		if (this.reasoning) {
+			const panel = this.ensurePanel();
+			if (!this.content && panel.state !== 'live') panel.live(this.startedAt);
+			panel.setHasText(true);
+		}
+		else {
+			this.panel?.setHasText(false);
+		}
+		if (this.reasoning || this.content) this.showPending(false);
+		if (this.content) this.foldThinking();
+		this.renderSoon(true, true);
+	}
+
+	/** The done event: {status, usage, thinkingMillis, totalMillis, finishReason, thinkingSummary, metaLine}. */
+	finish(done = {}) {
+		this.settle(done.status ?? 'COMPLETE');
+		const summary = done.thinkingSummary
+			?? (done.thinkingMillis != null && this.reasoning ? `Thought for ${formatDuration(done.thinkingMillis)}` : null);
+		if (this.panel && this.reasoning) this.panel.finish(summary);
+		else this.replaceEmptyPanel(done.thinkingSummary ?? null);
+		if (done.finishReason === 'length') {
+			this.addNotice(this.content
+				? 'The answer was cut off at the token limit'
+				: 'The model ran out of tokens while thinking', 'notice notice--length');
+		}
+		if (this.el.dataset.status === 'STOPPED' && !this.body.querySelector('.status-label')) {
+			this.place(element('p', 'status-label', 'Stopped'));
+		}
+		if (this.el.dataset.status === 'FAILED') this.showError(null);
+		if (done.metaLine) {
+			const meta = this.body.querySelector('.message-meta') ?? this.place(element('p', 'message-meta'));
+			meta.textContent = done.metaLine;
+		}
+	}
+
+	/** The error event: {code, message, retryable}. What arrived before it stays. */
+	fail(error = {}) {
+		this.settle('FAILED');
+		if (this.panel && this.reasoning) this.panel.finish(null);
+		else this.replaceEmptyPanel(null);
+		this.showError(error.message, error.retryable);
+	}
+
+	/** The stream ended without done or error, and attaching again failed. */
+	connectionLost() {
+		this.settle(this.el.dataset.status);
+		this.panel?.finish(null);
+		if (this.body.querySelector('.notice--lost')) return;
+		const notice = element('p', 'notice notice--lost', 'Lost the connection to this answer. ');
+		const reload = element('a', null, 'Reload the page');
+		reload.href = window.location.href;
+		notice.append(reload, ' to see how it ends.');
+		this.place(notice);
+	}
+
+	/** Takes a message that was never sent off the page. */
+	discard() {
+		this.panel?.stopTimer();
+		if (this.frame) cancelAnimationFrame(this.frame);
+		this.frame = 0;
+		this.el.remove();
+	}
+
+	settle(status) {
+		this.el.dataset.status = status;
+		this.answer.classList.remove('is-streaming');
+		this.showPending(false);
+		this.flush();
+	}
+
+	showError(message, retryable = false) {
+		let box = this.body.querySelector('.error-box');
+		if (!box) {
+			box = element('div', 'error-box');
+			box.setAttribute('role', 'alert');
+			const text = element('div');
+			text.append(element('p', 'error-title'), element('p', 'error-message'));
+			box.append(icon('alert'), text);
+			this.place(box);
+		}
+		box.querySelector('.error-title').textContent = this.content ? 'The answer stopped early' : 'No answer';
+		const line = box.querySelector('.error-message');
+		if (message || !line.textContent) line.textContent = message || 'Something went wrong while the model was answering.';
+		if (retryable && !box.querySelector('.error-hint')) {
+			line.after(element('p', 'error-hint', 'This is usually temporary: send your message again in a moment.'));
+		}
+	}
+
+	addNotice(text, className) {
+		if ([...this.body.querySelectorAll('.notice')].some((n) => n.textContent === text)) return;
+		this.place(element('p', className, text));
+	}
+
+	// ----- thinking panel -----
+
+	ensurePanel() {
+		if (!this.panel) {
+			this.panel = this.adoptPanel(ThinkingPanel.create());
+			this.body.querySelector('.thinking-note')?.remove();
+			this.place(this.panel.el);
+		}
+		return this.panel;
+	}
+
+	adoptPanel(panel) {
+		// Reasoning of a folded panel is rendered when someone opens it, not on every token.
+		panel.el.addEventListener('toggle', () => {
+			if (panel.el.open && panel.stale) this.renderReasoning();
+		});
+		return panel;
+	}
+
+	foldThinking() {
+		if (!this.panel || this.panel.state !== 'live') return;
+		if (this.reasoning) this.panel.fold();
+		else this.replaceEmptyPanel(null);
+	}
+
+	// A panel that never received any reasoning: for hidden reasoning, say how long the model thought;
+	// otherwise there was no thinking to speak of, so the panel goes.
+	replaceEmptyPanel(summary) {
+		const panel = this.panel;
+		let text = summary;
+		if (!text && panel && this.thinking === 'hidden' && panel.startedAt != null) {
+			text = `Thought for ${formatDuration(Date.now() - panel.startedAt)}`;
+		}
+		if (panel) {
+			panel.stopTimer();
+			panel.el.remove();
+			this.panel = null;
+		}
+		if (!text) return;
+		let note = this.body.querySelector('.thinking-note');
+		if (!note) {
+			note = element('p', 'thinking-note');
+			note.append(icon('sparkle', 'thinking-icon'), element('span', 'thinking-label'));
+			this.place(note);
+		}
+		note.querySelector('.thinking-label').textContent = text;
+	}
+
+	showPending(show) {
+		const pending = this.body.querySelector('.pending');
+		if (show && !pending) {
+			const dots = element('div', 'pending');
+			dots.setAttribute('aria-label', 'Waiting for the answer');
+			dots.append(element('span'), element('span'), element('span'));
+			this.place(dots);
+		}
+		else if (!show) {
+			pending?.remove();
+		}
+	}
+
+	// ----- rendering -----
+
+	renderSoon(content, reasoning) {
+		this.contentDirty ||= content;
+		this.reasoningDirty ||= reasoning;
+		if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+	}
+
+	flush() {
+		if (this.frame) cancelAnimationFrame(this.frame);
+		this.frame = 0;
+		if (this.reasoningDirty && this.panel) {
+			this.panel.stale = true;
+			if (this.panel.el.open) this.renderReasoning();
+		}
+		if (this.contentDirty) renderInto(this.answer, this.content);
+		this.reasoningDirty = false;
+		this.contentDirty = false;
+		this.onRender?.(this);
+	}
+
+	renderReasoning() {
+		const panel = this.panel;
+		const atBottom = panel.bodyAtBottom();
+		renderInto(panel.body, this.reasoning);
+		panel.stale = false;
+		panel.followBody(atBottom);
+	}
+
+	/** Inserts node into .assistant-body at its slot's place; returns it. */
+	place(node) {
+		const slot = SLOTS.findIndex((selector) => node.matches(selector));
+		const next = [...this.body.children].find((child) => SLOTS.findIndex((s) => child.matches(s)) > slot);
+		this.body.insertBefore(node, next ?? null);
+		return node;
+	}
+}

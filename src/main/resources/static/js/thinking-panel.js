@@ -1,0 +1,118 @@
+// The thinking panel: a <details class="thinking"> above an answer. States (data-state):
+//   live   — open, reasoning arriving, summary "Thinking… 4 s" ticking each second
+//   folded — the answer has begun: closed, "Thought for 12 s"
+//   done   — the answer is complete: the server's summary ("Thought for 12 s · 840 reasoning tokens")
+// A person's own open/close always wins: once they toggle it, the panel stops folding itself.
+
+import { icon } from './icons.js';
+
+/** "4 s", "1 min 5 s" */
+export function formatDuration(ms) {
+	const seconds = Math.max(0, Math.round(ms / 1000));
+	if (seconds < 60) return `${seconds} s`;
+	const minutes = Math.floor(seconds / 60);
+	const rest = seconds % 60;
+	return rest ? `${minutes} min ${rest} s` : `${minutes} min`;
+}
+
+export class ThinkingPanel {
+	/** Builds a new, empty panel element (not yet in the page). */
+	static create() {
+		const details = document.createElement('details');
+		details.className = 'thinking is-empty';
+		const summary = document.createElement('summary');
+		summary.className = 'thinking-summary';
+		const label = document.createElement('span');
+		label.className = 'thinking-label';
+		summary.append(icon('sparkle', 'thinking-icon'), label, icon('chevron', 'thinking-chevron'));
+		const body = document.createElement('div');
+		body.className = 'thinking-body markdown';
+		details.append(summary, body);
+		return new ThinkingPanel(details);
+	}
+
+	constructor(details) {
+		this.el = details;
+		this.label = details.querySelector('.thinking-label');
+		this.body = details.querySelector('.thinking-body');
+		this.timer = null;
+		this.startedAt = null;
+		this.touched = false;
+		/** True when the body's rendered Markdown lags behind the reasoning text (rendered on opening). */
+		this.stale = false;
+		// Clicks on the summary (and Enter/Space, which click it) are the person's; programmatic
+		// changes of `open` are not, so they can't be told apart in 'toggle'.
+		details.querySelector('summary').addEventListener('click', (event) => {
+			if (this.el.classList.contains('is-empty')) {
+				event.preventDefault();
+				return;
+			}
+			this.touched = true;
+		});
+	}
+
+	get state() {
+		return this.el.dataset.state ?? 'done';
+	}
+
+	set state(value) {
+		this.el.dataset.state = value;
+	}
+
+	/** Open and tick "Thinking… N s", counting from startedAt (a Date.now() value). */
+	live(startedAt = Date.now()) {
+		this.state = 'live';
+		this.startedAt = startedAt;
+		if (!this.touched) this.el.open = true;
+		this.stopTimer();
+		const tick = () => {
+			this.label.textContent = `Thinking… ${formatDuration(Date.now() - this.startedAt)}`;
+		};
+		tick();
+		this.timer = setInterval(tick, 1000);
+	}
+
+	/** The answer has begun: fold away. */
+	fold() {
+		if (this.state !== 'live') return;
+		this.stopTimer();
+		this.state = 'folded';
+		if (!this.touched) this.el.open = false;
+		this.label.textContent = this.startedAt != null
+			? `Thought for ${formatDuration(Date.now() - this.startedAt)}`
+			: 'Thought process';
+	}
+
+	/** The answer is complete; summary is the server's line, if it sent one. */
+	finish(summary) {
+		this.fold();
+		this.stopTimer();
+		this.state = 'done';
+		if (!this.touched) this.el.open = false;
+		if (summary) this.label.textContent = summary;
+		else if (!this.label.textContent || this.label.textContent.startsWith('Thinking')) this.label.textContent = 'Thought process';
+	}
+
+	/** Whether there is reasoning to show (an empty panel can't be opened). */
+	setHasText(hasText) {
+		this.el.classList.toggle('is-empty', !hasText);
+	}
+
+	/** While live, keep the newest reasoning in view inside the capped body, unless scrolled up. */
+	followBody(wasAtBottom) {
+		const body = this.body;
+		const overflowing = body.scrollHeight > body.clientHeight + 1;
+		this.el.classList.toggle('is-overflowing', this.state === 'live' && overflowing);
+		if (this.state === 'live' && wasAtBottom) body.scrollTop = body.scrollHeight;
+	}
+
+	bodyAtBottom() {
+		const body = this.body;
+		return body.scrollHeight - body.scrollTop - body.clientHeight < 24;
+	}
+
+	stopTimer() {
+		if (this.timer != null) clearInterval(this.timer);
+		this.timer = null;
+	}
+}

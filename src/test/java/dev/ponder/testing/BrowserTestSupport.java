@@ -1,0 +1,95 @@
+package dev.ponder.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The whole app driven through Debian's Chromium with Playwright. One browser per test
+ * class (its start is the slow part), a fresh context per test. Never downloads a
+ * browser: where {@code /usr/bin/chromium} is missing the tests are skipped, saying so.
+ */
+public abstract class BrowserTestSupport extends AppTestSupport {
+
+	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	private BrowserContext context;
+
+	protected Page page;
+
+	@BeforeAll
+	static void launchBrowser() {
+		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+				"Browser tests skipped: Debian's Chromium is not installed (apt-get install chromium)");
+		playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+						"--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost")));
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (playwright != null) {
+			playwright.close();
+			playwright = null;
+		}
+	}
+
+	@BeforeEach
+	void openPage() {
+		this.context = browser.newContext(contextOptions());
+		this.context.setDefaultTimeout(10_000);
+		this.page = this.context.newPage();
+		// A dialog can only come from a script that should never have run (model output
+		// as HTML).
+		this.page.onDialog((dialog) -> {
+			throw new AssertionError("A script opened a dialog: " + dialog.message());
+		});
+	}
+
+	@AfterEach
+	void closePage() {
+		if (this.context != null) {
+			this.context.close();
+		}
+	}
+
+	/**
+	 * Options for each test's browser context; subclasses may set a viewport, colour
+	 * scheme, …
+	 */
+	protected Browser.NewContextOptions contextOptions() {
+		return new Browser.NewContextOptions().setBaseURL(baseUrl()).setViewportSize(1280, 860);
+	}
+
+	protected String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	/** A new context for the same browser, e.g. with JavaScript off or at phone size. */
+	protected BrowserContext newContext(Browser.NewContextOptions options) {
+		return browser.newContext(options.setBaseURL(baseUrl()));
+	}
+
+}
