@@ -12,6 +12,7 @@ import dev.ponder.conversation.AnswerOutcome;
 import dev.ponder.conversation.AnswerProgress;
 import dev.ponder.conversation.MessageService;
 import dev.ponder.conversation.MessageStatus;
+import dev.ponder.conversation.AnswerSummary;
 import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.NotFoundException;
 import dev.ponder.openrouter.UpstreamEvent;

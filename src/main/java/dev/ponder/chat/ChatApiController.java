@@ -46,6 +46,20 @@ class ChatApiController {
 		return stream(this.chat.events(turn.assistantMessageId()));
 	}
 
+	@PostMapping(path = "/messages/{answerId}/regenerate", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Flux<ServerSentEvent<GenerationEvent>>> regenerate(@PathVariable UUID answerId,
+			@Valid @RequestBody(required = false) RegenerateRequest request) {
+		Turn turn = this.chat.regenerate(answerId, (request != null) ? request : new RegenerateRequest(null, null));
+		return stream(this.chat.events(turn.assistantMessageId()));
+	}
+
+	@PostMapping(path = "/messages/{questionId}/edit", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Flux<ServerSentEvent<GenerationEvent>>> edit(@PathVariable UUID questionId,
+			@Valid @RequestBody SendMessageRequest request) {
+		Turn turn = this.chat.edit(questionId, request);
+		return stream(this.chat.events(turn.assistantMessageId()));
+	}
+
 	@GetMapping("/messages/{messageId}/stream")
 	ResponseEntity<Flux<ServerSentEvent<GenerationEvent>>> attach(@PathVariable UUID messageId) {
 		return stream(this.chat.events(messageId));

@@ -1,5 +1,7 @@
 package dev.ponder.chat;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.ponder.PonderProperties;
 import dev.ponder.conversation.ConversationDetails;
 import dev.ponder.conversation.ConversationService;
+import dev.ponder.conversation.ConversationSummary;
+import dev.ponder.conversation.SidebarGroup;
 import dev.ponder.conversation.NotFoundException;
 import dev.ponder.openrouter.OpenRouterClient;
 import dev.ponder.openrouter.UpstreamException;
@@ -38,23 +42,31 @@ class ChatPageController {
 
 	private final Validator validator;
 
+	private final Clock clock;
+
 	ChatPageController(ConversationService conversations, ChatService chat, OpenRouterClient client,
-			PonderProperties properties, Validator validator) {
+			PonderProperties properties, Validator validator, Clock clock) {
 		this.conversations = conversations;
 		this.chat = chat;
 		this.client = client;
 		this.properties = properties;
 		this.validator = validator;
+		this.clock = clock;
 	}
 
 	@GetMapping("/")
-	String newChat(Model model) {
-		return page(model, null);
+	String newChat(@RequestParam(required = false) String q, Model model) {
+		return page(model, null, q);
 	}
 
+	/**
+	 * A conversation along the branch it follows, or, with {@code at}, the branch through
+	 * that message.
+	 */
 	@GetMapping("/c/{id}")
-	String conversation(@PathVariable UUID id, Model model) {
-		return page(model, this.conversations.find(id).orElseThrow(() -> NotFoundException.conversation(id)));
+	String conversation(@PathVariable UUID id, @RequestParam(required = false) UUID at,
+			@RequestParam(required = false) String q, Model model) {
+		return page(model, this.conversations.find(id, at).orElseThrow(() -> NotFoundException.conversation(id)), q);
 	}
 
 	@PostMapping("/c")
@@ -89,9 +101,17 @@ class ChatPageController {
 		}
 	}
 
-	private String page(Model model, ConversationDetails conversation) {
-		model.addAttribute("sidebar", this.conversations.recent(this.properties.sidebarSize()));
-		model.addAttribute("conversation", conversation);
+	private String page(Model model, ConversationDetails conversation, String query) {
+		int size = this.properties.sidebarSize();
+		List<ConversationSummary> sidebar = this.conversations.page(0, size + 1);
+		model.addAttribute("sidebar", sidebar.subList(0, Math.min(size, sidebar.size())));
+		model.addAttribute("sidebarGroups", SidebarGroup.of(sidebar.subList(0, Math.min(size, sidebar.size())),
+				this.clock.instant(), ZoneId.systemDefault()));
+		model.addAttribute("sidebarHasMore", sidebar.size() > size);
+		boolean searching = query != null && !query.isBlank();
+		model.addAttribute("query", searching ? query.strip() : null);
+		model.addAttribute("searchResults", searching ? this.conversations.search(query, 0, 20) : List.of());
+		model.addAttribute("conversation", (conversation != null) ? ConversationItem.of(conversation) : null);
 		model.addAttribute("messages",
 				(conversation != null) ? conversation.messages().stream().map(MessageItem::of).toList() : List.of());
 		model.addAttribute("composer", new Composer(this.properties.defaultModel(), this.properties.defaultEffort(),

@@ -13,6 +13,7 @@ import dev.ponder.conversation.NotFoundException;
 import dev.ponder.conversation.Turn;
 import dev.ponder.openrouter.ChatRequest;
 import dev.ponder.openrouter.OpenRouterClient;
+import dev.ponder.openrouter.ReasoningRequest;
 import dev.ponder.openrouter.UpstreamException;
 
 /**
@@ -47,22 +48,61 @@ public class ChatService {
 	 * answer.
 	 */
 	public Turn send(UUID conversationId, SendMessageRequest request) {
-		if (!this.client.isConfigured()) {
-			throw new UpstreamException.MissingKey();
-		}
-		String model = (request.model() != null && !request.model().isBlank()) ? request.model()
-				: this.properties.defaultModel();
-		ReasoningOptions reasoning = (request.reasoning() != null) ? request.reasoning()
-				: new ReasoningOptions(null, null, null);
-		String defaultEffort = this.properties.defaultEffort();
-		Turn turn = this.messages.beginTurn(conversationId, request.content(), model, reasoning.label(defaultEffort));
+		requireKey();
+		ReasoningOptions reasoning = reasoning(request.reasoning());
+		return start(this.messages.beginTurn(conversationId, request.content(), model(request.model()),
+				reasoning.label(this.properties.defaultEffort())), reasoning);
+	}
+
+	/**
+	 * Answers the same question again, beside the earlier answer, with the same or
+	 * another model.
+	 */
+	public Turn regenerate(UUID answerId, RegenerateRequest request) {
+		requireKey();
+		ReasoningOptions reasoning = reasoning(request.reasoning());
+		return start(this.messages.beginRegeneration(answerId, blankToNull(request.model()),
+				reasoning.label(this.properties.defaultEffort())), reasoning);
+	}
+
+	/**
+	 * Asks an edited version of a question, beside the original, and starts its answer.
+	 */
+	public Turn edit(UUID questionId, SendMessageRequest request) {
+		requireKey();
+		ReasoningOptions reasoning = reasoning(request.reasoning());
+		return start(this.messages.beginEdit(questionId, request.content(), model(request.model()),
+				reasoning.label(this.properties.defaultEffort())), reasoning);
+	}
+
+	private Turn start(Turn turn, ReasoningOptions reasoning) {
 		List<ChatRequest.ChatMessage> history = turn.history()
 			.stream()
 			.map((entry) -> new ChatRequest.ChatMessage(entry.role().wireName(), entry.content()))
 			.toList();
-		this.registry.start(turn, model,
-				this.client.stream(ChatRequest.streaming(model, history, reasoning.toRequest(defaultEffort))));
+		ReasoningRequest request = reasoning.toRequest(this.properties.defaultEffort());
+		this.registry.start(turn, turn.model(),
+				this.client.stream(ChatRequest.streaming(turn.model(), history, request)));
 		return turn;
+	}
+
+	private void requireKey() {
+		if (!this.client.isConfigured()) {
+			throw new UpstreamException.MissingKey();
+		}
+	}
+
+	private String model(String requested) {
+		String model = blankToNull(requested);
+		return (model != null) ? model : this.properties.defaultModel();
+	}
+
+	private static ReasoningOptions reasoning(ReasoningOptions requested) {
+		return (requested != null) ? requested : new ReasoningOptions(null, null, null);
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	/**

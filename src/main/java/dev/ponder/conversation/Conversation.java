@@ -30,6 +30,12 @@ public class Conversation {
 
 	private Instant updatedAt;
 
+	private boolean pinned;
+
+	private Instant deletedAt;
+
+	private UUID activeLeafId;
+
 	protected Conversation() {
 	}
 
@@ -68,6 +74,55 @@ public class Conversation {
 
 	void touch(Instant now) {
 		this.updatedAt = now;
+	}
+
+	/** Renames; the caller has checked that the title is not blank nor too long. */
+	void rename(String title) {
+		this.title = title.strip();
+	}
+
+	void pin(boolean pinned) {
+		this.pinned = pinned;
+	}
+
+	/** Follows the branch that ends at this message from now on. */
+	void follow(UUID leafId) {
+		this.activeLeafId = leafId;
+	}
+
+	/** Hides the conversation at once; it is purged later unless restored first. */
+	void delete(Instant now) {
+		this.deletedAt = now;
+	}
+
+	void restore() {
+		this.deletedAt = null;
+	}
+
+	public boolean isPinned() {
+		return this.pinned;
+	}
+
+	public Instant getDeletedAt() {
+		return this.deletedAt;
+	}
+
+	public UUID getActiveLeafId() {
+		return this.activeLeafId;
+	}
+
+	/**
+	 * A conversation as it was exported elsewhere, keeping its id so that importing twice
+	 * is harmless.
+	 */
+	static Conversation imported(UUID id, String title, Instant createdAt, Instant updatedAt, boolean pinned,
+			UUID activeLeafId) {
+		Conversation conversation = new Conversation(title, createdAt);
+		conversation.id = id;
+		conversation.updatedAt = updatedAt;
+		conversation.pinned = pinned;
+		conversation.activeLeafId = activeLeafId;
+		return conversation;
 	}
 
 	/** Cuts at a word boundary where one is near, and says that it did. */

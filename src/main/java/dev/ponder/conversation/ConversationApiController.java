@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,38 +19,70 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The JSON API of conversations: create, list, read, delete.
+ * The JSON API of conversations: create, list and search, read, rename and pin, delete
+ * and restore, and choose the branch a conversation follows.
  */
 @RestController
-@RequestMapping("/api/conversations")
+@RequestMapping("/api")
 class ConversationApiController {
 
 	private final ConversationService conversations;
 
-	ConversationApiController(ConversationService conversations) {
+	private final MessageService messages;
+
+	ConversationApiController(ConversationService conversations, MessageService messages) {
 		this.conversations = conversations;
+		this.messages = messages;
 	}
 
-	@PostMapping
+	@PostMapping("/conversations")
 	ResponseEntity<ConversationSummary> create(@Valid @RequestBody(required = false) NewConversation request) {
 		ConversationSummary created = this.conversations.create((request != null) ? request.title() : null);
 		return ResponseEntity.created(URI.create("/api/conversations/" + created.id())).body(created);
 	}
 
-	@GetMapping
-	List<ConversationSummary> list(@RequestParam(defaultValue = "100") int limit) {
-		return this.conversations.recent(Math.max(1, Math.min(limit, 1000)));
+	/**
+	 * A page of conversations, or with {@code q} the ones that match, each with where.
+	 */
+	@GetMapping("/conversations")
+	List<?> list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) Integer size, @RequestParam(required = false) Integer limit) {
+		int pageSize = clamp((size != null) ? size : (limit != null) ? limit : (q != null) ? 20 : 50);
+		int pageNumber = Math.max(0, page);
+		return (q != null && !q.isBlank()) ? this.conversations.search(q, pageNumber, pageSize)
+				: this.conversations.page(pageNumber, pageSize);
 	}
 
-	@GetMapping("/{id}")
+	@GetMapping("/conversations/{id}")
 	ConversationDetails get(@PathVariable UUID id) {
 		return this.conversations.find(id).orElseThrow(() -> NotFoundException.conversation(id));
 	}
 
-	@DeleteMapping("/{id}")
+	@PatchMapping("/conversations/{id}")
+	ConversationSummary update(@PathVariable UUID id, @Valid @RequestBody ConversationPatch patch) {
+		return this.conversations.update(id, patch);
+	}
+
+	@DeleteMapping("/conversations/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		this.conversations.delete(id);
 		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/conversations/{id}/restore")
+	ConversationSummary restore(@PathVariable UUID id) {
+		return this.conversations.restore(id);
+	}
+
+	/** Follows the branch through this message from now on. */
+	@PostMapping("/messages/{messageId}/select")
+	ConversationDetails select(@PathVariable UUID messageId) {
+		UUID conversation = this.messages.select(messageId);
+		return this.conversations.find(conversation).orElseThrow(() -> NotFoundException.conversation(conversation));
+	}
+
+	private static int clamp(int size) {
+		return Math.max(1, Math.min(size, 200));
 	}
 
 	/**

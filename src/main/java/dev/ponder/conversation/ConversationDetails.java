@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A conversation with all its messages, oldest first.
+ * A conversation with the messages of the branch it follows, oldest first, and what all
+ * its answers (every branch) cost together.
  */
-public record ConversationDetails(UUID id, String title, Instant createdAt, Instant updatedAt,
-		List<MessageView> messages) {
+public record ConversationDetails(UUID id, String title, Instant createdAt, Instant updatedAt, boolean pinned,
+		UsageView totals, List<MessageView> messages) {
 }

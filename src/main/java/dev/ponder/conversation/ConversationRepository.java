@@ -1,13 +1,31 @@
 package dev.ponder.conversation;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 interface ConversationRepository extends JpaRepository<Conversation, UUID> {
 
-	List<Conversation> findAllByOrderByUpdatedAtDesc(Pageable page);
+	/** The sidebar's order: pinned first, then the most recently active. */
+	List<Conversation> findByDeletedAtIsNullOrderByPinnedDescUpdatedAtDesc(Pageable page);
+
+	Optional<Conversation> findByIdAndDeletedAtIsNull(UUID id);
+
+	List<Conversation> findByIdInAndDeletedAtIsNull(Collection<UUID> ids);
+
+	/**
+	 * Removes for good what was deleted before the cutoff; the database cascades to the
+	 * messages.
+	 */
+	@Modifying
+	@Query("delete from Conversation c where c.deletedAt < :cutoff")
+	int purgeDeletedBefore(Instant cutoff);
 
 }

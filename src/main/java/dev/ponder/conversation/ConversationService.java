@@ -1,7 +1,13 @@
 package dev.ponder.conversation;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,21 +16,32 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates, lists, reads and deletes conversations.
+ * Creates, lists, searches, reads, renames, pins and deletes conversations.
  */
 @Service
 @Transactional(readOnly = true)
 public class ConversationService {
 
+	/** How long a deleted conversation can still be restored. */
+	public static final Duration UNDO_WINDOW = Duration.ofSeconds(30);
+
+	private static final int MATCHES_PER_CONVERSATION = 3;
+
+	private static final int SEARCH_ROW_LIMIT = 500;
+
 	private final ConversationRepository conversations;
 
 	private final MessageRepository messages;
 
+	private final TextSearch textSearch;
+
 	private final Clock clock;
 
-	public ConversationService(ConversationRepository conversations, MessageRepository messages, Clock clock) {
+	public ConversationService(ConversationRepository conversations, MessageRepository messages, TextSearch textSearch,
+			Clock clock) {
 		this.conversations = conversations;
 		this.messages = messages;
+		this.textSearch = textSearch;
 		this.clock = clock;
 	}
 
@@ -33,27 +50,145 @@ public class ConversationService {
 		return ConversationSummary.of(this.conversations.save(new Conversation(title, this.clock.instant())));
 	}
 
-	/** The most recently active conversations first. */
-	public List<ConversationSummary> recent(int limit) {
-		return this.conversations.findAllByOrderByUpdatedAtDesc(PageRequest.ofSize(limit))
+	/** One page of the sidebar: pinned first, then the most recently active. */
+	public List<ConversationSummary> page(int page, int size) {
+		return this.conversations.findByDeletedAtIsNullOrderByPinnedDescUpdatedAtDesc(PageRequest.of(page, size))
 			.stream()
 			.map(ConversationSummary::of)
 			.toList();
 	}
 
+	/** The first page of the sidebar. */
+	public List<ConversationSummary> recent(int limit) {
+		return page(0, limit);
+	}
+
+	/**
+	 * Conversations whose title, questions, answers or reasoning hold every word of the
+	 * query, the most recently active first, each with where it matched.
+	 */
+	public List<SearchResult> search(String query, int page, int size) {
+		if (query == null || query.isBlank()) {
+			return List.of();
+		}
+		TextSearch.Hits hits = this.textSearch.find(query.strip(), SEARCH_ROW_LIMIT);
+		Map<UUID, List<Message>> messagesByConversation = new LinkedHashMap<>();
+		this.messages.findAllById(hits.messageIds())
+			.forEach((message) -> messagesByConversation
+				.computeIfAbsent(message.getConversationId(), (id) -> new ArrayList<>())
+				.add(message));
+		List<UUID> ids = new ArrayList<>(messagesByConversation.keySet());
+		ids.addAll(hits.conversationIds());
+		Excerpts excerpts = new Excerpts(query);
+		return this.conversations.findByIdInAndDeletedAtIsNull(ids)
+			.stream()
+			.sorted(Comparator.comparing(Conversation::getUpdatedAt).reversed())
+			.skip((long) page * size)
+			.limit(size)
+			.map((conversation) -> result(conversation,
+					messagesByConversation.getOrDefault(conversation.getId(), List.of()), excerpts))
+			.toList();
+	}
+
+	private static SearchResult result(Conversation conversation, List<Message> matched, Excerpts excerpts) {
+		List<SearchResult.Match> matches = new ArrayList<>();
+		excerpts.find(conversation.getTitle(), null, "title").ifPresent(matches::add);
+		matched.stream()
+			.sorted(Comparator.comparing(Message::getCreatedAt).reversed())
+			.map((message) -> match(message, excerpts))
+			.flatMap(Optional::stream)
+			.limit(MATCHES_PER_CONVERSATION - matches.size())
+			.forEach(matches::add);
+		return new SearchResult(conversation.getId(), conversation.getTitle(), conversation.getCreatedAt(),
+				conversation.getUpdatedAt(), conversation.isPinned(), matches);
+	}
+
+	private static Optional<SearchResult.Match> match(Message message, Excerpts excerpts) {
+		if (message.getRole() == MessageRole.USER) {
+			return excerpts.find(message.getContent(), message.getId(), "question");
+		}
+		return excerpts.find(message.getContent(), message.getId(), "answer")
+			.or(() -> excerpts.find(message.getReasoning(), message.getId(), "reasoning"));
+	}
+
+	/** The conversation along the branch it follows. */
 	public Optional<ConversationDetails> find(UUID id) {
-		return this.conversations.findById(id)
-			.map((conversation) -> new ConversationDetails(conversation.getId(), conversation.getTitle(),
-					conversation.getCreatedAt(), conversation.getUpdatedAt(),
-					this.messages.findByConversationIdOrderByPosition(id).stream().map(MessageView::of).toList()));
+		return find(id, null);
+	}
+
+	/**
+	 * The conversation along the branch through {@code through}, or the one it follows.
+	 */
+	public Optional<ConversationDetails> find(UUID id, UUID through) {
+		return this.conversations.findByIdAndDeletedAtIsNull(id).map((conversation) -> details(conversation, through));
+	}
+
+	private ConversationDetails details(Conversation conversation, UUID through) {
+		ConversationTree tree = new ConversationTree(
+				this.messages.findByConversationIdOrderByPosition(conversation.getId()));
+		List<MessageView> path = tree.path(through, conversation.getActiveLeafId())
+			.stream()
+			.map((message) -> MessageView.of(message, tree.siblingsOf(message)))
+			.toList();
+		return new ConversationDetails(conversation.getId(), conversation.getTitle(), conversation.getCreatedAt(),
+				conversation.getUpdatedAt(), conversation.isPinned(), totals(tree.all()), path);
+	}
+
+	/** Tokens and cost of every answer, on every branch: all of them were paid for. */
+	private static UsageView totals(List<Message> all) {
+		int prompt = 0;
+		int completion = 0;
+		int reasoning = 0;
+		BigDecimal cost = null;
+		for (Message message : all) {
+			prompt += (message.getPromptTokens() != null) ? message.getPromptTokens() : 0;
+			completion += (message.getCompletionTokens() != null) ? message.getCompletionTokens() : 0;
+			reasoning += (message.getReasoningTokens() != null) ? message.getReasoningTokens() : 0;
+			if (message.getCost() != null) {
+				cost = (cost != null) ? cost.add(message.getCost()) : message.getCost();
+			}
+		}
+		return new UsageView(prompt, completion, reasoning, cost);
 	}
 
 	@Transactional
+	public ConversationSummary update(UUID id, ConversationPatch patch) {
+		Conversation conversation = existing(id);
+		if (patch.title() != null) {
+			conversation.rename(patch.title());
+		}
+		if (patch.pinned() != null) {
+			conversation.pin(patch.pinned());
+		}
+		return ConversationSummary.of(conversation);
+	}
+
+	/**
+	 * Hides the conversation now; {@link #restore} brings it back within
+	 * {@link #UNDO_WINDOW}.
+	 */
+	@Transactional
 	public void delete(UUID id) {
+		existing(id).delete(this.clock.instant());
+	}
+
+	@Transactional
+	public ConversationSummary restore(UUID id) {
 		Conversation conversation = this.conversations.findById(id)
+			.filter((found) -> found.getDeletedAt() != null)
 			.orElseThrow(() -> NotFoundException.conversation(id));
-		this.messages.deleteAllOfConversation(id);
-		this.conversations.delete(conversation);
+		conversation.restore();
+		return ConversationSummary.of(conversation);
+	}
+
+	/** Removes for good the conversations deleted longer ago than the undo window. */
+	@Transactional
+	public int purgeDeleted() {
+		return this.conversations.purgeDeletedBefore(this.clock.instant().minus(UNDO_WINDOW));
+	}
+
+	private Conversation existing(UUID id) {
+		return this.conversations.findByIdAndDeletedAtIsNull(id).orElseThrow(() -> NotFoundException.conversation(id));
 	}
 
 }

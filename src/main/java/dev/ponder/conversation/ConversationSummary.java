@@ -6,11 +6,11 @@ import java.util.UUID;
 /**
  * A conversation as the sidebar and the list endpoint show it.
  */
-public record ConversationSummary(UUID id, String title, Instant createdAt, Instant updatedAt) {
+public record ConversationSummary(UUID id, String title, Instant createdAt, Instant updatedAt, boolean pinned) {
 
 	static ConversationSummary of(Conversation conversation) {
 		return new ConversationSummary(conversation.getId(), conversation.getTitle(), conversation.getCreatedAt(),
-				conversation.getUpdatedAt());
+				conversation.getUpdatedAt(), conversation.isPinned());
 	}
 
 }

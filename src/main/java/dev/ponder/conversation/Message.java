@@ -105,6 +105,31 @@ public class Message {
 		return message;
 	}
 
+	/** A message as it was exported, with every stored field, for import. */
+	static Message imported(ImportedMessage source, UUID conversationId) {
+		Message message = new Message(conversationId, source.parentId(), source.position(), source.role(),
+				source.status(), source.content(), source.createdAt());
+		message.id = source.id();
+		message.reasoning = source.reasoning();
+		message.reasoningDetails = source.reasoningDetails();
+		message.model = source.model();
+		message.reasoningSetting = source.reasoningSetting();
+		message.provider = source.provider();
+		message.generationId = source.generationId();
+		message.finishReason = source.finishReason();
+		message.nativeFinishReason = source.nativeFinishReason();
+		message.errorCode = source.errorCode();
+		message.errorMessage = source.errorMessage();
+		message.promptTokens = source.promptTokens();
+		message.completionTokens = source.completionTokens();
+		message.reasoningTokens = source.reasoningTokens();
+		message.cost = source.cost();
+		message.reasoningStartedAt = source.reasoningStartedAt();
+		message.contentStartedAt = source.contentStartedAt();
+		message.finishedAt = source.finishedAt();
+		return message;
+	}
+
 	/** Saves what has arrived so far; ignored once the answer has ended. */
 	void checkpoint(AnswerProgress progress) {
 		if (this.status == MessageStatus.STREAMING) {

@@ -10,14 +10,33 @@ import java.util.UUID;
 public record MessageView(UUID id, UUID conversationId, UUID parentId, String role, String content, String reasoning,
 		String model, String reasoningSetting, String provider, String generationId, MessageStatus status,
 		ErrorView error, UsageView usage, String finishReason, String nativeFinishReason, Instant createdAt,
-		Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt, Long thinkingMillis,
-		Long totalMillis) {
+		Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt, Long thinkingMillis, Long totalMillis,
+		Siblings siblings) {
+
+	/**
+	 * Where a message stands among the versions of it (regenerated answers, edited
+	 * questions).
+	 *
+	 * @param index the 1-based place of this message
+	 * @param count how many versions there are
+	 * @param previousId the version before, or {@code null}
+	 * @param nextId the version after, or {@code null}
+	 */
+	public record Siblings(int index, int count, UUID previousId, UUID nextId) {
+
+		static final Siblings ONLY = new Siblings(1, 1, null, null);
+
+	}
 
 	/** Why an answer failed. */
 	public record ErrorView(String code, String message) {
 	}
 
 	static MessageView of(Message message) {
+		return of(message, Siblings.ONLY);
+	}
+
+	static MessageView of(Message message, Siblings siblings) {
 		ErrorView error = (message.getErrorCode() != null)
 				? new ErrorView(message.getErrorCode(), message.getErrorMessage()) : null;
 		UsageView usage = new UsageView(message.getPromptTokens(), message.getCompletionTokens(),
@@ -27,7 +46,7 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 				message.getReasoningSetting(), message.getProvider(), message.getGenerationId(), message.getStatus(),
 				error, usage, message.getFinishReason(), message.getNativeFinishReason(), message.getCreatedAt(),
 				message.getReasoningStartedAt(), message.getContentStartedAt(), message.getFinishedAt(),
-				thinkingMillis(message), millisBetween(message.getCreatedAt(), message.getFinishedAt()));
+				thinkingMillis(message), millisBetween(message.getCreatedAt(), message.getFinishedAt()), siblings);
 	}
 
 	/** Thinking lasts from the first reasoning to the first answer text (or the end). */

@@ -10,10 +10,11 @@ import java.util.UUID;
  * @param title the conversation's title, named after its first message
  * @param userMessageId the stored message of the person
  * @param assistantMessageId the answer, {@code STREAMING} until it ends
+ * @param model the model asked for the answer
  * @param history the turns to send upstream, oldest first, ending with the person's
  * message
  */
-public record Turn(UUID conversationId, String title, UUID userMessageId, UUID assistantMessageId,
+public record Turn(UUID conversationId, String title, UUID userMessageId, UUID assistantMessageId, String model,
 		List<HistoryEntry> history) {
 
 	/** One earlier turn as plain text: reasoning never goes back upstream. */

@@ -18,6 +18,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.ponder.conversation.ImportRejectedException;
 import dev.ponder.conversation.NotFoundException;
 import dev.ponder.openrouter.UpstreamException;
 
@@ -37,6 +38,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail malformedId(MethodArgumentTypeMismatchException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Not found", "Nothing has the id '" + ex.getValue() + "'.", "not_found");
+	}
+
+	@ExceptionHandler(ImportRejectedException.class)
+	ProblemDetail importRejected(ImportRejectedException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "The file cannot be imported", ex.getMessage(), "import_rejected");
 	}
 
 	@ExceptionHandler(UpstreamException.class)

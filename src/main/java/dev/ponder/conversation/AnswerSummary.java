@@ -1,20 +1,19 @@
-package dev.ponder.chat;
+package dev.ponder.conversation;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.ponder.conversation.MessageView;
-
 /**
- * The short lines that describe an answer: "Thought for 12 s · 840 reasoning tokens"
- * above the reasoning, and the model, tokens and cost below the answer. The same words
- * live and on saved pages.
+ * The short lines that describe answers: "Thought for 12 s · 840 reasoning tokens" above
+ * the reasoning, the model, provider, tokens, cost and times below the answer, and a
+ * conversation's totals. The same words live, on saved pages and in exports.
  */
-final class AnswerSummary {
+public final class AnswerSummary {
 
 	private AnswerSummary() {
 	}
@@ -23,7 +22,7 @@ final class AnswerSummary {
 	 * The thinking panel's folded summary, or {@code null} when the answer had no
 	 * reasoning.
 	 */
-	static String thinking(MessageView message) {
+	public static String thinking(MessageView message) {
 		boolean hasReasoning = message.reasoning() != null && !message.reasoning().isEmpty();
 		Integer reasoningTokens = (message.usage() != null) ? message.usage().reasoningTokens() : null;
 		if (!hasReasoning && (reasoningTokens == null || reasoningTokens == 0)) {
@@ -40,8 +39,11 @@ final class AnswerSummary {
 		return String.join(" · ", parts);
 	}
 
-	/** Model, tokens and cost, or {@code null} for a person's message. */
-	static String meta(MessageView message) {
+	/**
+	 * Model, provider, tokens (prompt / completion / reasoning), cost, thinking time and
+	 * total time; {@code null} for a person's message.
+	 */
+	public static String meta(MessageView message) {
 		if (!message.isAssistant()) {
 			return null;
 		}
@@ -49,17 +51,34 @@ final class AnswerSummary {
 		if (message.model() != null) {
 			parts.add(message.model());
 		}
-		if (message.usage() != null && message.usage().completionTokens() != null) {
-			int prompt = (message.usage().promptTokens() != null) ? message.usage().promptTokens() : 0;
-			parts.add(count(prompt + message.usage().completionTokens()) + " tokens");
+		if (message.provider() != null) {
+			parts.add(message.provider());
 		}
-		if (message.usage() != null && message.usage().cost() != null) {
-			parts.add(cost(message.usage().cost()));
+		UsageView usage = message.usage();
+		if (usage != null && usage.completionTokens() != null) {
+			parts.add(count(orZero(usage.promptTokens())) + " / " + count(usage.completionTokens()) + " / "
+					+ count(orZero(usage.reasoningTokens())) + " tokens");
+		}
+		if (usage != null && usage.cost() != null) {
+			parts.add(cost(usage.cost()));
+		}
+		if (message.thinkingMillis() != null) {
+			parts.add("thought " + duration(message.thinkingMillis()));
 		}
 		if (message.totalMillis() != null) {
 			parts.add(duration(message.totalMillis()));
 		}
 		return parts.isEmpty() ? null : String.join(" · ", parts);
+	}
+
+	/** A conversation's tokens and cost, or {@code null} before anything was spent. */
+	public static String totals(UsageView totals) {
+		int tokens = orZero(totals.promptTokens()) + orZero(totals.completionTokens());
+		if (tokens == 0 && totals.cost() == null) {
+			return null;
+		}
+		String line = count(tokens) + " tokens";
+		return (totals.cost() != null) ? line + " · " + cost(totals.cost()) : line;
 	}
 
 	static String duration(long millis) {
@@ -70,17 +89,21 @@ final class AnswerSummary {
 		return (seconds < 60) ? seconds + " s" : (seconds / 60) + " min " + (seconds % 60) + " s";
 	}
 
+	private static int orZero(Integer value) {
+		return (value != null) ? value : 0;
+	}
+
 	private static String count(int tokens) {
 		return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(tokens);
 	}
 
-	/** Four significant decimals are enough to tell a tenth of a cent from a dollar. */
+	/** Two significant digits are enough to tell a tenth of a cent from a dollar. */
 	private static String cost(BigDecimal dollars) {
 		if (dollars.signum() == 0) {
 			return "free";
 		}
 		BigDecimal shown = (dollars.compareTo(BigDecimal.ONE) >= 0) ? dollars.setScale(2, RoundingMode.HALF_UP)
-				: dollars.round(new java.math.MathContext(2, RoundingMode.HALF_UP));
+				: dollars.round(new MathContext(2, RoundingMode.HALF_UP));
 		return "$" + shown.stripTrailingZeros().toPlainString();
 	}
 

@@ -1,0 +1,22 @@
+package dev.ponder.chat;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.ponder.conversation.AnswerSummary;
+import dev.ponder.conversation.ConversationDetails;
+import dev.ponder.conversation.UsageView;
+
+/**
+ * The open conversation as its page header shows it: title, pin, and what it has cost so
+ * far.
+ */
+public record ConversationItem(UUID id, String title, Instant createdAt, Instant updatedAt, boolean pinned,
+		UsageView totals, String totalsLine) {
+
+	static ConversationItem of(ConversationDetails details) {
+		return new ConversationItem(details.id(), details.title(), details.createdAt(), details.updatedAt(),
+				details.pinned(), details.totals(), AnswerSummary.totals(details.totals()));
+	}
+
+}

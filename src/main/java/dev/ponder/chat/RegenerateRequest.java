@@ -1,0 +1,18 @@
+package dev.ponder.chat;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * How to answer a question again: the same model and effort unless others are named.
+ *
+ * @param model another model id, or {@code null} for the one that answered before
+ * @param reasoning how hard to think; the default effort when absent
+ */
+public record RegenerateRequest(
+		@Size(max = 200, message = "The model id is longer than 200 characters.") @Pattern(
+				regexp = "[A-Za-z0-9][A-Za-z0-9._:/@+-]*",
+				message = "The model id may hold only letters, digits and . _ : / @ + -") String model,
+		@Valid ReasoningOptions reasoning) {
+}

@@ -1,0 +1,99 @@
+package dev.ponder.conversation;
+
+import java.util.List;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes conversations out: as Ponder's JSON (everything, every branch, importable) or as
+ * Markdown that reads well on GitHub (the branch followed, reasoning folded in
+ * {@code <details>}).
+ */
+@Service
+@Transactional(readOnly = true)
+public class ConversationExporter {
+
+	private final ConversationRepository conversations;
+
+	private final MessageRepository messages;
+
+	private final ConversationService conversationService;
+
+	private final JsonMapper jsonMapper;
+
+	private final java.time.Clock clock;
+
+	ConversationExporter(ConversationRepository conversations, MessageRepository messages,
+			ConversationService conversationService, JsonMapper jsonMapper, java.time.Clock clock) {
+		this.conversations = conversations;
+		this.messages = messages;
+		this.conversationService = conversationService;
+		this.jsonMapper = jsonMapper;
+		this.clock = clock;
+	}
+
+	public ExportFile json(UUID id) {
+		Conversation conversation = this.conversations.findByIdAndDeletedAtIsNull(id)
+			.orElseThrow(() -> NotFoundException.conversation(id));
+		return file(List.of(exported(conversation)));
+	}
+
+	public ExportFile all() {
+		return file(this.conversations.findAll(Sort.by("createdAt"))
+			.stream()
+			.filter((conversation) -> conversation.getDeletedAt() == null)
+			.map(this::exported)
+			.toList());
+	}
+
+	/** The branch the conversation follows, as Markdown. */
+	public String markdown(UUID id) {
+		ConversationDetails details = this.conversationService.find(id)
+			.orElseThrow(() -> NotFoundException.conversation(id));
+		return new MarkdownTranscript(details).write();
+	}
+
+	/** The file name a download of this conversation should get, without extension. */
+	public String fileName(UUID id) {
+		String title = this.conversations.findByIdAndDeletedAtIsNull(id)
+			.map(Conversation::getTitle)
+			.orElseThrow(() -> NotFoundException.conversation(id));
+		String slug = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+		return "ponder-" + (slug.isEmpty() ? "conversation" : slug.substring(0, Math.min(60, slug.length())));
+	}
+
+	private ExportFile file(List<ExportFile.Conversation> conversations) {
+		return new ExportFile(ExportFile.FORMAT, ExportFile.VERSION, this.clock.instant(), conversations);
+	}
+
+	private ExportFile.Conversation exported(Conversation conversation) {
+		List<ExportFile.Message> all = this.messages.findByConversationIdOrderByPosition(conversation.getId())
+			.stream()
+			.map(this::exported)
+			.toList();
+		return new ExportFile.Conversation(conversation.getId(), conversation.getTitle(), conversation.getCreatedAt(),
+				conversation.getUpdatedAt(), conversation.isPinned(), conversation.getActiveLeafId(), all);
+	}
+
+	private ExportFile.Message exported(Message message) {
+		MessageView.ErrorView error = (message.getErrorCode() != null)
+				? new MessageView.ErrorView(message.getErrorCode(), message.getErrorMessage()) : null;
+		JsonNode details = (message.getReasoningDetails() != null)
+				? this.jsonMapper.readTree(message.getReasoningDetails()) : null;
+		return new ExportFile.Message(message.getId(), message.getParentId(), message.getPosition(),
+				message.getRole().wireName(), message.getStatus().name(), message.getContent(), message.getReasoning(),
+				details, message.getModel(), message.getReasoningSetting(), message.getProvider(),
+				message.getGenerationId(), message.getFinishReason(), message.getNativeFinishReason(), error,
+				new ExportFile.Usage(message.getPromptTokens(), message.getCompletionTokens(),
+						message.getReasoningTokens(), message.getCost()),
+				message.getCreatedAt(), message.getReasoningStartedAt(), message.getContentStartedAt(),
+				message.getFinishedAt());
+	}
+
+}

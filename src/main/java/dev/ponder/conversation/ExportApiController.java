@@ -1,0 +1,65 @@
+package dev.ponder.conversation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Taking conversations away and bringing them back: export one as Markdown or JSON, all
+ * as JSON, and import such a JSON file.
+ */
+@RestController
+@RequestMapping("/api")
+class ExportApiController {
+
+	private final ConversationExporter exporter;
+
+	private final ConversationImporter importer;
+
+	ExportApiController(ConversationExporter exporter, ConversationImporter importer) {
+		this.exporter = exporter;
+		this.importer = importer;
+	}
+
+	@GetMapping("/conversations/{id}/export")
+	ResponseEntity<?> export(@PathVariable UUID id, @RequestParam(defaultValue = "json") String format) {
+		String name = this.exporter.fileName(id);
+		return switch (format) {
+			case "md", "markdown" -> download(name + ".md", new MediaType("text", "markdown", StandardCharsets.UTF_8))
+				.body(this.exporter.markdown(id));
+			case "json" -> download(name + ".json", MediaType.APPLICATION_JSON).body(this.exporter.json(id));
+			default -> throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
+					"Unknown export format '" + format + "': use md or json.");
+		};
+	}
+
+	@GetMapping("/export")
+	ResponseEntity<ExportFile> exportAll() {
+		return download("ponder-export.json", MediaType.APPLICATION_JSON).body(this.exporter.all());
+	}
+
+	@PostMapping(path = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ImportResult importFile(@RequestBody String json) {
+		return this.importer.importJson(json);
+	}
+
+	private static ResponseEntity.BodyBuilder download(String fileName, MediaType type) {
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+	}
+
+}

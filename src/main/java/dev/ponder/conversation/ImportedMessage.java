@@ -1,0 +1,15 @@
+package dev.ponder.conversation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Every stored field of a message, as an export carries it and an import restores it.
+ */
+record ImportedMessage(UUID id, UUID parentId, int position, MessageRole role, MessageStatus status, String content,
+		String reasoning, String reasoningDetails, String model, String reasoningSetting, String provider,
+		String generationId, String finishReason, String nativeFinishReason, String errorCode, String errorMessage,
+		Integer promptTokens, Integer completionTokens, Integer reasoningTokens, BigDecimal cost, Instant createdAt,
+		Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt) {
+}

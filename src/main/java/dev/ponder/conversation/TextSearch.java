@@ -1,0 +1,22 @@
+package dev.ponder.conversation;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Finds messages and conversation titles by the words they hold, with the database's own
+ * full-text index.
+ */
+interface TextSearch {
+
+	/**
+	 * The ids of matching messages and of conversations whose title matches, at most
+	 * {@code limit}.
+	 */
+	Hits find(String query, int limit);
+
+	/** What a search found. */
+	record Hits(List<UUID> messageIds, List<UUID> conversationIds) {
+	}
+
+}
