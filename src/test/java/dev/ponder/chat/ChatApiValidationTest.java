@@ -22,7 +22,7 @@ class ChatApiValidationTest extends AppTestSupport {
 	void emptyMessageIsRefusedAndNothingIsStored() {
 		UUID conversation = newConversation();
 
-		Problem problem = exchange(HttpMethod.POST, "/api/conversations/" + conversation + "/messages",
+		Reply problem = exchange(HttpMethod.POST, "/api/conversations/" + conversation + "/messages",
 				"{\"content\":\"   \"}");
 
 		assertThat(problem.status()).isEqualTo(400);
@@ -37,7 +37,7 @@ class ChatApiValidationTest extends AppTestSupport {
 		UUID conversation = newConversation();
 		String tooLong = "x".repeat(SendMessageRequest.MAX_LENGTH + 1);
 
-		Problem problem = exchange(HttpMethod.POST, "/api/conversations/" + conversation + "/messages",
+		Reply problem = exchange(HttpMethod.POST, "/api/conversations/" + conversation + "/messages",
 				"{\"content\":\"" + tooLong + "\"}");
 
 		assertThat(problem.status()).isEqualTo(400);
@@ -49,9 +49,9 @@ class ChatApiValidationTest extends AppTestSupport {
 	void unknownReasoningEffortAndOddModelIdsAreRefused() {
 		UUID conversation = newConversation();
 
-		Problem effort = exchange(HttpMethod.POST, "/api/conversations/" + conversation + "/messages",
+		Reply effort = exchange(HttpMethod.POST, "/api/conversations/" + conversation + "/messages",
 				"{\"content\":\"hi\",\"reasoning\":{\"effort\":\"extreme\"}}");
-		Problem model = exchange(HttpMethod.POST, "/api/conversations/" + conversation + "/messages",
+		Reply model = exchange(HttpMethod.POST, "/api/conversations/" + conversation + "/messages",
 				"{\"content\":\"hi\",\"model\":\"<script>\"}");
 
 		assertThat(effort.status()).isEqualTo(400);
@@ -71,7 +71,7 @@ class ChatApiValidationTest extends AppTestSupport {
 			.status()).isEqualTo(404);
 		assertThat(exchange(HttpMethod.GET, "/api/messages/" + unknown + "/stream", null).status()).isEqualTo(404);
 		assertThat(exchange(HttpMethod.POST, "/api/messages/12345/stop", null).status()).isEqualTo(404);
-		Problem problem = exchange(HttpMethod.GET, "/api/conversations/" + unknown, null);
+		Reply problem = exchange(HttpMethod.GET, "/api/conversations/" + unknown, null);
 		assertThat(problem.body().get("detail").asString()).isEqualTo("No conversation with id " + unknown + ".");
 	}
 
@@ -85,7 +85,7 @@ class ChatApiValidationTest extends AppTestSupport {
 			.retrieve()
 			.bodyToMono(String.class)
 			.block(Duration.ofSeconds(5)));
-		Problem deleted = exchange(HttpMethod.DELETE, "/api/conversations/" + older, null);
+		Reply deleted = exchange(HttpMethod.DELETE, "/api/conversations/" + older, null);
 
 		assertThat(list.get(0).get("id").asString()).isEqualTo(newer.toString());
 		assertThat(list.toString()).contains(older.toString());
@@ -108,20 +108,6 @@ class ChatApiValidationTest extends AppTestSupport {
 
 	private int messages(UUID conversation) {
 		return exchange(HttpMethod.GET, "/api/conversations/" + conversation, null).body().get("messages").size();
-	}
-
-	private Problem exchange(HttpMethod method, String path, String body) {
-		var request = client().method(method).uri(path).contentType(MediaType.APPLICATION_JSON);
-		var spec = (body != null) ? request.bodyValue(body) : request;
-		return spec
-			.exchangeToMono((response) -> response.bodyToMono(String.class)
-				.defaultIfEmpty("{}")
-				.map((text) -> new Problem(response.statusCode().value(),
-						response.headers().contentType().map(MediaType::toString).orElse(""), json.readTree(text))))
-			.block(Duration.ofSeconds(5));
-	}
-
-	record Problem(int status, String contentType, JsonNode body) {
 	}
 
 }

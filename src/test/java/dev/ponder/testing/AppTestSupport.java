@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -110,6 +111,25 @@ public abstract class AppTestSupport {
 			.retrieve()
 			.bodyToMono(String.class)
 			.block(Duration.ofSeconds(5)));
+	}
+
+	/**
+	 * Any request with an optional JSON body; the answer's status, type and JSON body,
+	 * whatever the status.
+	 */
+	protected Reply exchange(HttpMethod method, String path, String body) {
+		var request = client().method(method).uri(path).contentType(MediaType.APPLICATION_JSON);
+		var spec = (body != null) ? request.bodyValue(body) : request;
+		return spec
+			.exchangeToMono((response) -> response.bodyToMono(String.class)
+				.defaultIfEmpty("{}")
+				.map((text) -> new Reply(response.statusCode().value(),
+						response.headers().contentType().map(MediaType::toString).orElse(""), json.readTree(text))))
+			.block(Duration.ofSeconds(5));
+	}
+
+	/** What an API call answered. */
+	protected record Reply(int status, String contentType, JsonNode body) {
 	}
 
 	protected static JsonNode data(ServerSentEvent<String> event) {
