@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import reactor.core.publisher.Flux;
@@ -58,6 +59,8 @@ final class Generation {
 	private boolean dirty;
 
 	private GenerationEvent ending;
+
+	private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
 	Generation(Turn turn, String model, Clock clock) {
 		this.turn = turn;
@@ -198,6 +201,12 @@ final class Generation {
 			sink.tryEmitComplete();
 		}
 		this.subscribers.clear();
+		this.ended.complete(null);
+	}
+
+	/** Completes once the answer is stored and its subscribers were told. */
+	CompletableFuture<Void> ended() {
+		return this.ended;
 	}
 
 	private void publish(GenerationEvent event) {

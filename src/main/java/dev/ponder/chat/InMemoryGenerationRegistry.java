@@ -1,10 +1,16 @@
 package dev.ponder.chat;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +18,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import dev.ponder.PonderProperties;
@@ -24,17 +31,22 @@ import dev.ponder.openrouter.UpstreamEvent;
  * listening.
  */
 @Component
-class InMemoryGenerationRegistry implements GenerationRegistry {
+class InMemoryGenerationRegistry implements GenerationRegistry, SmartLifecycle {
+
+	/** How long a shutdown waits for stopped answers to be stored. */
+	private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
 	private static final Logger logger = LoggerFactory.getLogger(InMemoryGenerationRegistry.class);
 
-	private final Map<UUID, Generation> running = new ConcurrentHashMap<>();
+	private final Map<UUID, Generation> generations = new ConcurrentHashMap<>();
 
 	private final AnswerRecorder recorder;
 
 	private final PonderProperties properties;
 
 	private final Clock clock;
+
+	private volatile boolean started;
 
 	InMemoryGenerationRegistry(AnswerRecorder recorder, PonderProperties properties, Clock clock) {
 		this.recorder = recorder;
@@ -45,7 +57,7 @@ class InMemoryGenerationRegistry implements GenerationRegistry {
 	@Override
 	public void start(Turn turn, String model, Flux<UpstreamEvent> upstream) {
 		Generation generation = new Generation(turn, model, this.clock);
-		this.running.put(generation.messageId(), generation);
+		this.generations.put(generation.messageId(), generation);
 		Disposable checkpoints = Flux.interval(this.properties.checkpointInterval(), Schedulers.boundedElastic())
 			.subscribe((tick) -> store(generation, () -> this.recorder.checkpoint(generation)));
 		// Stopping completes the stop signal, which cancels the upstream call and
@@ -70,7 +82,7 @@ class InMemoryGenerationRegistry implements GenerationRegistry {
 			ending = storeEnding(generation, failure);
 		}
 		generation.end(ending);
-		this.running.remove(generation.messageId());
+		this.generations.remove(generation.messageId());
 	}
 
 	private GenerationEvent storeEnding(Generation generation, Throwable failure) {
@@ -97,17 +109,56 @@ class InMemoryGenerationRegistry implements GenerationRegistry {
 
 	@Override
 	public Optional<Flux<GenerationEvent>> attach(UUID messageId) {
-		return Optional.ofNullable(this.running.get(messageId)).map(Generation::events);
+		return Optional.ofNullable(this.generations.get(messageId)).map(Generation::events);
 	}
 
 	@Override
 	public boolean stop(UUID messageId) {
-		Generation generation = this.running.get(messageId);
+		Generation generation = this.generations.get(messageId);
 		if (generation == null) {
 			return false;
 		}
 		generation.requestStop();
 		return true;
+	}
+
+	@Override
+	public void start() {
+		this.started = true;
+	}
+
+	/**
+	 * On shutdown, answers in flight are stopped and stored as {@code STOPPED} with what
+	 * had arrived, and their listeners get the {@code done} event. This runs before the
+	 * web server's graceful shutdown, whose wait for open requests would otherwise sit
+	 * out every open stream.
+	 */
+	@Override
+	public void stop() {
+		this.started = false;
+		List<CompletableFuture<Void>> ending = inFlight().stream().map((generation) -> {
+			generation.requestStop();
+			return generation.ended();
+		}).toList();
+		try {
+			CompletableFuture.allOf(ending.toArray(CompletableFuture[]::new))
+				.get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.warn("Not every answer in flight was stored before shutdown; the next start marks them failed");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private List<Generation> inFlight() {
+		return List.copyOf(this.generations.values());
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.started;
 	}
 
 }

@@ -1,0 +1,55 @@
+package dev.ponder.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What can be checked of the Docker files without a Docker engine: the compose file
+ * parses and wires the services as the README promises, and the image is built the safe
+ * way.
+ */
+class DeploymentFilesTest {
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void composeRunsPonderOnPostgresWithHealthChecksAndNamedVolumes() throws IOException {
+		Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
+		Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+
+		assertThat(services).containsOnlyKeys("ponder", "postgres");
+		Map<String, Object> ponder = services.get("ponder");
+		Map<String, Object> postgres = services.get("postgres");
+		assertThat((Map<String, Object>) ponder.get("depends_on")).containsEntry("postgres",
+				Map.of("condition", "service_healthy"));
+		assertThat(ponder.get("healthcheck").toString()).contains("/actuator/health/readiness");
+		assertThat(postgres.get("healthcheck").toString()).contains("pg_isready");
+		assertThat((List<String>) ponder.get("ports")).anyMatch((port) -> port.endsWith(":8080"));
+		assertThat((Map<String, Object>) ponder.get("environment")).containsKey("SPRING_DATASOURCE_URL");
+		assertThat(ponder.get("env_file")).isEqualTo(".env");
+		assertThat((Map<String, Object>) compose.get("volumes")).containsKeys("ponder-data", "postgres-data");
+		assertThat((List<String>) postgres.get("volumes")).contains("postgres-data:/var/lib/postgresql/data");
+		assertThat(Files.readString(Path.of(".env.example"))).contains("OPENROUTER_API_KEY=");
+	}
+
+	@Test
+	void imageIsMultiStageLayeredNonRootAndHealthChecked() throws IOException {
+		String dockerfile = Files.readString(Path.of("Dockerfile"));
+		List<String> ignored = Files.readAllLines(Path.of(".dockerignore"));
+
+		assertThat(dockerfile.lines().filter((line) -> line.startsWith("FROM "))).hasSize(2);
+		assertThat(dockerfile).contains("./mvnw", "dependency:go-offline", "extract --layers --launcher", "USER ponder",
+				"EXPOSE 8080", "HEALTHCHECK", "/actuator/health/readiness", "MaxRAMPercentage",
+				"org.springframework.boot.loader.launch.JarLauncher");
+		assertThat(dockerfile.indexOf("COPY mvnw pom.xml")).isLessThan(dockerfile.indexOf("COPY src src"));
+		assertThat(ignored).contains("target/", "data/", ".git/");
+	}
+
+}
