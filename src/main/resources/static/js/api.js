@@ -49,15 +49,15 @@ async function toApiError(response) {
 	return new ApiError(fallbackMessage(response.status), { status: response.status });
 }
 
-async function request(path, { method = 'GET', body, signal, accept = 'application/json' } = {}) {
+async function request(path, { method = 'GET', body, rawBody, signal, accept = 'application/json' } = {}) {
 	const headers = { Accept: accept, ...csrfHeaders() };
-	if (body !== undefined) headers['Content-Type'] = 'application/json';
+	if (body !== undefined || rawBody !== undefined) headers['Content-Type'] = 'application/json';
 	let response;
 	try {
 		response = await fetch(appUrl(path), {
 			method,
 			headers,
-			body: body === undefined ? undefined : JSON.stringify(body),
+			body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
 			signal,
 			credentials: 'same-origin',
 			cache: 'no-store',
@@ -96,4 +96,68 @@ export const api = {
 	async stop(messageId) {
 		await request(`/api/messages/${id(messageId)}/stop`, { method: 'POST' });
 	},
+
+	/** GET /api/conversations?page&size → [{id, title, createdAt, updatedAt, pinned}], pinned first. */
+	async listConversations(page, size, signal) {
+		const response = await request(`/api/conversations?page=${page}&size=${size}`, { signal });
+		return response.json();
+	},
+
+	/** GET /api/conversations?q → the same, each with up to three matches {messageId, in, excerpt, marks}. */
+	async searchConversations(query, page, size, signal) {
+		const response = await request(`/api/conversations?q=${id(query)}&page=${page}&size=${size}`, { signal });
+		return response.json();
+	},
+
+	/** GET /api/conversations/{id} → the conversation with the branch it follows and its totals. */
+	async conversation(conversationId) {
+		const response = await request(`/api/conversations/${id(conversationId)}`);
+		return response.json();
+	},
+
+	/** PATCH /api/conversations/{id} with {title} and/or {pinned} → the summary. */
+	async updateConversation(conversationId, changes) {
+		const response = await request(`/api/conversations/${id(conversationId)}`, { method: 'PATCH', body: changes });
+		return response.json();
+	},
+
+	/** DELETE /api/conversations/{id}; restorable for a while. */
+	async deleteConversation(conversationId) {
+		await request(`/api/conversations/${id(conversationId)}`, { method: 'DELETE' });
+	},
+
+	/** POST /api/conversations/{id}/restore → the summary. */
+	async restoreConversation(conversationId) {
+		const response = await request(`/api/conversations/${id(conversationId)}/restore`, { method: 'POST' });
+		return response.json();
+	},
+
+	/** POST /api/messages/{id}/select → the conversation, now following the branch through that message. */
+	async select(messageId) {
+		const response = await request(`/api/messages/${id(messageId)}/select`, { method: 'POST' });
+		return response.json();
+	},
+
+	/** POST /api/messages/{answerId}/regenerate {model?, reasoning?} → the event-stream Response. */
+	regenerate(answerId, payload, signal) {
+		return request(`/api/messages/${id(answerId)}/regenerate`,
+			{ method: 'POST', body: payload, signal, accept: EVENT_STREAM });
+	},
+
+	/** POST /api/messages/{questionId}/edit {content, model?, reasoning?} → the event-stream Response. */
+	edit(questionId, payload, signal) {
+		return request(`/api/messages/${id(questionId)}/edit`,
+			{ method: 'POST', body: payload, signal, accept: EVENT_STREAM });
+	},
+
+	/** POST /api/import with an export file's text → {imported, skipped}. */
+	async importConversations(text) {
+		const response = await request('/api/import', { method: 'POST', rawBody: text });
+		return response.json();
+	},
 };
+
+/** Where a conversation's export downloads from; format is 'md' or 'json'. */
+export function exportUrl(conversationId, format) {
+	return appUrl(`api/conversations/${id(conversationId)}/export?format=${format}`);
+}

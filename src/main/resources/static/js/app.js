@@ -1,11 +1,16 @@
 // Entry point: wires the page's parts together. Everything here improves a page that already works
 // without JavaScript (the composer posts, saved messages are shown as plain text).
 
+import { arriveAtMessage } from './arrival.js';
 import { Chat } from './chat.js';
+import { ChatHeader } from './chat-header.js';
 import { Composer } from './composer.js';
+import { resumePendingUndo } from './conversation-actions.js';
 import { AssistantMessage } from './message-view.js';
 import { ScrollFollower } from './scroll-follower.js';
 import { Sidebar } from './sidebar.js';
+import { Thread } from './thread.js';
+import { showToast } from './toast.js';
 
 function start() {
 	const aside = document.getElementById('sidebar');
@@ -23,10 +28,14 @@ function start() {
 		onStop: () => chat.stop(),
 	});
 	chat = new Chat({ main, messages, composer, sidebar, follower });
+	const headerEl = main.querySelector('.chat-header');
+	const header = headerEl ? new ChatHeader(headerEl) : null;
+	chat.onAdopt = ({ id, title }) => header?.show({ id, title });
+	const branches = new Thread({ main, messages, chat, header, follower });
 
-	// Keep the "jump to latest" button just above the composer, whatever its height.
+	// Keep the "jump to latest" button and the toasts just above the composer, whatever its height.
 	const dock = main.querySelector('.composer-dock');
-	new ResizeObserver(() => main.style.setProperty('--dock-h', `${dock.offsetHeight}px`)).observe(dock);
+	new ResizeObserver(() => document.documentElement.style.setProperty('--dock-h', `${dock.offsetHeight}px`)).observe(dock);
 
 	const running = [];
 	for (const article of messages.querySelectorAll('.message--assistant')) {
@@ -34,7 +43,8 @@ function start() {
 		if (article.dataset.status === 'STREAMING') running.push(view);
 		else view.renderSaved();
 	}
-	follower.toBottom();
+	branches.enhanceAll();
+	if (!arriveAtMessage(follower)) follower.toBottom();
 	// The newest running answer is the one the Stop button stops.
 	running.reverse().forEach((view) => chat.attach(view));
 
@@ -45,6 +55,14 @@ function start() {
 		});
 	}
 	document.querySelector('.suggestions')?.removeAttribute('hidden');
+
+	// A note from a form posted without this script (an import), shown as a toast instead.
+	const flash = main.querySelector('.flash');
+	if (flash) {
+		showToast(flash.textContent);
+		flash.remove();
+	}
+	resumePendingUndo();
 
 	if (!running.length && window.matchMedia('(pointer: fine)').matches) composer.focus();
 }

@@ -1,5 +1,6 @@
 // One conversation on the page: sends a message and follows its answer's event stream, attaches to
-// answers still running after a reload, and stops them on request.
+// answers still running after a reload, and stops them on request. Regenerated answers and edited questions
+// (thread.js) are followed the same way.
 
 import { api, ApiError, appUrl } from './api.js';
 import { AssistantMessage, createUserMessage, setMessageId } from './message-view.js';
@@ -17,6 +18,12 @@ export class Chat {
 		this.keyConfigured = main.dataset.keyConfigured !== 'false';
 		/** The answer being followed: { view, stopRequested } */
 		this.active = null;
+		/** Hooks for thread.js: before a message goes out, when an answer has ended, when busy changes. */
+		this.beforeSend = null;
+		this.onAnswerEnded = null;
+		this.onBusy = null;
+		/** Called with {id, title} when the page takes on a conversation. */
+		this.onAdopt = null;
 	}
 
 	/** Sends what the composer holds: {content, model, effort, reasoning}. */
@@ -27,6 +34,8 @@ export class Chat {
 			this.composer.showError('No OpenRouter API key is set. Set OPENROUTER_API_KEY and restart Ponder.');
 			return;
 		}
+		await this.beforeSend?.();
+		if (this.active) return;
 		const userEl = createUserMessage(content);
 		const view = AssistantMessage.create();
 		this.hideEmptyState();
@@ -36,7 +45,7 @@ export class Chat {
 		this.composer.value = '';
 		this.follower.toBottom();
 		this.active = { view, stopRequested: false };
-		this.composer.setBusy(true);
+		this.setBusy(true);
 
 		let response;
 		try {
@@ -63,7 +72,7 @@ export class Chat {
 		const owns = !this.active;
 		if (owns) {
 			this.active = { view, stopRequested: false };
-			this.composer.setBusy(true);
+			this.setBusy(true);
 		}
 		let response;
 		try {
@@ -86,6 +95,31 @@ export class Chat {
 		await this.follow(response, view, null, owns);
 	}
 
+	/**
+	 * Follows an answer that replaces the later part of the thread (regenerate, edit): view (and userEl) are on
+	 * the page already; open() makes the request and resolves to the event-stream Response. When the server
+	 * refuses, view is taken off and onRefused(message) puts things back.
+	 */
+	async answerAgain({ view, userEl = null, thinking = 'visible', open, onRefused }) {
+		if (this.active) return;
+		view.onRender = () => this.follower.update();
+		view.begin({ startedAt: Date.now(), thinking });
+		this.follower.toBottom();
+		this.active = { view, stopRequested: false };
+		this.setBusy(true);
+		let response;
+		try {
+			response = await open();
+		}
+		catch (error) {
+			view.discard();
+			this.end();
+			onRefused?.(error instanceof ApiError ? error.message : 'That could not be sent.');
+			return;
+		}
+		await this.follow(response, view, userEl);
+	}
+
 	/** Stop the answer being followed (or, if it has no id yet, as soon as it has one). */
 	async stop() {
 		const active = this.active;
@@ -100,7 +134,7 @@ export class Chat {
 		}
 		catch (error) {
 			this.composer.showError(error instanceof ApiError ? error.message : 'Could not stop the answer.');
-			this.composer.setBusy(Boolean(this.active));
+			this.setBusy(Boolean(this.active));
 		}
 	}
 
@@ -117,6 +151,7 @@ export class Chat {
 		}
 		if (!ended) view.connectionLost();
 		if (owns) this.end();
+		this.onAnswerEnded?.(view);
 	}
 
 	/** Reads one event stream into the view; true when it ended with done or error. */
@@ -177,11 +212,17 @@ export class Chat {
 		}
 		if (!this.adopted || title) this.sidebar?.upsert({ id, title });
 		this.adopted = true;
+		this.onAdopt?.({ id, title });
 	}
 
 	end() {
 		this.active = null;
-		this.composer.setBusy(false);
+		this.setBusy(false);
+	}
+
+	setBusy(busy) {
+		this.composer.setBusy(busy);
+		this.onBusy?.(busy);
 	}
 
 	restoreDraft(content) {

@@ -9,6 +9,21 @@ const SHAPES = {
 	],
 	chevron: [['path', { d: 'M9 6l6 6-6 6' }]],
 	alert: [['circle', { cx: '12', cy: '12', r: '9' }], ['path', { d: 'M12 7.5v5.5M12 16.2v.3' }]],
+	back: [['path', { d: 'M15 6l-6 6 6 6' }]],
+	more: [['path', { d: 'M5.5 12h.01M12 12h.01M18.5 12h.01', 'stroke-width': '2.6' }]],
+	copy: [['rect', { x: '8.5', y: '8.5', width: '11.5', height: '11.5', rx: '2.5' }],
+		['path', { d: 'M15.5 8.5V6.5a2.5 2.5 0 0 0-2.5-2.5H6.5A2.5 2.5 0 0 0 4 6.5V13a2.5 2.5 0 0 0 2.5 2.5h2' }]],
+	check: [['path', { d: 'M5 12.5l4.5 4.5L19 7.5' }]],
+	regenerate: [['path', { d: 'M19.5 12a7.5 7.5 0 1 1-2.2-5.3' }], ['path', { d: 'M19.5 4.5v4h-4' }]],
+	pencil: [['path', { d: 'M4.5 19.5l1-4.2L15.8 5a2 2 0 0 1 2.9 0l.3.3a2 2 0 0 1 0 2.9L8.7 18.5z' }], ['path', { d: 'M13.8 7l3.2 3.2' }]],
+	pin: [['path', { d: 'M9.5 3.5h5l-.8 5.2 3.3 3.3v1.5H7v-1.5l3.3-3.3z' }], ['path', { d: 'M12 13.5V20' }]],
+	unpin: [['path', { d: 'M9.5 3.5h5l-.8 5.2 3.3 3.3v1.5H7v-1.5l3.3-3.3z' }], ['path', { d: 'M12 13.5V20M4 4l16 16' }]],
+	trash: [['path', { d: 'M4.5 7h15M10 11v5.5M14 11v5.5M6.5 7l.8 11.2a2 2 0 0 0 2 1.8h5.4a2 2 0 0 0 2-1.8L17.5 7M9.5 7V4.5h5V7' }]],
+	download: [['path', { d: 'M12 4v11M7.5 10.5L12 15l4.5-4.5M5 19.5h14' }]],
+	upload: [['path', { d: 'M12 15.5V4.5M7.5 9L12 4.5 16.5 9M5 19.5h14' }]],
+	markdown: [['rect', { x: '3', y: '6', width: '18', height: '12', rx: '2.5' }], ['path', { d: 'M6.5 15V9l2.5 3 2.5-3v6M15.5 9v6M13.5 13l2 2 2-2' }]],
+	braces: [['path', { d: 'M8.5 4.5H8a2 2 0 0 0-2 2v3a2 2 0 0 1-2 2.5 2 2 0 0 1 2 2.5v3a2 2 0 0 0 2 2h.5M15.5 4.5h.5a2 2 0 0 1 2 2v3a2 2 0 0 0 2 2.5 2 2 0 0 0-2 2.5v3a2 2 0 0 1-2 2h-.5' }]],
+	close: [['path', { d: 'M6 6l12 12M18 6L6 18' }]],
 };
 
 /** A new <svg> element for the named icon, hidden from assistive technology. */

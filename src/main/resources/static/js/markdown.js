@@ -5,6 +5,7 @@
 import { Marked } from '../webjars/marked/lib/marked.esm.js';
 import DOMPurify from '../webjars/dompurify/dist/purify.es.mjs';
 import katex from '../webjars/katex/dist/katex.mjs';
+import { addCodeCopyButtons } from './copy.js';
 
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
@@ -143,8 +144,10 @@ export function renderMarkdown(text) {
 	return DOMPurify.sanitize(html, PURIFY_OPTIONS);
 }
 
-/** Renders text into el, replacing its contents; marks it rendered (which turns off pre-wrap). */
+/** Renders text into el, replacing its contents; marks it rendered (which turns off pre-wrap). Code blocks get a
+ * copy button, added after sanitising (the sanitiser rightly removes buttons from model output). */
 export function renderInto(el, text) {
 	el.innerHTML = renderMarkdown(text);
 	el.classList.add('is-rendered');
+	addCodeCopyButtons(el);
 }

@@ -1,14 +1,24 @@
-// The DOM of one message: builds new ones, and keeps an assistant message (saved or streaming) in step
-// with its text. Markdown is rendered at most once per animation frame while text streams in.
+// The DOM of one message: builds new ones (also from the API's JSON, the same DOM as message.html), and keeps
+// an assistant message (saved or streaming) in step with its text. Markdown is rendered at most once per
+// animation frame while text streams in.
 
 import { appUrl } from './api.js';
+import { copyButton } from './copy.js';
 import { icon } from './icons.js';
 import { renderInto } from './markdown.js';
+import { metaLine, thinkingLine } from './summary.js';
 import { formatDuration, ThinkingPanel } from './thinking-panel.js';
 
 // Children of .assistant-body, in the order they appear.
 const SLOTS = ['.thinking', '.thinking-note', '.pending', '.answer', 'noscript', '.notice', '.status-label',
-	'.error-box', '.message-meta'];
+	'.error-box', '.message-footer'];
+
+const views = new WeakMap();
+
+/** The AssistantMessage that keeps article, if one does. */
+export function viewOf(article) {
+	return views.get(article) ?? null;
+}
 
 function element(tag, className, text) {
 	const node = document.createElement(tag);
@@ -32,6 +42,97 @@ export function createUserMessage(text) {
 	return article;
 }
 
+/** Copies a message's place among its versions (and what answered it) from the API's JSON onto its article. */
+export function setBranchData(article, message) {
+	const data = article.dataset;
+	const siblings = message.siblings ?? {};
+	const set = (key, value) => {
+		if (value == null) delete data[key];
+		else data[key] = String(value);
+	};
+	set('model', message.model);
+	set('provider', message.provider);
+	set('reasoningSetting', message.reasoningSetting);
+	set('siblingIndex', siblings.index ?? 1);
+	set('siblingCount', siblings.count ?? 1);
+	set('previousSiblingId', siblings.previousId);
+	set('nextSiblingId', siblings.nextId);
+}
+
+/** A stored message from the API's JSON, as message.html renders it (Markdown still to render). */
+export function buildMessage(message) {
+	const user = message.role === 'user';
+	const article = element('article', `message ${user ? 'message--user' : 'message--assistant'}`);
+	setMessageId(article, message.id);
+	article.dataset.role = user ? 'user' : 'assistant';
+	article.dataset.status = message.status ?? 'COMPLETE';
+	if (message.createdAt) article.dataset.createdAt = message.createdAt;
+	setBranchData(article, message);
+	if (user) {
+		article.append(element('div', 'user-bubble', message.content ?? ''));
+		return article;
+	}
+	const content = message.content ?? '';
+	const reasoning = message.reasoning ?? '';
+	const streaming = article.dataset.status === 'STREAMING';
+	const summary = thinkingLine(message);
+	const mark = element('img', 'assistant-mark');
+	mark.src = appUrl('favicon.svg');
+	mark.alt = '';
+	mark.width = 28;
+	mark.height = 28;
+	const body = element('div', 'assistant-body');
+	if (reasoning) {
+		const panel = ThinkingPanel.create();
+		panel.el.classList.remove('is-empty');
+		panel.el.open = streaming && !content;
+		panel.el.dataset.state = streaming ? (content ? 'folded' : 'live') : 'done';
+		panel.label.textContent = summary ?? (streaming && !content ? 'Thinking…' : 'Thought process');
+		panel.body.textContent = reasoning;
+		body.append(panel.el);
+	}
+	else if (summary) {
+		const note = element('p', 'thinking-note');
+		note.append(icon('sparkle', 'thinking-icon'), element('span', 'thinking-label', summary));
+		body.append(note);
+	}
+	body.append(element('div', 'answer markdown', content));
+	if (message.finishReason === 'length') {
+		body.append(element('p', 'notice notice--length',
+			content ? 'The answer was cut off at the token limit' : 'The model ran out of tokens while thinking'));
+	}
+	if (article.dataset.status === 'STOPPED') body.append(element('p', 'status-label', 'Stopped'));
+	if (article.dataset.status === 'FAILED') {
+		const box = element('div', 'error-box');
+		box.setAttribute('role', 'alert');
+		const text = element('div');
+		text.append(element('p', 'error-title', content ? 'The answer stopped early' : 'No answer'),
+			element('p', 'error-message', message.error?.message ?? 'Something went wrong while the model was answering.'));
+		box.append(icon('alert'), text);
+		body.append(box);
+	}
+	const meta = metaLine(message);
+	if (meta) footerOf(body, true).prepend(metaElement(meta));
+	article.append(mark, body);
+	return article;
+}
+
+function metaElement(text) {
+	const meta = element('p', 'message-meta', text);
+	meta.title = 'Model · provider · prompt / completion / reasoning tokens · cost · thinking time · total time';
+	return meta;
+}
+
+/** The .message-footer of an assistant body (made when create is true and there is none). */
+function footerOf(body, create) {
+	let footer = body.querySelector(':scope > .message-footer');
+	if (!footer && create) {
+		footer = element('div', 'message-footer');
+		body.append(footer);
+	}
+	return footer;
+}
+
 export class AssistantMessage {
 	/** A new, empty assistant message, waiting for its stream. */
 	static create() {
@@ -51,6 +152,7 @@ export class AssistantMessage {
 	}
 
 	constructor(article) {
+		views.set(article, this);
 		this.el = article;
 		this.body = article.querySelector('.assistant-body');
 		this.answer = article.querySelector('.answer');
@@ -155,7 +257,8 @@ export class AssistantMessage {
 		}
 		if (this.el.dataset.status === 'FAILED') this.showError(null);
 		if (done.metaLine) {
-			const meta = this.body.querySelector('.message-meta') ?? this.place(element('p', 'message-meta'));
+			const footer = this.body.querySelector('.message-footer') ?? this.place(element('div', 'message-footer'));
+			const meta = footer.querySelector('.message-meta') ?? footer.insertAdjacentElement('afterbegin', metaElement(''));
 			meta.textContent = done.metaLine;
 		}
 	}
@@ -230,6 +333,8 @@ export class AssistantMessage {
 	}
 
 	adoptPanel(panel) {
+		panel.el.insertBefore(copyButton({ className: 'thinking-copy', label: 'Copy reasoning', text: () => this.reasoning,
+			visibleLabel: true }), panel.body);
 		// Reasoning of a folded panel is rendered when someone opens it, not on every token.
 		panel.el.addEventListener('toggle', () => {
 			if (panel.el.open && panel.stale) this.renderReasoning();

@@ -1,5 +1,6 @@
 package dev.ponder.chat;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import dev.ponder.conversation.AnswerSummary;
 import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.NotFoundException;
 import dev.ponder.openrouter.UpstreamEvent;
+import dev.ponder.openrouter.Usage;
 import dev.ponder.openrouter.UpstreamException;
 
 /**
@@ -61,7 +63,7 @@ class AnswerRecorder {
 	/** A stored answer as the events a subscriber would have seen. */
 	Flux<GenerationEvent> replay(MessageView answer) {
 		GenerationEvent start = new GenerationEvent.Start(answer.conversationId(), answer.parentId(), answer.id(),
-				answer.model(), null);
+				answer.model(), null, (answer.relay() != null) ? answer.relay().thinkerModel() : null);
 		GenerationEvent snapshot = new GenerationEvent.Snapshot(answer.reasoning(), answer.content());
 		return Flux.just(start, snapshot, ending(answer));
 	}
@@ -69,30 +71,56 @@ class AnswerRecorder {
 	private AnswerOutcome outcome(Generation generation, Throwable failure) {
 		AnswerProgress progress = generation.progress(this.detailsJson);
 		UpstreamEvent.Finished finished = generation.finished();
+		AnswerOutcome.ThinkerUsage thinker = thinkerUsage(generation.thinkerFinished());
+		BigDecimal thinkerCost = (thinker != null) ? thinker.cost() : null;
 		if (failure != null) {
-			UpstreamException cause = asUpstreamFailure(failure);
-			return new AnswerOutcome(MessageStatus.FAILED, progress, null, null, "error", null, null, null, null, null,
-					cause.code(), cause.getMessage(), this.clock.instant());
+			Failure cause = describe(failure);
+			return new AnswerOutcome(MessageStatus.FAILED, progress, null, null, "error", null, null, null, null,
+					thinkerCost, cause.code(), cause.message(), this.clock.instant(), thinker);
 		}
 		if (finished == null) {
-			return new AnswerOutcome(MessageStatus.STOPPED, progress, null, null, null, null, null, null, null, null,
-					null, null, this.clock.instant());
+			return new AnswerOutcome(MessageStatus.STOPPED, progress, null, null, null, null, null, null, null,
+					thinkerCost, null, null, this.clock.instant(), thinker);
 		}
-		var usage = finished.usage();
+		Usage usage = finished.usage();
 		return new AnswerOutcome(MessageStatus.COMPLETE, progress, finished.provider(), finished.generationId(),
 				finished.finishReason(), finished.nativeFinishReason(), (usage != null) ? usage.promptTokens() : null,
 				(usage != null) ? usage.completionTokens() : null, (usage != null) ? usage.reasoningTokens() : null,
-				(usage != null) ? usage.cost() : null, null, null, this.clock.instant());
+				sum((usage != null) ? usage.cost() : null, thinkerCost), null, null, this.clock.instant(), thinker);
 	}
 
-	private static UpstreamException asUpstreamFailure(Throwable failure) {
+	private static AnswerOutcome.ThinkerUsage thinkerUsage(UpstreamEvent.Finished thinker) {
+		if (thinker == null) {
+			return null;
+		}
+		Usage usage = thinker.usage();
+		return new AnswerOutcome.ThinkerUsage(thinker.provider(), (usage != null) ? usage.promptTokens() : null,
+				(usage != null) ? usage.completionTokens() : null, (usage != null) ? usage.reasoningTokens() : null,
+				(usage != null) ? usage.cost() : null);
+	}
+
+	/** A relayed answer costs what both models cost. */
+	private static BigDecimal sum(BigDecimal answer, BigDecimal thinker) {
+		if (answer == null) {
+			return thinker;
+		}
+		return (thinker != null) ? answer.add(thinker) : answer;
+	}
+
+	private static Failure describe(Throwable failure) {
 		if (failure instanceof UpstreamException upstream) {
-			return upstream;
+			return new Failure(upstream.code(), upstream.getMessage());
+		}
+		if (failure instanceof RelayThinkerFailed thinker) {
+			return new Failure(thinker.code(), thinker.getMessage());
 		}
 		// Not the upstream's fault: log the details here, and store only a plain
 		// sentence.
 		logger.error("Generation failed inside Ponder", failure);
-		return new UpstreamException.ProviderFailed("Ponder hit an unexpected error while streaming");
+		return new Failure("provider_failed", "Ponder hit an unexpected error while streaming. Try again.");
+	}
+
+	private record Failure(String code, String message) {
 	}
 
 	/** The last event of a stored answer: done, or the error it failed with. */

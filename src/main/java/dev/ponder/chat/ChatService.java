@@ -1,27 +1,41 @@
 package dev.ponder.chat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import reactor.core.publisher.Flux;
 
 import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
 
 import dev.ponder.PonderProperties;
+import dev.ponder.conversation.AnswerSpec;
 import dev.ponder.conversation.MessageService;
+import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.NotFoundException;
 import dev.ponder.conversation.Turn;
 import dev.ponder.openrouter.ChatRequest;
+import dev.ponder.openrouter.ChatRequest.ChatMessage;
 import dev.ponder.openrouter.OpenRouterClient;
 import dev.ponder.openrouter.ReasoningRequest;
+import dev.ponder.openrouter.UpstreamEvent;
 import dev.ponder.openrouter.UpstreamException;
+import dev.ponder.relay.RelayPrompt;
 
 /**
- * Sends a person's message: stores it, starts the answer upstream, and gives access to
- * the answer's events while it runs and after.
+ * Sends a person's message: stores it, starts its answer upstream (one model, a relay
+ * from a thinking model into an answering one, or several side by side), and gives access
+ * to the answer's events while it runs and after.
  */
 @Service
 public class ChatService {
+
+	/**
+	 * The answerer of a relay has its reasoning handed to it: its own, if any, stays out
+	 * of the panel.
+	 */
+	private static final ReasoningRequest ANSWERER_REASONING = new ReasoningRequest(null, null, true);
 
 	private final MessageService messages;
 
@@ -31,14 +45,17 @@ public class ChatService {
 
 	private final AnswerRecorder recorder;
 
+	private final RelayPrompt relayPrompt;
+
 	private final PonderProperties properties;
 
 	ChatService(MessageService messages, OpenRouterClient client, GenerationRegistry registry, AnswerRecorder recorder,
-			PonderProperties properties) {
+			RelayPrompt relayPrompt, PonderProperties properties) {
 		this.messages = messages;
 		this.client = client;
 		this.registry = registry;
 		this.recorder = recorder;
+		this.relayPrompt = relayPrompt;
 		this.properties = properties;
 	}
 
@@ -50,19 +67,39 @@ public class ChatService {
 	public Turn send(UUID conversationId, SendMessageRequest request) {
 		requireKey();
 		ReasoningOptions reasoning = reasoning(request.reasoning());
-		return start(this.messages.beginTurn(conversationId, request.content(), model(request.model()),
-				reasoning.label(this.properties.defaultEffort())), reasoning);
+		Turn turn = this.messages.beginTurn(conversationId, request.content(),
+				spec(model(request.model()), reasoning, request.relay()));
+		return start(turn, reasoning, request.relay());
+	}
+
+	/** Stores the message and starts one answer per column, side by side, all at once. */
+	public List<Turn> compare(UUID conversationId, SendMessageRequest request) {
+		requireKey();
+		List<CompareColumn> columns = request.compare();
+		List<AnswerSpec> specs = columns.stream()
+			.map((column) -> spec(model(column.model()), reasoning(column.reasoning()), column.relay()))
+			.toList();
+		List<Turn> turns = this.messages.beginCompare(conversationId, request.content(), specs);
+		for (int i = 0; i < turns.size(); i++) {
+			start(turns.get(i), reasoning(columns.get(i).reasoning()), columns.get(i).relay());
+		}
+		return turns;
 	}
 
 	/**
 	 * Answers the same question again, beside the earlier answer, with the same or
-	 * another model.
+	 * another model; with {@code reuseReasoning}, a relayed answer is written again from
+	 * the reasoning already stored, without paying for the thinking twice.
 	 */
 	public Turn regenerate(UUID answerId, RegenerateRequest request) {
 		requireKey();
+		if (Boolean.TRUE.equals(request.reuseReasoning())) {
+			return answerAgainFromStoredReasoning(answerId, request);
+		}
 		ReasoningOptions reasoning = reasoning(request.reasoning());
-		return start(this.messages.beginRegeneration(answerId, blankToNull(request.model()),
-				reasoning.label(this.properties.defaultEffort())), reasoning);
+		Turn turn = this.messages.beginRegeneration(answerId,
+				spec(blankToNull(request.model()), reasoning, request.relay()));
+		return start(turn, reasoning, request.relay());
 	}
 
 	/**
@@ -71,19 +108,61 @@ public class ChatService {
 	public Turn edit(UUID questionId, SendMessageRequest request) {
 		requireKey();
 		ReasoningOptions reasoning = reasoning(request.reasoning());
-		return start(this.messages.beginEdit(questionId, request.content(), model(request.model()),
-				reasoning.label(this.properties.defaultEffort())), reasoning);
+		Turn turn = this.messages.beginEdit(questionId, request.content(),
+				spec(model(request.model()), reasoning, request.relay()));
+		return start(turn, reasoning, request.relay());
 	}
 
-	private Turn start(Turn turn, ReasoningOptions reasoning) {
-		List<ChatRequest.ChatMessage> history = turn.history()
-			.stream()
-			.map((entry) -> new ChatRequest.ChatMessage(entry.role().wireName(), entry.content()))
-			.toList();
-		ReasoningRequest request = reasoning.toRequest(this.properties.defaultEffort());
-		this.registry.start(turn, turn.model(),
-				this.client.stream(ChatRequest.streaming(turn.model(), history, request)));
+	private Turn answerAgainFromStoredReasoning(UUID answerId, RegenerateRequest request) {
+		MessageView earlier = this.messages.find(answerId)
+			.filter(MessageView::isAssistant)
+			.orElseThrow(() -> NotFoundException.message(answerId));
+		if (earlier.relay() == null || earlier.reasoning().isBlank()) {
+			throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
+					"Only a relayed answer whose reasoning arrived can be answered again without thinking again.");
+		}
+		String thinker = earlier.relay().thinkerModel();
+		Turn turn = this.messages.beginRegeneration(answerId,
+				new AnswerSpec(blankToNull(request.model()), earlier.reasoningSetting(), thinker));
+		List<ChatMessage> history = history(turn);
+		this.registry.startRelay(turn,
+				new RelayRun(thinker, turn.model(), Flux.just(new UpstreamEvent.Reasoning(earlier.reasoning())),
+						(reasoning) -> answerer(turn, history, reasoning)));
 		return turn;
+	}
+
+	private Turn start(Turn turn, ReasoningOptions reasoning, RelayOptions relay) {
+		List<ChatMessage> history = history(turn);
+		String defaultEffort = this.properties.defaultEffort();
+		if (relay == null) {
+			this.registry.start(turn, turn.model(), this.client
+				.stream(ChatRequest.streaming(turn.model(), history, reasoning.toRequest(defaultEffort))));
+			return turn;
+		}
+		Flux<UpstreamEvent> thinker = this.client.stream(ChatRequest.streaming(relay.thinker(),
+				this.relayPrompt.forThinker(history), relay.thinkerReasoning().toRequest(defaultEffort)));
+		this.registry.startRelay(turn,
+				new RelayRun(relay.thinker(), turn.model(), thinker, (thoughts) -> answerer(turn, history, thoughts)));
+		return turn;
+	}
+
+	private Flux<UpstreamEvent> answerer(Turn turn, List<ChatMessage> history, String reasoning) {
+		return this.client.stream(ChatRequest.streaming(turn.model(), this.relayPrompt.forAnswerer(history, reasoning),
+				ANSWERER_REASONING));
+	}
+
+	private static List<ChatMessage> history(Turn turn) {
+		return new ArrayList<>(turn.history()
+			.stream()
+			.map((entry) -> new ChatMessage(entry.role().wireName(), entry.content()))
+			.toList());
+	}
+
+	/** What is stored of the request: for a relay, the effort is the thinker's. */
+	private AnswerSpec spec(String model, ReasoningOptions reasoning, RelayOptions relay) {
+		String defaultEffort = this.properties.defaultEffort();
+		return (relay != null) ? new AnswerSpec(model, relay.thinkerReasoning().label(defaultEffort), relay.thinker())
+				: new AnswerSpec(model, reasoning.label(defaultEffort), null);
 	}
 
 	private void requireKey() {
@@ -112,22 +191,28 @@ public class ChatService {
 	public Flux<GenerationEvent> events(UUID messageId) {
 		return this.registry.attach(messageId)
 			.orElseGet(() -> this.messages.find(messageId)
-				.filter((message) -> message.isAssistant())
+				.filter(MessageView::isAssistant)
 				.map(this.recorder::replay)
 				.orElseThrow(() -> NotFoundException.message(messageId)));
 	}
 
 	/**
-	 * Stops a running answer; {@code false} when it had already ended.
+	 * Stops a running answer, or, given a question, every answer to it still running (all
+	 * the columns of a compare); {@code false} when nothing was running.
 	 */
 	public boolean stop(UUID messageId) {
 		if (this.registry.stop(messageId)) {
 			return true;
 		}
-		this.messages.find(messageId)
-			.filter((message) -> message.isAssistant())
-			.orElseThrow(() -> NotFoundException.message(messageId));
-		return false;
+		MessageView message = this.messages.find(messageId).orElseThrow(() -> NotFoundException.message(messageId));
+		if (message.isAssistant()) {
+			return false;
+		}
+		boolean stopped = false;
+		for (UUID answer : this.messages.answersTo(messageId)) {
+			stopped |= this.registry.stop(answer);
+		}
+		return stopped;
 	}
 
 }

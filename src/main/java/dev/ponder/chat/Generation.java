@@ -30,6 +30,8 @@ final class Generation {
 
 	private final String model;
 
+	private final String thinkerModel;
+
 	private final Clock clock;
 
 	private final StringBuilder reasoning = new StringBuilder();
@@ -62,9 +64,21 @@ final class Generation {
 
 	private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
+	private UpstreamEvent.Finished thinkerFinished;
+
+	private GenerationEvent.Stage stage;
+
 	Generation(Turn turn, String model, Clock clock) {
+		this(turn, model, null, clock);
+	}
+
+	/**
+	 * A relayed answer: {@code thinkerModel} reasons first, then {@code model} answers.
+	 */
+	Generation(Turn turn, String model, String thinkerModel, Clock clock) {
 		this.turn = turn;
 		this.model = model;
+		this.thinkerModel = thinkerModel;
 		this.clock = clock;
 	}
 
@@ -92,6 +106,36 @@ final class Generation {
 
 	synchronized UpstreamEvent.Finished finished() {
 		return this.finished;
+	}
+
+	synchronized UpstreamEvent.Finished thinkerFinished() {
+		return this.thinkerFinished;
+	}
+
+	synchronized String reasoningText() {
+		return this.reasoning.toString();
+	}
+
+	/**
+	 * Tells every listener that a relayed answer has moved on to thinking, or to
+	 * answering.
+	 */
+	synchronized void stage(String name, String stageModel) {
+		this.stage = new GenerationEvent.Stage(name, stageModel);
+		publish(this.stage);
+	}
+
+	/**
+	 * Takes what the thinking model of a relay sends: its reasoning fills the panel; its
+	 * answer is not wanted; its usage is kept apart from the answer's.
+	 */
+	synchronized void acceptThinker(UpstreamEvent event) {
+		if (event instanceof UpstreamEvent.Finished summary) {
+			this.thinkerFinished = summary;
+		}
+		else if (!(event instanceof UpstreamEvent.Content)) {
+			accept(event);
+		}
 	}
 
 	synchronized void accept(UpstreamEvent event) {
@@ -159,7 +203,10 @@ final class Generation {
 	synchronized Flux<GenerationEvent> events() {
 		List<GenerationEvent> catchUp = new ArrayList<>();
 		catchUp.add(new GenerationEvent.Start(this.turn.conversationId(), this.turn.userMessageId(),
-				this.turn.assistantMessageId(), this.model, this.turn.title()));
+				this.turn.assistantMessageId(), this.model, this.turn.title(), this.thinkerModel));
+		if (this.stage != null) {
+			catchUp.add(this.stage);
+		}
 		if (!this.reasoning.isEmpty() || !this.content.isEmpty()) {
 			catchUp.add(new GenerationEvent.Snapshot(this.reasoning.toString(), this.content.toString()));
 		}

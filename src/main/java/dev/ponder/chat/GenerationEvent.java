@@ -15,12 +15,25 @@ public sealed interface GenerationEvent {
 	String name();
 
 	/** The answer exists: which conversation, which messages, which model. */
-	record Start(UUID conversationId, UUID userMessageId, UUID assistantMessageId, String model,
-			String title) implements GenerationEvent {
+	record Start(UUID conversationId, UUID userMessageId, UUID assistantMessageId, String model, String title,
+			String thinker) implements GenerationEvent {
 
 		@Override
 		public String name() {
 			return "start";
+		}
+
+	}
+
+	/**
+	 * A relayed answer moved on: {@code thinking} (the thinker's reasoning fills the
+	 * panel), then {@code answering} (the answering model writes).
+	 */
+	record Stage(String stage, String model) implements GenerationEvent {
+
+		@Override
+		public String name() {
+			return "stage";
 		}
 
 	}

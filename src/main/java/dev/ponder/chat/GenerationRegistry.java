@@ -21,6 +21,12 @@ public interface GenerationRegistry {
 	 */
 	void start(Turn turn, String model, Flux<UpstreamEvent> upstream);
 
+	/**
+	 * Starts a relayed answer: the thinker's reasoning first, then the answerer, given
+	 * that reasoning. If the thinker fails the answerer is never called.
+	 */
+	void startRelay(Turn turn, RelayRun run);
+
 	/** The events of a running answer: what has arrived so far, then the rest live. */
 	Optional<Flux<GenerationEvent>> attach(UUID messageId);
 

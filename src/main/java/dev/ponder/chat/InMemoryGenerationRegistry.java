@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import dev.ponder.PonderProperties;
 import dev.ponder.conversation.Turn;
 import dev.ponder.openrouter.UpstreamEvent;
+import dev.ponder.openrouter.UpstreamException;
 
 /**
  * Keeps running generations in this instance's memory. Each runs on its own subscription
@@ -56,7 +57,27 @@ class InMemoryGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 
 	@Override
 	public void start(Turn turn, String model, Flux<UpstreamEvent> upstream) {
-		Generation generation = new Generation(turn, model, this.clock);
+		run(new Generation(turn, model, this.clock), upstream);
+	}
+
+	@Override
+	public void startRelay(Turn turn, RelayRun relay) {
+		Generation generation = new Generation(turn, relay.answererModel(), relay.thinkerModel(), this.clock);
+		Flux<UpstreamEvent> thinking = Flux.defer(() -> {
+			generation.stage("thinking", relay.thinkerModel());
+			return relay.thinker();
+		})
+			.onErrorMap(UpstreamException.class, (cause) -> new RelayThinkerFailed(relay.thinkerModel(), cause))
+			.doOnNext(generation::acceptThinker)
+			.filter((event) -> false);
+		Flux<UpstreamEvent> answering = Flux.defer(() -> {
+			generation.stage("answering", relay.answererModel());
+			return relay.answerer().apply(generation.reasoningText());
+		});
+		run(generation, thinking.concatWith(answering));
+	}
+
+	private void run(Generation generation, Flux<UpstreamEvent> upstream) {
 		this.generations.put(generation.messageId(), generation);
 		Disposable checkpoints = Flux.interval(this.properties.checkpointInterval(), Schedulers.boundedElastic())
 			.subscribe((tick) -> store(generation, () -> this.recorder.checkpoint(generation)));

@@ -9,10 +9,14 @@ import jakarta.validation.constraints.Size;
  *
  * @param model another model id, or {@code null} for the one that answered before
  * @param reasoning how hard to think; the default effort when absent
+ * @param relay a thinking model whose reasoning the answer is written from, or
+ * {@code null}
+ * @param reuseReasoning for a relayed answer: write it again from the reasoning already
+ * stored
  */
 public record RegenerateRequest(
 		@Size(max = 200, message = "The model id is longer than 200 characters.") @Pattern(
 				regexp = "[A-Za-z0-9][A-Za-z0-9._:/@+-]*",
 				message = "The model id may hold only letters, digits and . _ : / @ + -") String model,
-		@Valid ReasoningOptions reasoning) {
+		@Valid ReasoningOptions reasoning, @Valid RelayOptions relay, Boolean reuseReasoning) {
 }

@@ -1,5 +1,7 @@
 package dev.ponder.chat;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -12,6 +14,8 @@ import jakarta.validation.constraints.Size;
  * @param model the model id, e.g. {@code deepseek/deepseek-r1}; the default model when
  * absent
  * @param reasoning how hard the model should think; the default effort when absent
+ * @param relay another model that thinks first, whose reasoning this model answers with
+ * @param compare two to four set-ups to answer side by side instead of one
  */
 public record SendMessageRequest(
 		@NotBlank(message = "The message is empty.") @Size(max = SendMessageRequest.MAX_LENGTH,
@@ -19,7 +23,13 @@ public record SendMessageRequest(
 		@Size(max = 200, message = "The model id is longer than 200 characters.") @Pattern(
 				regexp = "[A-Za-z0-9][A-Za-z0-9._:/@+-]*",
 				message = "The model id may hold only letters, digits and . _ : / @ + -") String model,
-		@Valid ReasoningOptions reasoning) {
+		@Valid ReasoningOptions reasoning, @Valid RelayOptions relay,
+		@Size(min = 2, max = 4, message = "A compare has 2 to 4 columns.") List<@Valid CompareColumn> compare) {
+
+	/** A message for one model, thinking and answering itself. */
+	public SendMessageRequest(String content, String model, ReasoningOptions reasoning) {
+		this(content, model, reasoning, null, null);
+	}
 
 	/** The longest message accepted, in characters. */
 	public static final int MAX_LENGTH = 100_000;

@@ -54,6 +54,9 @@ public final class AnswerSummary {
 		if (message.provider() != null) {
 			parts.add(message.provider());
 		}
+		if (message.relay() != null) {
+			parts.add("thinking by " + message.relay().thinkerModel());
+		}
 		UsageView usage = message.usage();
 		if (usage != null && usage.completionTokens() != null) {
 			parts.add(count(orZero(usage.promptTokens())) + " / " + count(usage.completionTokens()) + " / "

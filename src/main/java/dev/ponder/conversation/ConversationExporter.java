@@ -82,6 +82,7 @@ public class ConversationExporter {
 	}
 
 	private ExportFile.Message exported(Message message) {
+		MessageView view = MessageView.of(message);
 		MessageView.ErrorView error = (message.getErrorCode() != null)
 				? new MessageView.ErrorView(message.getErrorCode(), message.getErrorMessage()) : null;
 		JsonNode details = (message.getReasoningDetails() != null)
@@ -93,7 +94,7 @@ public class ConversationExporter {
 				new ExportFile.Usage(message.getPromptTokens(), message.getCompletionTokens(),
 						message.getReasoningTokens(), message.getCost()),
 				message.getCreatedAt(), message.getReasoningStartedAt(), message.getContentStartedAt(),
-				message.getFinishedAt());
+				message.getFinishedAt(), view.relay(), view.compare());
 	}
 
 }

@@ -124,7 +124,8 @@ public class ConversationImporter {
 				message.nativeFinishReason(), (message.error() != null) ? message.error().code() : null,
 				(message.error() != null) ? message.error().message() : null, usage.promptTokens(),
 				usage.completionTokens(), usage.reasoningTokens(), usage.cost(), message.createdAt(),
-				message.reasoningStartedAt(), message.contentStartedAt(), message.finishedAt());
+				message.reasoningStartedAt(), message.contentStartedAt(), message.finishedAt(), message.relay(),
+				message.compare());
 	}
 
 	static void check(boolean condition, String problem) {

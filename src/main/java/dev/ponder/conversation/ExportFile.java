@@ -34,7 +34,8 @@ public record ExportFile(String format, Integer version, Instant exportedAt, Lis
 	public record Message(UUID id, UUID parentId, Integer position, String role, String status, String content,
 			String reasoning, JsonNode reasoningDetails, String model, String reasoningSetting, String provider,
 			String generationId, String finishReason, String nativeFinishReason, MessageView.ErrorView error,
-			Usage usage, Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt) {
+			Usage usage, Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt,
+			MessageView.Relay relay, MessageView.Compare compare) {
 	}
 
 	/** Tokens and cost as the upstream reported them. */

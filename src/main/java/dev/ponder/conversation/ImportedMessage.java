@@ -11,5 +11,6 @@ record ImportedMessage(UUID id, UUID parentId, int position, MessageRole role, M
 		String reasoning, String reasoningDetails, String model, String reasoningSetting, String provider,
 		String generationId, String finishReason, String nativeFinishReason, String errorCode, String errorMessage,
 		Integer promptTokens, Integer completionTokens, Integer reasoningTokens, BigDecimal cost, Instant createdAt,
-		Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt) {
+		Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt, MessageView.Relay relay,
+		MessageView.Compare compare) {
 }

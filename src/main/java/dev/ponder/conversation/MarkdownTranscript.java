@@ -37,7 +37,11 @@ final class MarkdownTranscript {
 			this.out.append("## You\n\n").append(message.content().strip()).append("\n\n");
 			return;
 		}
-		this.out.append("## ").append((message.model() != null) ? message.model() : "Assistant").append("\n\n");
+		this.out.append("## ").append((message.model() != null) ? message.model() : "Assistant");
+		if (message.relay() != null) {
+			this.out.append(", thinking by ").append(message.relay().thinkerModel());
+		}
+		this.out.append("\n\n");
 		if (!message.reasoning().isEmpty()) {
 			String summary = AnswerSummary.thinking(message);
 			this.out.append("<details>\n<summary>")

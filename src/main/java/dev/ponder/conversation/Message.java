@@ -73,6 +73,22 @@ public class Message {
 
 	private Instant finishedAt;
 
+	private String thinkerModel;
+
+	private String thinkerProvider;
+
+	private Integer thinkerPromptTokens;
+
+	private Integer thinkerCompletionTokens;
+
+	private Integer thinkerReasoningTokens;
+
+	private BigDecimal thinkerCost;
+
+	private UUID compareGroup;
+
+	private Integer compareColumn;
+
 	protected Message() {
 	}
 
@@ -127,7 +143,35 @@ public class Message {
 		message.reasoningStartedAt = source.reasoningStartedAt();
 		message.contentStartedAt = source.contentStartedAt();
 		message.finishedAt = source.finishedAt();
+		if (source.relay() != null) {
+			message.thinkerModel = source.relay().thinkerModel();
+			message.thinkerProvider = source.relay().thinkerProvider();
+			UsageView thinker = source.relay().thinkerUsage();
+			if (thinker != null) {
+				message.thinkerPromptTokens = thinker.promptTokens();
+				message.thinkerCompletionTokens = thinker.completionTokens();
+				message.thinkerReasoningTokens = thinker.reasoningTokens();
+				message.thinkerCost = thinker.cost();
+			}
+		}
+		if (source.compare() != null) {
+			message.compareIn(source.compare().group(), source.compare().column());
+		}
 		return message;
+	}
+
+	/**
+	 * Marks an answer as relayed: {@code thinkerModel} thinks, this answer's model
+	 * writes.
+	 */
+	void relayFrom(String thinkerModel) {
+		this.thinkerModel = thinkerModel;
+	}
+
+	/** Marks an answer as one column of answers made side by side for one question. */
+	void compareIn(UUID group, int column) {
+		this.compareGroup = group;
+		this.compareColumn = column;
 	}
 
 	/** Saves what has arrived so far; ignored once the answer has ended. */
@@ -156,6 +200,13 @@ public class Message {
 		this.errorMessage = (outcome.errorMessage() != null && outcome.errorMessage().length() > MAX_ERROR_LENGTH)
 				? outcome.errorMessage().substring(0, MAX_ERROR_LENGTH) : outcome.errorMessage();
 		this.finishedAt = outcome.finishedAt();
+		if (outcome.thinker() != null) {
+			this.thinkerProvider = outcome.thinker().provider();
+			this.thinkerPromptTokens = outcome.thinker().promptTokens();
+			this.thinkerCompletionTokens = outcome.thinker().completionTokens();
+			this.thinkerReasoningTokens = outcome.thinker().reasoningTokens();
+			this.thinkerCost = outcome.thinker().cost();
+		}
 	}
 
 	/** Ends an answer that its instance left streaming, keeping the last checkpoint. */
@@ -274,6 +325,38 @@ public class Message {
 
 	public Instant getFinishedAt() {
 		return this.finishedAt;
+	}
+
+	public String getThinkerModel() {
+		return this.thinkerModel;
+	}
+
+	public String getThinkerProvider() {
+		return this.thinkerProvider;
+	}
+
+	public Integer getThinkerPromptTokens() {
+		return this.thinkerPromptTokens;
+	}
+
+	public Integer getThinkerCompletionTokens() {
+		return this.thinkerCompletionTokens;
+	}
+
+	public Integer getThinkerReasoningTokens() {
+		return this.thinkerReasoningTokens;
+	}
+
+	public BigDecimal getThinkerCost() {
+		return this.thinkerCost;
+	}
+
+	public UUID getCompareGroup() {
+		return this.compareGroup;
+	}
+
+	public Integer getCompareColumn() {
+		return this.compareColumn;
 	}
 
 }

@@ -16,6 +16,8 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 
 	List<Message> findByStatus(MessageStatus status);
 
+	List<Message> findByParentId(UUID parentId);
+
 	/**
 	 * One statement: deleting row by row would trip over the parent links between
 	 * messages.

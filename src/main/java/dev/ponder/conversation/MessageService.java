@@ -2,6 +2,7 @@ package dev.ponder.conversation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,36 +37,64 @@ public class MessageService {
 	 * kept whatever happens upstream.
 	 */
 	public Turn beginTurn(UUID conversationId, String content, String model, String reasoningSetting) {
+		return beginTurn(conversationId, content, AnswerSpec.of(model, reasoningSetting));
+	}
+
+	public Turn beginTurn(UUID conversationId, String content, AnswerSpec spec) {
 		Conversation conversation = existing(conversationId);
-		ConversationTree tree = tree(conversationId);
-		List<Message> path = tree.path(null, conversation.getActiveLeafId());
-		Message parent = path.isEmpty() ? null : path.get(path.size() - 1);
-		return ask(conversation, parent, content, model, reasoningSetting);
+		return answer(conversation, question(conversation, lastOfBranch(conversation), content), spec, null);
+	}
+
+	/**
+	 * Stores the person's message and one empty answer per column, side by side under it:
+	 * each column is a branch, and the conversation follows the last until the person
+	 * picks one.
+	 */
+	public List<Turn> beginCompare(UUID conversationId, String content, List<AnswerSpec> columns) {
+		Conversation conversation = existing(conversationId);
+		Message question = question(conversation, lastOfBranch(conversation), content);
+		List<Turn> turns = new ArrayList<>();
+		for (int column = 0; column < columns.size(); column++) {
+			turns.add(answer(conversation, question, columns.get(column), column));
+		}
+		return turns;
 	}
 
 	/** A new answer to the question that {@code answerId} answered, beside it. */
 	public Turn beginRegeneration(UUID answerId, String model, String reasoningSetting) {
+		return beginRegeneration(answerId, AnswerSpec.of(model, reasoningSetting));
+	}
+
+	/**
+	 * A new answer beside {@code answerId}; a spec without a model means the same model.
+	 */
+	public Turn beginRegeneration(UUID answerId, AnswerSpec spec) {
 		Message answer = this.messages.findById(answerId)
 			.filter((message) -> message.getRole() == MessageRole.ASSISTANT && message.getParentId() != null)
 			.orElseThrow(() -> NotFoundException.message(answerId));
 		Conversation conversation = existing(answer.getConversationId());
 		Message question = this.messages.findById(answer.getParentId())
 			.orElseThrow(() -> NotFoundException.message(answerId));
-		String chosenModel = (model != null) ? model : answer.getModel();
-		return answer(conversation, question, chosenModel, reasoningSetting);
+		String model = (spec.model() != null) ? spec.model() : answer.getModel();
+		return answer(conversation, question, new AnswerSpec(model, spec.reasoningSetting(), spec.thinkerModel()),
+				null);
 	}
 
 	/**
 	 * The question {@code questionId} asked again with new words, beside the original.
 	 */
 	public Turn beginEdit(UUID questionId, String content, String model, String reasoningSetting) {
+		return beginEdit(questionId, content, AnswerSpec.of(model, reasoningSetting));
+	}
+
+	public Turn beginEdit(UUID questionId, String content, AnswerSpec spec) {
 		Message question = this.messages.findById(questionId)
 			.filter((message) -> message.getRole() == MessageRole.USER)
 			.orElseThrow(() -> NotFoundException.message(questionId));
 		Conversation conversation = existing(question.getConversationId());
 		Message parent = (question.getParentId() != null) ? this.messages.findById(question.getParentId()).orElse(null)
 				: null;
-		return ask(conversation, parent, content, model, reasoningSetting);
+		return answer(conversation, question(conversation, parent, content), spec, null);
 	}
 
 	/**
@@ -79,23 +108,34 @@ public class MessageService {
 		return conversation.getId();
 	}
 
-	private Turn ask(Conversation conversation, Message parent, String content, String model, String setting) {
-		Instant now = this.clock.instant();
-		int position = (parent != null) ? parent.getPosition() + 1 : 0;
-		Message question = this.messages.save(Message.fromUser(conversation.getId(),
-				(parent != null) ? parent.getId() : null, position, content, now));
-		conversation.titleFrom(content);
-		return answer(conversation, question, model, setting);
+	private Message lastOfBranch(Conversation conversation) {
+		List<Message> path = tree(conversation.getId()).path(null, conversation.getActiveLeafId());
+		return path.isEmpty() ? null : path.get(path.size() - 1);
 	}
 
-	private Turn answer(Conversation conversation, Message question, String model, String setting) {
+	private Message question(Conversation conversation, Message parent, String content) {
+		int position = (parent != null) ? parent.getPosition() + 1 : 0;
+		Message question = this.messages.save(Message.fromUser(conversation.getId(),
+				(parent != null) ? parent.getId() : null, position, content, this.clock.instant()));
+		conversation.titleFrom(content);
+		return question;
+	}
+
+	private Turn answer(Conversation conversation, Message question, AnswerSpec spec, Integer compareColumn) {
 		Instant now = this.clock.instant();
-		Message answer = this.messages.save(Message.streamingAnswer(conversation.getId(), question.getId(),
-				question.getPosition() + 1, model, setting, now));
+		Message streaming = Message.streamingAnswer(conversation.getId(), question.getId(), question.getPosition() + 1,
+				spec.model(), spec.reasoningSetting(), now);
+		if (spec.thinkerModel() != null) {
+			streaming.relayFrom(spec.thinkerModel());
+		}
+		if (compareColumn != null) {
+			streaming.compareIn(question.getId(), compareColumn);
+		}
+		Message answer = this.messages.save(streaming);
 		conversation.follow(answer.getId());
 		conversation.touch(now);
 		ConversationTree tree = tree(conversation.getId());
-		return new Turn(conversation.getId(), conversation.getTitle(), question.getId(), answer.getId(), model,
+		return new Turn(conversation.getId(), conversation.getTitle(), question.getId(), answer.getId(), spec.model(),
 				history(tree.pathFromRoot(question)));
 	}
 
@@ -132,6 +172,12 @@ public class MessageService {
 		Instant now = this.clock.instant();
 		interrupted.forEach((message) -> message.interrupt(now));
 		return interrupted.size();
+	}
+
+	/** The answers given to a question, on every branch. */
+	@Transactional(readOnly = true)
+	public List<UUID> answersTo(UUID questionId) {
+		return this.messages.findByParentId(questionId).stream().map(Message::getId).toList();
 	}
 
 	@Transactional(readOnly = true)

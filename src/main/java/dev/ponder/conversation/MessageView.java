@@ -11,7 +11,21 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 		String model, String reasoningSetting, String provider, String generationId, MessageStatus status,
 		ErrorView error, UsageView usage, String finishReason, String nativeFinishReason, Instant createdAt,
 		Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt, Long thinkingMillis, Long totalMillis,
-		Siblings siblings) {
+		Siblings siblings, Relay relay, Compare compare) {
+
+	/**
+	 * A relayed answer's thinking: the model that thought and what that cost (the
+	 * answer's own usage is in {@code usage}; its {@code cost} is the total of both).
+	 */
+	public record Relay(String thinkerModel, String thinkerProvider, UsageView thinkerUsage) {
+	}
+
+	/**
+	 * Where an answer made side by side with others stands: the group (its question) and
+	 * column.
+	 */
+	public record Compare(UUID group, int column) {
+	}
 
 	/**
 	 * Where a message stands among the versions of it (regenerated answers, edited
@@ -46,7 +60,18 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 				message.getReasoningSetting(), message.getProvider(), message.getGenerationId(), message.getStatus(),
 				error, usage, message.getFinishReason(), message.getNativeFinishReason(), message.getCreatedAt(),
 				message.getReasoningStartedAt(), message.getContentStartedAt(), message.getFinishedAt(),
-				thinkingMillis(message), millisBetween(message.getCreatedAt(), message.getFinishedAt()), siblings);
+				thinkingMillis(message), millisBetween(message.getCreatedAt(), message.getFinishedAt()), siblings,
+				relay(message), (message.getCompareGroup() != null)
+						? new Compare(message.getCompareGroup(), message.getCompareColumn()) : null);
+	}
+
+	private static Relay relay(Message message) {
+		if (message.getThinkerModel() == null) {
+			return null;
+		}
+		return new Relay(message.getThinkerModel(), message.getThinkerProvider(),
+				new UsageView(message.getThinkerPromptTokens(), message.getThinkerCompletionTokens(),
+						message.getThinkerReasoningTokens(), message.getThinkerCost()));
 	}
 
 	/** Thinking lasts from the first reasoning to the first answer text (or the end). */

@@ -303,7 +303,9 @@ abstract class StorageContract {
 		assertThat(this.conversations.search("Fine", 0, 20)).isEmpty();
 	}
 
-	/** Answers take time: each one ends a second later than the last thing that happened. */
+	/**
+	 * Answers take time: each one ends a second later than the last thing that happened.
+	 */
 	private void complete(UUID answerId, String content) {
 		this.clock.advance(Duration.ofSeconds(1));
 		this.messages.finish(answerId,

@@ -18,6 +18,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A local stand-in for OpenRouter, so no test ever reaches the real one.
@@ -46,6 +47,8 @@ public final class FakeUpstream implements AutoCloseable {
 	static final String CHAT_COMPLETIONS = BASE_PATH + "/chat/completions";
 
 	private final Queue<Script> scripts = new ConcurrentLinkedQueue<>();
+
+	private final Map<String, Queue<Script>> scriptsByModel = new ConcurrentHashMap<>();
 
 	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
@@ -90,6 +93,16 @@ public final class FakeUpstream implements AutoCloseable {
 	/** Queues scripts for the next chat completion requests, in order. */
 	public FakeUpstream enqueue(Script... scripts) {
 		this.scripts.addAll(List.of(scripts));
+		return this;
+	}
+
+	/**
+	 * Queues scripts for the next requests that name {@code model}, before the general
+	 * queue: for requests made in parallel (the columns of a compare) whose order is not
+	 * known.
+	 */
+	public FakeUpstream enqueueFor(String model, Script... scripts) {
+		this.scriptsByModel.computeIfAbsent(model, (key) -> new ConcurrentLinkedQueue<>()).addAll(List.of(scripts));
 		return this;
 	}
 
@@ -158,6 +171,7 @@ public final class FakeUpstream implements AutoCloseable {
 	public void reset() {
 		this.playing.forEach(ScriptPlayer::abandon);
 		this.scripts.clear();
+		this.scriptsByModel.clear();
 		this.requests.clear();
 		this.chatRequests.clear();
 		this.disconnects.clear();
@@ -211,7 +225,8 @@ public final class FakeUpstream implements AutoCloseable {
 	}
 
 	private Mono<Void> chat(RecordedRequest request, HttpServerResponse response) {
-		Script script = this.scripts.poll();
+		Queue<Script> forModel = this.scriptsByModel.get(modelOf(request));
+		Script script = (forModel != null && !forModel.isEmpty()) ? forModel.poll() : this.scripts.poll();
 		if (script == null) {
 			// Loud on purpose: the app shows this message, and the test log has it too.
 			String message = "FakeUpstream has no Script enqueued for " + request
@@ -229,6 +244,16 @@ public final class FakeUpstream implements AutoCloseable {
 
 	static Mono<Void> sendJson(HttpServerResponse response, int status, String json) {
 		return response.status(status).header("Content-Type", "application/json").sendString(Mono.just(json)).then();
+	}
+
+	private static String modelOf(RecordedRequest request) {
+		try {
+			JsonNode model = request.json().get("model");
+			return (model != null) ? model.asString() : "";
+		}
+		catch (RuntimeException ex) {
+			return "";
+		}
 	}
 
 }
