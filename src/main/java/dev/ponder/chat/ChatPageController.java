@@ -20,6 +20,7 @@ import dev.ponder.PonderProperties;
 import dev.ponder.conversation.ConversationDetails;
 import dev.ponder.conversation.ConversationService;
 import dev.ponder.conversation.ConversationSummary;
+import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.SidebarGroup;
 import dev.ponder.conversation.NotFoundException;
 import dev.ponder.openrouter.OpenRouterClient;
@@ -113,11 +114,20 @@ class ChatPageController {
 		model.addAttribute("searchResults", searching ? this.conversations.search(query, 0, 20) : List.of());
 		model.addAttribute("conversation", (conversation != null) ? ConversationItem.of(conversation) : null);
 		model.addAttribute("messages",
-				(conversation != null) ? conversation.messages().stream().map(MessageItem::of).toList() : List.of());
+				(conversation != null) ? conversation.messages().stream().map(this::item).toList() : List.of());
 		model.addAttribute("composer", new Composer(this.properties.defaultModel(), this.properties.defaultEffort(),
 				Composer.EFFORTS, SendMessageRequest.MAX_LENGTH));
 		model.addAttribute("keyConfigured", this.client.isConfigured());
 		return "conversation/page";
+	}
+
+	/**
+	 * An answer of a compare comes with all its columns, to be shown side by side again.
+	 */
+	private MessageItem item(MessageView message) {
+		return (message.compare() != null)
+				? MessageItem.of(message, this.conversations.compareColumns(message.compare().group()))
+				: MessageItem.of(message);
 	}
 
 	private static SendMessageRequest request(String content, String model, String effort) {

@@ -81,6 +81,14 @@ class ConversationApiController {
 		return this.conversations.find(conversation).orElseThrow(() -> NotFoundException.conversation(conversation));
 	}
 
+	/** The answers made side by side with this one (a compare), in column order. */
+	@GetMapping("/messages/{messageId}/compare")
+	List<MessageView> compare(@PathVariable UUID messageId) {
+		MessageView message = this.messages.find(messageId).orElseThrow(() -> NotFoundException.message(messageId));
+		UUID group = (message.compare() != null) ? message.compare().group() : null;
+		return (group != null) ? this.conversations.compareColumns(group) : List.of(message);
+	}
+
 	private static int clamp(int size) {
 		return Math.max(1, Math.min(size, 200));
 	}

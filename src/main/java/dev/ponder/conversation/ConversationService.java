@@ -151,6 +151,11 @@ public class ConversationService {
 		return new UsageView(prompt, completion, reasoning, cost);
 	}
 
+	/** Every answer made side by side for one question, in column order. */
+	public List<MessageView> compareColumns(UUID questionId) {
+		return this.messages.findByCompareGroupOrderByCompareColumn(questionId).stream().map(MessageView::of).toList();
+	}
+
 	@Transactional
 	public ConversationSummary update(UUID id, ConversationPatch patch) {
 		Conversation conversation = existing(id);

@@ -18,6 +18,8 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 
 	List<Message> findByParentId(UUID parentId);
 
+	List<Message> findByCompareGroupOrderByCompareColumn(UUID compareGroup);
+
 	/**
 	 * One statement: deleting row by row would trip over the parent links between
 	 * messages.
