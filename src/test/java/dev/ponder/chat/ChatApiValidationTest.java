@@ -1,6 +1,7 @@
 package dev.ponder.chat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,22 @@ class ChatApiValidationTest extends AppTestSupport {
 
 	private int messages(UUID conversation) {
 		return exchange(HttpMethod.GET, "/api/conversations/" + conversation, null).body().get("messages").size();
+	}
+
+	@Test
+	void theKeyReachesNoPageNoScriptAndNoError() {
+		UUID conversation = newConversation();
+		upstream.enqueue(dev.ponder.testing.Script.invalidKey());
+		allEvents(send(conversation, "Leak?"));
+
+		for (String path : List.of("/", "/c/" + conversation, "/js/app.js", "/js/api.js",
+				"/api/conversations/" + conversation, "/api/export", "/no-such-page")) {
+			String body = client().get()
+				.uri(path)
+				.exchangeToMono((response) -> response.bodyToMono(String.class).defaultIfEmpty(""))
+				.block(Duration.ofSeconds(5));
+			assertThat(body).as(path).doesNotContain(API_KEY);
+		}
 	}
 
 }

@@ -1,12 +1,12 @@
 package dev.ponder.chat;
 
-import java.time.Duration;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpMethod;
 
 import dev.ponder.testing.AppTestSupport;
 
@@ -21,33 +21,27 @@ class ChatWithoutKeyTest extends AppTestSupport {
 
 	@Test
 	void sendingWithoutAKeyIsRefusedBeforeAnythingIsStored() {
-		String id = json
-			.readTree(client().post()
-				.uri("/api/conversations")
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("{}")
-				.retrieve()
-				.bodyToMono(String.class)
-				.block(Duration.ofSeconds(5)))
-			.get("id")
-			.asString();
+		UUID id = newConversation();
 
-		JsonNode problem = client().post()
-			.uri("/api/conversations/" + id + "/messages")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"content\":\"Hello\"}")
-			.exchangeToMono((response) -> {
-				assertThat(response.statusCode().value()).isEqualTo(503);
-				return response.bodyToMono(String.class).map(json::readTree);
-			})
-			.block(Duration.ofSeconds(5));
+		Reply refused = exchange(HttpMethod.POST, "/api/conversations/" + id + "/messages", "{\"content\":\"Hello\"}");
+		JsonNode problem = refused.body();
 
+		assertThat(refused.status()).isEqualTo(503);
 		assertThat(problem.get("code").asString()).isEqualTo("missing_key");
 		assertThat(problem.get("detail").asString()).contains("OPENROUTER_API_KEY");
-		JsonNode stored = json
-			.readTree(client().get().uri("/api/conversations/" + id).retrieve().bodyToMono(String.class).block());
-		assertThat(stored.get("messages").size()).isZero();
+		assertThat(conversation(id).get("messages").size()).isZero();
 		assertThat(upstream.requests()).isEmpty();
+	}
+
+	@Test
+	void thePageSaysHowToSetAKeyAndSavedConversationsStayReadable() {
+		UUID id = newConversation();
+
+		String home = client().get().uri("/").retrieve().bodyToMono(String.class).block();
+		String saved = client().get().uri("/c/" + id).retrieve().bodyToMono(String.class).block();
+
+		assertThat(home).contains("No OpenRouter API key is set").contains("OPENROUTER_API_KEY");
+		assertThat(saved).contains("No OpenRouter API key is set");
 	}
 
 }
