@@ -42,6 +42,16 @@ class ConversationReviewApiTest extends AppTestSupport {
 	}
 
 	@Test
+	void oddSearchesAnswerCalmly() {
+		for (String query : List.of("\"quoted words\"", "<script>", "100%", "it's", "a AND b OR", "*", "ÄÖÜ 数学", "   ",
+				"x".repeat(500))) {
+			Reply reply = exchange(HttpMethod.GET, "/api/conversations?q="
+					+ java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8), null);
+			assertThat(reply.status()).as(query).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void renamePinDeleteAndRestore() {
 		UUID conversation = newConversation();
 
