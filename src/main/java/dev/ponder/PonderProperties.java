@@ -19,11 +19,14 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultEffort the reasoning level the composer starts with
  * @param checkpointInterval how often a streaming answer is saved
  * @param sidebarSize how many conversations the sidebar lists
+ * @param defaultEndpoint the endpoint of the default model, and of requests that name
+ * none
  */
 @Validated
 @ConfigurationProperties("ponder")
 public record PonderProperties(@NotBlank @DefaultValue("deepseek/deepseek-r1") String defaultModel,
 		@NotBlank @DefaultValue("medium") String defaultEffort,
 		@NotNull @DefaultValue("1s") Duration checkpointInterval,
-		@Positive @Max(1000) @DefaultValue("100") int sidebarSize) {
+		@Positive @Max(1000) @DefaultValue("100") int sidebarSize,
+		@NotBlank @DefaultValue("openrouter") String defaultEndpoint) {
 }

@@ -138,16 +138,26 @@ export const api = {
 		return response.json();
 	},
 
-	/** POST /api/messages/{answerId}/regenerate {model?, reasoning?} → the event-stream Response. */
+	/** POST /api/messages/{answerId}/regenerate {model?, endpoint?, reasoning?} → the event-stream Response. */
 	regenerate(answerId, payload, signal) {
 		return request(`/api/messages/${id(answerId)}/regenerate`,
 			{ method: 'POST', body: payload, signal, accept: EVENT_STREAM });
 	},
 
-	/** POST /api/messages/{questionId}/edit {content, model?, reasoning?} → the event-stream Response. */
+	/** POST /api/messages/{questionId}/edit {content, model?, endpoint?, reasoning?} → the event-stream Response. */
 	edit(questionId, payload, signal) {
 		return request(`/api/messages/${id(questionId)}/edit`,
 			{ method: 'POST', body: payload, signal, accept: EVENT_STREAM });
+	},
+
+	/** GET /api/models → {models: [{endpoint, id, name, contextLength, reasoning, efforts, pricing, …}], stale} */
+	async models() {
+		return (await request('/api/models')).json();
+	},
+
+	/** GET /api/key → {configured, label, usage, limit, limitRemaining, freeTier, status, message} */
+	async key() {
+		return (await request('/api/key')).json();
 	},
 
 	/** POST /api/import with an export file's text → {imported, skipped}. */

@@ -6,13 +6,36 @@ import { Chat } from './chat.js';
 import { ChatHeader } from './chat-header.js';
 import { Composer } from './composer.js';
 import { resumePendingUndo } from './conversation-actions.js';
+import { Header } from './header.js';
 import { AssistantMessage } from './message-view.js';
+import { ModelCatalog } from './model-catalog.js';
+import { ModelPicker } from './model-picker.js';
+import { ReasoningControl } from './reasoning-control.js';
 import { ScrollFollower } from './scroll-follower.js';
 import { Sidebar } from './sidebar.js';
 import { Thread } from './thread.js';
 import { showToast } from './toast.js';
 
+/** The model picker and the reasoning control that follows it; the picker comes once the list is loaded. */
+function setUpModelChoice(form) {
+	const catalog = new ModelCatalog();
+	const control = new ReasoningControl(form.querySelector('.chip--effort'), document.getElementById('composer-note'));
+	const endpoint = form.querySelector('input[name="endpoint"]');
+	catalog.load().then(() => {
+		// "Not listed" is only said of an endpoint whose list Ponder has.
+		const fit = (choice) => control.fit({ ...choice, stale: catalog.stale,
+			listKnown: catalog.loaded && catalog.endpoints().includes(choice.endpoint) });
+		const picker = new ModelPicker(form.querySelector('.chip--model'), endpoint, catalog, { onChange: fit });
+		fit({ endpoint: picker.endpoint, id: picker.modelId, model: picker.selected });
+	});
+	return {
+		reasoning: () => control.request(),
+		sent: ({ endpoint: name, model }) => catalog.used(name ?? 'openrouter', model),
+	};
+}
+
 function start() {
+	new Header();
 	const aside = document.getElementById('sidebar');
 	const sidebar = aside ? new Sidebar(aside, document.querySelector('.sidebar-toggle')) : null;
 
@@ -23,9 +46,15 @@ function start() {
 	const follower = new ScrollFollower(thread, main.querySelector('.jump-latest'));
 
 	let chat = null;
-	const composer = new Composer(document.getElementById('composer'), {
-		onSend: (message) => chat.send(message),
+	const form = document.getElementById('composer');
+	const modelChoice = setUpModelChoice(form);
+	const composer = new Composer(form, {
+		onSend: (message) => {
+			modelChoice.sent(message);
+			chat.send(message);
+		},
 		onStop: () => chat.stop(),
+		reasoning: modelChoice.reasoning,
 	});
 	chat = new Chat({ main, messages, composer, sidebar, follower });
 	const headerEl = main.querySelector('.chat-header');

@@ -26,10 +26,10 @@ export class Chat {
 		this.onAdopt = null;
 	}
 
-	/** Sends what the composer holds: {content, model, effort, reasoning}. */
-	async send({ content, model, effort, reasoning }) {
+	/** Sends what the composer holds: {content, model, endpoint, effort, reasoning}. */
+	async send({ content, model, endpoint, effort, reasoning }) {
 		if (this.active) return;
-		if (!this.keyConfigured) {
+		if (!this.keyConfigured && (endpoint ?? 'openrouter') === 'openrouter') {
 			// The server would refuse it too; saying so here keeps an empty conversation from being made.
 			this.composer.showError('No OpenRouter API key is set. Set OPENROUTER_API_KEY and restart Ponder.');
 			return;
@@ -50,7 +50,7 @@ export class Chat {
 		let response;
 		try {
 			if (!this.conversationId) this.conversationId = (await api.createConversation()).id;
-			response = await api.sendMessage(this.conversationId, { content, model, reasoning });
+			response = await api.sendMessage(this.conversationId, { content, model, endpoint, reasoning });
 		}
 		catch (error) {
 			// Not sent: take the bubbles back and give the person their text again.
@@ -174,6 +174,7 @@ export class Chat {
 					case 'done':
 						view.finish(data);
 						this.follower.update();
+						document.dispatchEvent(new CustomEvent('ponder:answer-done', { detail: data }));
 						return true;
 					case 'error':
 						view.fail(data);

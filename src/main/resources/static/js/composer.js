@@ -4,13 +4,16 @@
 export class Composer {
 	/**
 	 * @param form the <form class="composer">
-	 * @param onSend ({content, model, effort, reasoning}) => void
+	 * @param onSend ({content, model, endpoint, effort, reasoning}) => void
 	 * @param onStop () => void
+	 * @param reasoning () => the API's reasoning object; by default read from the effort select
 	 */
-	constructor(form, { onSend, onStop }) {
+	constructor(form, { onSend, onStop, reasoning }) {
 		this.form = form;
 		this.input = form.querySelector('textarea[name="content"]');
 		this.model = form.querySelector('[name="model"]');
+		this.endpoint = form.querySelector('input[name="endpoint"]');
+		this.reasoning = reasoning ?? (() => reasoningFor(this.effort.value));
 		this.effort = form.querySelector('select[name="effort"]');
 		this.sendButton = form.querySelector('.send-button');
 		this.stopButton = form.querySelector('.stop-button');
@@ -58,7 +61,7 @@ export class Composer {
 		}
 		const effort = this.effort.value;
 		this.clearError();
-		this.onSend({ content, model, effort, reasoning: reasoningFor(effort) });
+		this.onSend({ content, model, endpoint: this.endpoint?.value || undefined, effort, reasoning: this.reasoning() });
 	}
 
 	get value() {

@@ -24,6 +24,9 @@ const SHAPES = {
 	markdown: [['rect', { x: '3', y: '6', width: '18', height: '12', rx: '2.5' }], ['path', { d: 'M6.5 15V9l2.5 3 2.5-3v6M15.5 9v6M13.5 13l2 2 2-2' }]],
 	braces: [['path', { d: 'M8.5 4.5H8a2 2 0 0 0-2 2v3a2 2 0 0 1-2 2.5 2 2 0 0 1 2 2.5v3a2 2 0 0 0 2 2h.5M15.5 4.5h.5a2 2 0 0 1 2 2v3a2 2 0 0 0 2 2.5 2 2 0 0 0-2 2.5v3a2 2 0 0 1-2 2h-.5' }]],
 	close: [['path', { d: 'M6 6l12 12M18 6L6 18' }]],
+	caret: [['path', { d: 'M7 10l5 5 5-5' }]],
+	search: [['circle', { cx: '11', cy: '11', r: '6.5' }], ['path', { d: 'M16 16l4 4' }]],
+	star: [['path', { d: 'M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.9l-5.2 2.7 1-5.8-4.3-4.1 5.9-.9z' }]],
 };
 
 /** A new <svg> element for the named icon, hidden from assistive technology. */

@@ -198,7 +198,7 @@ export class Thread {
 		if (!current.isConnected) return;
 		const questionId = current.dataset.messageId;
 		const count = Number(current.dataset.siblingCount || 1);
-		const { model, effort } = this.composerChoice();
+		const { model, effort, endpoint } = this.composerChoice();
 		const removed = this.detachFrom(current);
 		const userEl = createUserMessage(content);
 		Object.assign(userEl.dataset, {
@@ -211,6 +211,7 @@ export class Thread {
 		renderActions(userEl, this.handlers, true);
 		const payload = { content };
 		if (model) payload.model = model;
+		if (endpoint) payload.endpoint = endpoint;
 		if (effort) payload.reasoning = reasoningOf(effort);
 		await this.chat.answerAgain({
 			view,
@@ -243,13 +244,14 @@ export class Thread {
 		showToast(message, { kind: 'error', duration: 10000 });
 	}
 
-	/** The model and reasoning level the composer holds now. */
+	/** The model, its endpoint and the reasoning level the composer holds now. */
 	composerChoice() {
 		const form = document.getElementById('composer');
 		const data = form ? new FormData(form) : null;
 		return {
 			model: data?.get('model')?.toString().trim() || null,
 			effort: data?.get('effort')?.toString() || null,
+			endpoint: data?.get('endpoint')?.toString() || null,
 		};
 	}
 }

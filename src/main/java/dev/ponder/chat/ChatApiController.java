@@ -66,7 +66,7 @@ class ChatApiController {
 	ResponseEntity<Flux<ServerSentEvent<Object>>> regenerate(@PathVariable UUID answerId,
 			@Valid @RequestBody(required = false) RegenerateRequest request) {
 		Turn turn = this.chat.regenerate(answerId,
-				(request != null) ? request : new RegenerateRequest(null, null, null, null));
+				(request != null) ? request : new RegenerateRequest(null, null, null, null, null));
 		return stream(named(this.chat.events(turn.assistantMessageId())));
 	}
 

@@ -23,7 +23,8 @@ import dev.ponder.conversation.ConversationSummary;
 import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.SidebarGroup;
 import dev.ponder.conversation.NotFoundException;
-import dev.ponder.openrouter.OpenRouterClient;
+import dev.ponder.openrouter.UnknownEndpointException;
+import dev.ponder.openrouter.UpstreamClients;
 import dev.ponder.openrouter.UpstreamException;
 
 /**
@@ -37,7 +38,7 @@ class ChatPageController {
 
 	private final ChatService chat;
 
-	private final OpenRouterClient client;
+	private final UpstreamClients clients;
 
 	private final PonderProperties properties;
 
@@ -45,11 +46,11 @@ class ChatPageController {
 
 	private final Clock clock;
 
-	ChatPageController(ConversationService conversations, ChatService chat, OpenRouterClient client,
+	ChatPageController(ConversationService conversations, ChatService chat, UpstreamClients clients,
 			PonderProperties properties, Validator validator, Clock clock) {
 		this.conversations = conversations;
 		this.chat = chat;
-		this.client = client;
+		this.clients = clients;
 		this.properties = properties;
 		this.validator = validator;
 		this.clock = clock;
@@ -72,8 +73,9 @@ class ChatPageController {
 
 	@PostMapping("/c")
 	String sendFirst(@RequestParam(defaultValue = "") String content, @RequestParam(required = false) String model,
-			@RequestParam(required = false) String effort, RedirectAttributes redirect) {
-		SendMessageRequest request = request(content, model, effort);
+			@RequestParam(required = false) String effort, @RequestParam(required = false) String endpoint,
+			RedirectAttributes redirect) {
+		SendMessageRequest request = request(content, model, effort, endpoint);
 		String problem = problem(request);
 		if (problem != null) {
 			return back("/", problem, content, redirect);
@@ -85,9 +87,9 @@ class ChatPageController {
 	@PostMapping("/c/{id}/messages")
 	String sendNext(@PathVariable UUID id, @RequestParam(defaultValue = "") String content,
 			@RequestParam(required = false) String model, @RequestParam(required = false) String effort,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String endpoint, RedirectAttributes redirect) {
 		this.conversations.find(id).orElseThrow(() -> NotFoundException.conversation(id));
-		SendMessageRequest request = request(content, model, effort);
+		SendMessageRequest request = request(content, model, effort, endpoint);
 		String problem = problem(request);
 		return (problem != null) ? back("/c/" + id, problem, content, redirect) : send(id, request, redirect);
 	}
@@ -97,7 +99,7 @@ class ChatPageController {
 			this.chat.send(conversationId, request);
 			return "redirect:/c/" + conversationId + "#end";
 		}
-		catch (UpstreamException ex) {
+		catch (UpstreamException | UnknownEndpointException | MissingModelException ex) {
 			return back("/c/" + conversationId, ex.getMessage(), request.content(), redirect);
 		}
 	}
@@ -115,9 +117,8 @@ class ChatPageController {
 		model.addAttribute("conversation", (conversation != null) ? ConversationItem.of(conversation) : null);
 		model.addAttribute("messages",
 				(conversation != null) ? conversation.messages().stream().map(this::item).toList() : List.of());
-		model.addAttribute("composer", new Composer(this.properties.defaultModel(), this.properties.defaultEffort(),
-				Composer.EFFORTS, SendMessageRequest.MAX_LENGTH));
-		model.addAttribute("keyConfigured", this.client.isConfigured());
+		model.addAttribute("composer", Composer.of(conversation, this.properties));
+		model.addAttribute("keyConfigured", this.clients.openRouter().isConfigured());
 		return "conversation/page";
 	}
 
@@ -130,10 +131,11 @@ class ChatPageController {
 				: MessageItem.of(message);
 	}
 
-	private static SendMessageRequest request(String content, String model, String effort) {
+	private static SendMessageRequest request(String content, String model, String effort, String endpoint) {
 		String choice = (effort == null || effort.isBlank()) ? null : effort;
 		return new SendMessageRequest(content, (model == null || model.isBlank()) ? null : model.strip(),
-				(choice != null) ? ReasoningOptions.fromChoice(choice) : null);
+				(choice != null) ? ReasoningOptions.fromChoice(choice) : null, null, null,
+				(endpoint == null || endpoint.isBlank()) ? null : endpoint.strip());
 	}
 
 	private String problem(SendMessageRequest request) {

@@ -19,6 +19,7 @@ import dev.ponder.openrouter.ChatRequest;
 import dev.ponder.openrouter.ChatRequest.ChatMessage;
 import dev.ponder.openrouter.OpenRouterClient;
 import dev.ponder.openrouter.ReasoningRequest;
+import dev.ponder.openrouter.UpstreamClients;
 import dev.ponder.openrouter.UpstreamEvent;
 import dev.ponder.openrouter.UpstreamException;
 import dev.ponder.relay.RelayPrompt;
@@ -39,7 +40,7 @@ public class ChatService {
 
 	private final MessageService messages;
 
-	private final OpenRouterClient client;
+	private final UpstreamClients clients;
 
 	private final GenerationRegistry registry;
 
@@ -49,10 +50,10 @@ public class ChatService {
 
 	private final PonderProperties properties;
 
-	ChatService(MessageService messages, OpenRouterClient client, GenerationRegistry registry, AnswerRecorder recorder,
+	ChatService(MessageService messages, UpstreamClients clients, GenerationRegistry registry, AnswerRecorder recorder,
 			RelayPrompt relayPrompt, PonderProperties properties) {
 		this.messages = messages;
-		this.client = client;
+		this.clients = clients;
 		this.registry = registry;
 		this.recorder = recorder;
 		this.relayPrompt = relayPrompt;
@@ -60,25 +61,28 @@ public class ChatService {
 	}
 
 	/**
-	 * Stores the message and starts its answer. Refused before anything is stored when no
-	 * key is set, so that the person keeps their text in the composer instead of a failed
-	 * answer.
+	 * Stores the message and starts its answer on the endpoint it names. Refused before
+	 * anything is stored when the endpoint is unknown or has no key, so that the person
+	 * keeps their text in the composer instead of a failed answer.
 	 */
 	public Turn send(UUID conversationId, SendMessageRequest request) {
-		requireKey();
+		String endpoint = endpoint(request.endpoint());
 		ReasoningOptions reasoning = reasoning(request.reasoning());
 		Turn turn = this.messages.beginTurn(conversationId, request.content(),
-				spec(model(request.model()), reasoning, request.relay()));
+				spec(model(request.model(), endpoint), reasoning, request.relay(), endpoint));
 		return start(turn, reasoning, request.relay());
 	}
 
-	/** Stores the message and starts one answer per column, side by side, all at once. */
+	/**
+	 * Stores the message and starts one answer per column, side by side, all at once;
+	 * each column may name its own endpoint.
+	 */
 	public List<Turn> compare(UUID conversationId, SendMessageRequest request) {
-		requireKey();
 		List<CompareColumn> columns = request.compare();
-		List<AnswerSpec> specs = columns.stream()
-			.map((column) -> spec(model(column.model()), reasoning(column.reasoning()), column.relay()))
-			.toList();
+		List<AnswerSpec> specs = columns.stream().map((column) -> {
+			String endpoint = endpoint((column.endpoint() != null) ? column.endpoint() : request.endpoint());
+			return spec(model(column.model(), endpoint), reasoning(column.reasoning()), column.relay(), endpoint);
+		}).toList();
 		List<Turn> turns = this.messages.beginCompare(conversationId, request.content(), specs);
 		for (int i = 0; i < turns.size(); i++) {
 			start(turns.get(i), reasoning(columns.get(i).reasoning()), columns.get(i).relay());
@@ -92,13 +96,15 @@ public class ChatService {
 	 * the reasoning already stored, without paying for the thinking twice.
 	 */
 	public Turn regenerate(UUID answerId, RegenerateRequest request) {
-		requireKey();
+		// Without an endpoint named, the answer is asked again where it was asked before.
+		String model = blankToNull(request.model());
+		String endpoint = endpoint((request.endpoint() != null) ? request.endpoint()
+				: this.messages.find(answerId).map(MessageView::endpoint).orElse(null));
 		if (Boolean.TRUE.equals(request.reuseReasoning())) {
-			return answerAgainFromStoredReasoning(answerId, request);
+			return answerAgainFromStoredReasoning(answerId, request, endpoint);
 		}
 		ReasoningOptions reasoning = reasoning(request.reasoning());
-		Turn turn = this.messages.beginRegeneration(answerId,
-				spec(blankToNull(request.model()), reasoning, request.relay()));
+		Turn turn = this.messages.beginRegeneration(answerId, spec(model, reasoning, request.relay(), endpoint));
 		return start(turn, reasoning, request.relay());
 	}
 
@@ -106,14 +112,14 @@ public class ChatService {
 	 * Asks an edited version of a question, beside the original, and starts its answer.
 	 */
 	public Turn edit(UUID questionId, SendMessageRequest request) {
-		requireKey();
+		String endpoint = endpoint(request.endpoint());
 		ReasoningOptions reasoning = reasoning(request.reasoning());
 		Turn turn = this.messages.beginEdit(questionId, request.content(),
-				spec(model(request.model()), reasoning, request.relay()));
+				spec(model(request.model(), endpoint), reasoning, request.relay(), endpoint));
 		return start(turn, reasoning, request.relay());
 	}
 
-	private Turn answerAgainFromStoredReasoning(UUID answerId, RegenerateRequest request) {
+	private Turn answerAgainFromStoredReasoning(UUID answerId, RegenerateRequest request, String endpoint) {
 		MessageView earlier = this.messages.find(answerId)
 			.filter(MessageView::isAssistant)
 			.orElseThrow(() -> NotFoundException.message(answerId));
@@ -123,7 +129,7 @@ public class ChatService {
 		}
 		String thinker = earlier.relay().thinkerModel();
 		Turn turn = this.messages.beginRegeneration(answerId,
-				new AnswerSpec(blankToNull(request.model()), earlier.reasoningSetting(), thinker));
+				new AnswerSpec(blankToNull(request.model()), earlier.reasoningSetting(), thinker, endpoint));
 		List<ChatMessage> history = history(turn);
 		this.registry.startRelay(turn,
 				new RelayRun(thinker, turn.model(), Flux.just(new UpstreamEvent.Reasoning(earlier.reasoning())),
@@ -131,15 +137,17 @@ public class ChatService {
 		return turn;
 	}
 
+	/** Starts the answer on the turn's endpoint; a relay's thinker is asked there too. */
 	private Turn start(Turn turn, ReasoningOptions reasoning, RelayOptions relay) {
 		List<ChatMessage> history = history(turn);
 		String defaultEffort = this.properties.defaultEffort();
+		OpenRouterClient client = this.clients.client(turn.endpoint());
 		if (relay == null) {
-			this.registry.start(turn, turn.model(), this.client
-				.stream(ChatRequest.streaming(turn.model(), history, reasoning.toRequest(defaultEffort))));
+			this.registry.start(turn, turn.model(),
+					client.stream(ChatRequest.streaming(turn.model(), history, reasoning.toRequest(defaultEffort))));
 			return turn;
 		}
-		Flux<UpstreamEvent> thinker = this.client.stream(ChatRequest.streaming(relay.thinker(),
+		Flux<UpstreamEvent> thinker = client.stream(ChatRequest.streaming(relay.thinker(),
 				this.relayPrompt.forThinker(history), relay.thinkerReasoning().toRequest(defaultEffort)));
 		this.registry.startRelay(turn,
 				new RelayRun(relay.thinker(), turn.model(), thinker, (thoughts) -> answerer(turn, history, thoughts)));
@@ -147,8 +155,9 @@ public class ChatService {
 	}
 
 	private Flux<UpstreamEvent> answerer(Turn turn, List<ChatMessage> history, String reasoning) {
-		return this.client.stream(ChatRequest.streaming(turn.model(), this.relayPrompt.forAnswerer(history, reasoning),
-				ANSWERER_REASONING));
+		return this.clients.client(turn.endpoint())
+			.stream(ChatRequest.streaming(turn.model(), this.relayPrompt.forAnswerer(history, reasoning),
+					ANSWERER_REASONING));
 	}
 
 	private static List<ChatMessage> history(Turn turn) {
@@ -159,21 +168,39 @@ public class ChatService {
 	}
 
 	/** What is stored of the request: for a relay, the effort is the thinker's. */
-	private AnswerSpec spec(String model, ReasoningOptions reasoning, RelayOptions relay) {
+	private AnswerSpec spec(String model, ReasoningOptions reasoning, RelayOptions relay, String endpoint) {
 		String defaultEffort = this.properties.defaultEffort();
-		return (relay != null) ? new AnswerSpec(model, relay.thinkerReasoning().label(defaultEffort), relay.thinker())
-				: new AnswerSpec(model, reasoning.label(defaultEffort), null);
+		return (relay != null)
+				? new AnswerSpec(model, relay.thinkerReasoning().label(defaultEffort), relay.thinker(), endpoint)
+				: new AnswerSpec(model, reasoning.label(defaultEffort), null, endpoint);
 	}
 
-	private void requireKey() {
-		if (!this.client.isConfigured()) {
+	/**
+	 * The endpoint to send to (the default one when none is named), once it is known to
+	 * exist and to have the key it needs.
+	 */
+	private String endpoint(String requested) {
+		String endpoint = blankToNull(requested);
+		String name = (endpoint != null) ? endpoint : this.properties.defaultEndpoint();
+		if (!this.clients.client(name).isConfigured()) {
 			throw new UpstreamException.MissingKey();
 		}
+		return name;
 	}
 
-	private String model(String requested) {
+	/**
+	 * The default model belongs to the default endpoint: another endpoint must be told
+	 * which of its models to use.
+	 */
+	private String model(String requested, String endpoint) {
 		String model = blankToNull(requested);
-		return (model != null) ? model : this.properties.defaultModel();
+		if (model != null) {
+			return model;
+		}
+		if (!endpoint.equals(this.properties.defaultEndpoint())) {
+			throw new MissingModelException(endpoint);
+		}
+		return this.properties.defaultModel();
 	}
 
 	private static ReasoningOptions reasoning(ReasoningOptions requested) {

@@ -2,14 +2,51 @@ package dev.ponder.chat;
 
 import java.util.List;
 
+import dev.ponder.PonderProperties;
+import dev.ponder.conversation.ConversationDetails;
+import dev.ponder.conversation.MessageView;
+
 /**
- * What the composer offers: the model field, the reasoning levels and the length limit.
+ * What the composer offers: the model field, the reasoning levels and the length limit. A
+ * conversation's composer starts with the endpoint, model and reasoning of its last
+ * answer; the page's script narrows the levels to what the model accepts.
  */
-public record Composer(String model, String effort, List<Choice> efforts, int maxLength) {
+public record Composer(String model, String effort, List<Choice> efforts, int maxLength, String endpoint,
+		Integer budget) {
 
 	static final List<Choice> EFFORTS = List.of(new Choice("xhigh", "Extra high"), new Choice("high", "High"),
 			new Choice("medium", "Medium"), new Choice("low", "Low"), new Choice("minimal", "Minimal"),
 			new Choice("none", "Off"), new Choice(ReasoningOptions.HIDDEN, "Hidden"));
+
+	private static final String BUDGET_PREFIX = "max_tokens:";
+
+	/** The defaults, or what the conversation's last answer used. */
+	static Composer of(ConversationDetails conversation, PonderProperties properties) {
+		MessageView last = (conversation != null) ? conversation.messages()
+			.stream()
+			.filter(MessageView::isAssistant)
+			.reduce((first, second) -> second)
+			.orElse(null) : null;
+		if (last == null || last.model() == null) {
+			return new Composer(properties.defaultModel(), properties.defaultEffort(), EFFORTS,
+					SendMessageRequest.MAX_LENGTH, properties.defaultEndpoint(), null);
+		}
+		String setting = (last.reasoningSetting() != null) ? last.reasoningSetting() : properties.defaultEffort();
+		Integer budget = setting.startsWith(BUDGET_PREFIX) ? parseBudget(setting) : null;
+		boolean known = EFFORTS.stream().anyMatch((choice) -> choice.value().equals(setting));
+		return new Composer(last.model(), known ? setting : properties.defaultEffort(), EFFORTS,
+				SendMessageRequest.MAX_LENGTH,
+				(last.endpoint() != null) ? last.endpoint() : properties.defaultEndpoint(), budget);
+	}
+
+	private static Integer parseBudget(String setting) {
+		try {
+			return Integer.valueOf(setting.substring(BUDGET_PREFIX.length()));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
 
 	/** One option of a select. */
 	public record Choice(String value, String label) {

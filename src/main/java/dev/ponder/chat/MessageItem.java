@@ -17,7 +17,7 @@ public record MessageItem(UUID id, String role, String content, String reasoning
 		BigDecimal cost, Long thinkingMillis, Long totalMillis, String finishReason, Instant createdAt,
 		boolean hasReasoning, boolean streaming, String thinkingSummary, String metaLine, String provider,
 		String reasoningSetting, int siblingIndex, int siblingCount, UUID previousSiblingId, UUID nextSiblingId,
-		String thinkerModel, Integer compareColumn, List<MessageItem> compareColumns) {
+		String thinkerModel, Integer compareColumn, List<MessageItem> compareColumns, String endpoint) {
 
 	static MessageItem of(MessageView message) {
 		return new MessageItem(message.id(), message.role(), message.content(), message.reasoning(), message.model(),
@@ -30,7 +30,7 @@ public record MessageItem(UUID id, String role, String content, String reasoning
 				message.reasoningSetting(), message.siblings().index(), message.siblings().count(),
 				message.siblings().previousId(), message.siblings().nextId(),
 				(message.relay() != null) ? message.relay().thinkerModel() : null,
-				(message.compare() != null) ? message.compare().column() : null, List.of());
+				(message.compare() != null) ? message.compare().column() : null, List.of(), message.endpoint());
 	}
 
 	/** An answer of a compare, with every column of it, side by side. */
@@ -42,7 +42,7 @@ public record MessageItem(UUID id, String role, String content, String reasoning
 				item.createdAt(), item.hasReasoning(), item.streaming(), item.thinkingSummary(), item.metaLine(),
 				item.provider(), item.reasoningSetting(), item.siblingIndex(), item.siblingCount(),
 				item.previousSiblingId(), item.nextSiblingId(), item.thinkerModel(), item.compareColumn(),
-				columns.stream().map(MessageItem::of).toList());
+				columns.stream().map(MessageItem::of).toList(), item.endpoint());
 	}
 
 }

@@ -13,10 +13,12 @@ import jakarta.validation.constraints.Size;
  * {@code null}
  * @param reuseReasoning for a relayed answer: write it again from the reasoning already
  * stored
+ * @param endpoint the endpoint of another model; with no model, the earlier answer's
  */
 public record RegenerateRequest(
 		@Size(max = 200, message = "The model id is longer than 200 characters.") @Pattern(
 				regexp = "[A-Za-z0-9][A-Za-z0-9._:/@+-]*",
 				message = "The model id may hold only letters, digits and . _ : / @ + -") String model,
-		@Valid ReasoningOptions reasoning, @Valid RelayOptions relay, Boolean reuseReasoning) {
+		@Valid ReasoningOptions reasoning, @Valid RelayOptions relay, Boolean reuseReasoning,
+		@Size(max = 64, message = "The endpoint name is longer than 64 characters.") String endpoint) {
 }

@@ -16,6 +16,8 @@ import jakarta.validation.constraints.Size;
  * @param reasoning how hard the model should think; the default effort when absent
  * @param relay another model that thinks first, whose reasoning this model answers with
  * @param compare two to four set-ups to answer side by side instead of one
+ * @param endpoint the endpoint that serves the model(s), e.g. {@code openrouter} or
+ * {@code ollama}; the default endpoint when absent
  */
 public record SendMessageRequest(
 		@NotBlank(message = "The message is empty.") @Size(max = SendMessageRequest.MAX_LENGTH,
@@ -24,11 +26,12 @@ public record SendMessageRequest(
 				regexp = "[A-Za-z0-9][A-Za-z0-9._:/@+-]*",
 				message = "The model id may hold only letters, digits and . _ : / @ + -") String model,
 		@Valid ReasoningOptions reasoning, @Valid RelayOptions relay,
-		@Size(min = 2, max = 4, message = "A compare has 2 to 4 columns.") List<@Valid CompareColumn> compare) {
+		@Size(min = 2, max = 4, message = "A compare has 2 to 4 columns.") List<@Valid CompareColumn> compare,
+		@Size(max = 64, message = "The endpoint name is longer than 64 characters.") String endpoint) {
 
 	/** A message for one model, thinking and answering itself. */
 	public SendMessageRequest(String content, String model, ReasoningOptions reasoning) {
-		this(content, model, reasoning, null, null);
+		this(content, model, reasoning, null, null, null);
 	}
 
 	/** The longest message accepted, in characters. */

@@ -48,6 +48,9 @@ public final class AnswerSummary {
 			return null;
 		}
 		List<String> parts = new ArrayList<>();
+		if (message.endpoint() != null && !Message.DEFAULT_ENDPOINT.equals(message.endpoint())) {
+			parts.add(message.endpoint());
+		}
 		if (message.model() != null) {
 			parts.add(message.model());
 		}

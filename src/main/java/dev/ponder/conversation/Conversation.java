@@ -6,11 +6,16 @@ import java.util.UUID;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A conversation: a titled thread of messages.
  */
 @Entity
+// Only changed columns are written: an answer ending (which touches updated_at) must not
+// write back
+// a stale title or branch that a request changed meanwhile.
+@DynamicUpdate
 @Table(name = "conversation")
 public class Conversation {
 

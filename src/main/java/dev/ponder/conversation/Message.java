@@ -9,14 +9,21 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * One message of a conversation: what a person wrote, or a model's answer with its
  * reasoning, usage, timings and how it ended.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "message")
 public class Message {
+
+	/**
+	 * The endpoint of answers that name none: OpenRouter, as before there were others.
+	 */
+	static final String DEFAULT_ENDPOINT = "openrouter";
 
 	private static final int MAX_ERROR_LENGTH = 2000;
 
@@ -40,6 +47,8 @@ public class Message {
 	private String reasoning;
 
 	private String reasoningDetails;
+
+	private String endpoint;
 
 	private String model;
 
@@ -103,6 +112,8 @@ public class Message {
 		this.content = content;
 		this.reasoning = "";
 		this.createdAt = now;
+		// Until there were other endpoints, every answer came from OpenRouter.
+		this.endpoint = (role == MessageRole.ASSISTANT) ? DEFAULT_ENDPOINT : null;
 	}
 
 	static Message fromUser(UUID conversationId, UUID parentId, int position, String content, Instant now) {
@@ -158,6 +169,11 @@ public class Message {
 			message.compareIn(source.compare().group(), source.compare().column());
 		}
 		return message;
+	}
+
+	/** Marks an answer as coming from the named endpoint. */
+	void servedBy(String endpoint) {
+		this.endpoint = endpoint;
 	}
 
 	/**
@@ -261,6 +277,14 @@ public class Message {
 
 	public String getReasoningDetails() {
 		return this.reasoningDetails;
+	}
+
+	/**
+	 * The endpoint of an answer's model, e.g. {@code openrouter}; {@code null} for a
+	 * person's message.
+	 */
+	public String getEndpoint() {
+		return this.endpoint;
 	}
 
 	public String getModel() {

@@ -1,5 +1,6 @@
 package dev.ponder.conversation;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +20,25 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 	List<Message> findByParentId(UUID parentId);
 
 	List<Message> findByCompareGroupOrderByCompareColumn(UUID compareGroup);
+
+	@Query("""
+			select new dev.ponder.conversation.ModelUsage(m.endpoint, m.model, count(m), sum(m.cost),
+				sum(m.promptTokens), sum(m.completionTokens), sum(m.reasoningTokens))
+			from Message m
+			where m.role = dev.ponder.conversation.MessageRole.ASSISTANT
+				and m.status <> dev.ponder.conversation.MessageStatus.STREAMING
+			group by m.endpoint, m.model
+			order by sum(m.cost) desc nulls last, count(m) desc""")
+	List<ModelUsage> usageByModel();
+
+	@Query("""
+			select new dev.ponder.conversation.AnswerUsage(m.createdAt, m.cost, m.promptTokens, m.completionTokens,
+				m.reasoningTokens)
+			from Message m
+			where m.role = dev.ponder.conversation.MessageRole.ASSISTANT
+				and m.status <> dev.ponder.conversation.MessageStatus.STREAMING and m.createdAt >= :since
+			order by m.createdAt""")
+	List<AnswerUsage> usageSince(Instant since);
 
 	/**
 	 * One statement: deleting row by row would trip over the parent links between

@@ -76,8 +76,9 @@ public class MessageService {
 		Message question = this.messages.findById(answer.getParentId())
 			.orElseThrow(() -> NotFoundException.message(answerId));
 		String model = (spec.model() != null) ? spec.model() : answer.getModel();
-		return answer(conversation, question, new AnswerSpec(model, spec.reasoningSetting(), spec.thinkerModel()),
-				null);
+		String endpoint = (spec.endpoint() != null) ? spec.endpoint() : answer.getEndpoint();
+		return answer(conversation, question,
+				new AnswerSpec(model, spec.reasoningSetting(), spec.thinkerModel(), endpoint), null);
 	}
 
 	/**
@@ -125,6 +126,9 @@ public class MessageService {
 		Instant now = this.clock.instant();
 		Message streaming = Message.streamingAnswer(conversation.getId(), question.getId(), question.getPosition() + 1,
 				spec.model(), spec.reasoningSetting(), now);
+		if (spec.endpoint() != null) {
+			streaming.servedBy(spec.endpoint());
+		}
 		if (spec.thinkerModel() != null) {
 			streaming.relayFrom(spec.thinkerModel());
 		}
@@ -136,7 +140,7 @@ public class MessageService {
 		conversation.touch(now);
 		ConversationTree tree = tree(conversation.getId());
 		return new Turn(conversation.getId(), conversation.getTitle(), question.getId(), answer.getId(), spec.model(),
-				history(tree.pathFromRoot(question)));
+				answer.getEndpoint(), history(tree.pathFromRoot(question)));
 	}
 
 	/**

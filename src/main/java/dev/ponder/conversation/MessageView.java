@@ -8,10 +8,10 @@ import java.util.UUID;
  * A stored message as the API and the pages show it.
  */
 public record MessageView(UUID id, UUID conversationId, UUID parentId, String role, String content, String reasoning,
-		String model, String reasoningSetting, String provider, String generationId, MessageStatus status,
-		ErrorView error, UsageView usage, String finishReason, String nativeFinishReason, Instant createdAt,
-		Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt, Long thinkingMillis, Long totalMillis,
-		Siblings siblings, Relay relay, Compare compare) {
+		String endpoint, String model, String reasoningSetting, String provider, String generationId,
+		MessageStatus status, ErrorView error, UsageView usage, String finishReason, String nativeFinishReason,
+		Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt,
+		Long thinkingMillis, Long totalMillis, Siblings siblings, Relay relay, Compare compare) {
 
 	/**
 	 * A relayed answer's thinking: the model that thought and what that cost (the
@@ -56,13 +56,14 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 		UsageView usage = new UsageView(message.getPromptTokens(), message.getCompletionTokens(),
 				message.getReasoningTokens(), message.getCost());
 		return new MessageView(message.getId(), message.getConversationId(), message.getParentId(),
-				message.getRole().wireName(), message.getContent(), message.getReasoning(), message.getModel(),
-				message.getReasoningSetting(), message.getProvider(), message.getGenerationId(), message.getStatus(),
-				error, usage, message.getFinishReason(), message.getNativeFinishReason(), message.getCreatedAt(),
-				message.getReasoningStartedAt(), message.getContentStartedAt(), message.getFinishedAt(),
-				thinkingMillis(message), millisBetween(message.getCreatedAt(), message.getFinishedAt()), siblings,
-				relay(message), (message.getCompareGroup() != null)
-						? new Compare(message.getCompareGroup(), message.getCompareColumn()) : null);
+				message.getRole().wireName(), message.getContent(), message.getReasoning(), message.getEndpoint(),
+				message.getModel(), message.getReasoningSetting(), message.getProvider(), message.getGenerationId(),
+				message.getStatus(), error, usage, message.getFinishReason(), message.getNativeFinishReason(),
+				message.getCreatedAt(), message.getReasoningStartedAt(), message.getContentStartedAt(),
+				message.getFinishedAt(), thinkingMillis(message),
+				millisBetween(message.getCreatedAt(), message.getFinishedAt()), siblings, relay(message),
+				(message.getCompareGroup() != null) ? new Compare(message.getCompareGroup(), message.getCompareColumn())
+						: null);
 	}
 
 	private static Relay relay(Message message) {

@@ -11,11 +11,12 @@ import java.util.UUID;
  * @param userMessageId the stored message of the person
  * @param assistantMessageId the answer, {@code STREAMING} until it ends
  * @param model the model asked for the answer
+ * @param endpoint the endpoint that serves it
  * @param history the turns to send upstream, oldest first, ending with the person's
  * message
  */
 public record Turn(UUID conversationId, String title, UUID userMessageId, UUID assistantMessageId, String model,
-		List<HistoryEntry> history) {
+		String endpoint, List<HistoryEntry> history) {
 
 	/** One earlier turn as plain text: reasoning never goes back upstream. */
 	public record HistoryEntry(MessageRole role, String content) {

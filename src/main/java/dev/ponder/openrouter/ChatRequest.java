@@ -11,15 +11,23 @@ import tools.jackson.databind.annotation.JsonNaming;
  * <p>
  * {@code usage: {include: true}} is deprecated on OpenRouter (usage always comes now) but
  * harmless, and some OpenAI-style servers only report usage when asked through
- * {@code stream_options}.
+ * {@code stream_options}. Servers other than OpenRouter also get the effort as OpenAI's
+ * {@code reasoning_effort}, the spelling vLLM, LM Studio and Ollama read.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ChatRequest(String model, List<ChatMessage> messages, boolean stream, ReasoningRequest reasoning,
-		UsageRequest usage, StreamOptions streamOptions) {
+		String reasoningEffort, UsageRequest usage, StreamOptions streamOptions) {
 
 	public static ChatRequest streaming(String model, List<ChatMessage> messages, ReasoningRequest reasoning) {
-		return new ChatRequest(model, messages, true, reasoning, new UsageRequest(true), new StreamOptions(true));
+		return new ChatRequest(model, messages, true, reasoning, null, new UsageRequest(true), new StreamOptions(true));
+	}
+
+	/** The same request with the effort also spelled the OpenAI way, if there is one. */
+	public ChatRequest withReasoningEffort() {
+		String effort = (this.reasoning != null) ? this.reasoning.effort() : null;
+		return new ChatRequest(this.model, this.messages, this.stream, this.reasoning, effort, this.usage,
+				this.streamOptions);
 	}
 
 	/** One turn of the conversation sent upstream. */

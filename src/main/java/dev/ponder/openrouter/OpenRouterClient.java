@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
@@ -17,20 +18,20 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * Streams chat completions from OpenRouter or any server that speaks its OpenAI-style
- * API, and turns the stream into {@link UpstreamEvent}s. Failures arrive as
- * {@link UpstreamException}s.
+ * Talks to one {@link Endpoint}: OpenRouter or any server that speaks its OpenAI-style
+ * API. Streams chat completions and turns the stream into {@link UpstreamEvent}s, and
+ * reads the side endpoints {@code /models} and {@code /key}. Failures arrive as
+ * {@link UpstreamException}s. {@link UpstreamClients} holds one per endpoint.
  */
-@Component
 public class OpenRouterClient {
 
 	private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
@@ -38,33 +39,43 @@ public class OpenRouterClient {
 
 	private static final String DONE = "[DONE]";
 
+	/** OpenRouter's model list is over a megabyte; WebClient's default cap is 256 KB. */
+	private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+
 	private final WebClient webClient;
 
-	private final OpenRouterProperties properties;
+	private final Endpoint endpoint;
+
+	private final Endpoint.Timeouts timeouts;
 
 	private final JsonMapper jsonMapper;
 
 	private final UpstreamErrors errors;
 
-	public OpenRouterClient(WebClient.Builder webClientBuilder, OpenRouterProperties properties,
-			JsonMapper jsonMapper) {
-		this.properties = properties;
+	public OpenRouterClient(WebClient.Builder webClientBuilder, Endpoint endpoint, JsonMapper jsonMapper) {
+		this.endpoint = endpoint;
+		this.timeouts = endpoint.timeouts();
 		this.jsonMapper = jsonMapper;
-		this.errors = new UpstreamErrors(jsonMapper, properties.apiKey());
+		this.errors = new UpstreamErrors(jsonMapper, endpoint);
 		HttpClient httpClient = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis());
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) this.timeouts.connect().toMillis());
 		this.webClient = webClientBuilder.clone()
-			.baseUrl(properties.baseUrl().toString())
+			.baseUrl(endpoint.baseUrl().toString())
 			.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
 			.build();
 	}
 
+	public Endpoint endpoint() {
+		return this.endpoint;
+	}
+
 	/**
-	 * Whether a key is configured, so that a send can be refused before anything is
-	 * stored.
+	 * Whether this endpoint can be sent to (OpenRouter needs a key), so that a send can
+	 * be refused before anything is stored.
 	 */
 	public boolean isConfigured() {
-		return this.properties.hasApiKey();
+		return this.endpoint.canSend();
 	}
 
 	/**
@@ -74,7 +85,7 @@ public class OpenRouterClient {
 	 */
 	public Flux<UpstreamEvent> stream(ChatRequest request) {
 		return Flux.defer(() -> {
-			if (!this.properties.hasApiKey()) {
+			if (!this.endpoint.canSend()) {
 				return Flux.error(new UpstreamException.MissingKey());
 			}
 			StreamState state = new StreamState();
@@ -82,21 +93,82 @@ public class OpenRouterClient {
 				.uri("/chat/completions")
 				.contentType(MediaType.APPLICATION_JSON)
 				.accept(MediaType.TEXT_EVENT_STREAM)
-				.headers((headers) -> {
-					headers.setBearerAuth(this.properties.apiKey());
-					headers.set("HTTP-Referer", this.properties.appUrl());
-					headers.set("X-Title", this.properties.appTitle());
-				})
-				.bodyValue(request)
+				.headers(this::authorize)
+				.bodyValue(this.endpoint.isOpenRouter() ? request : request.withReasoningEffort())
 				.exchangeToFlux((response) -> events(response, state))
-				.timeout(Mono.delay(this.properties.firstByteTimeout()),
-						(event) -> Mono.delay(this.properties.idleTimeout()))
+				.timeout(Mono.delay(this.timeouts.firstByte()), (event) -> Mono.delay(this.timeouts.idle()))
 				.onErrorMap(this::describe)
 				.filter((event) -> event.data() != null)
 				.takeWhile((event) -> !DONE.equals(event.data().strip()))
 				.concatMapIterable((event) -> state.accept(parse(event.data())))
 				.concatWith(Flux.defer(() -> Flux.fromIterable(state.finish())));
 		});
+	}
+
+	/**
+	 * The raw body of {@code GET /models}, as the catalog caches it, or the typed error
+	 * of a failed call.
+	 */
+	public Mono<String> models(Duration timeout) {
+		return sideCall("/models", timeout);
+	}
+
+	/**
+	 * What OpenRouter's {@code GET /key} says about the key: usage, limit, credit left.
+	 */
+	public Mono<KeyInfo> key(Duration timeout) {
+		if (!this.endpoint.hasApiKey()) {
+			return Mono.error(new UpstreamException.MissingKey());
+		}
+		return sideCall("/key", timeout).map((body) -> {
+			try {
+				KeyInfo.Envelope envelope = this.jsonMapper.readValue(body, KeyInfo.Envelope.class);
+				if (envelope.data() == null) {
+					throw new UpstreamException.ProviderFailed("its /key answer has no data");
+				}
+				return envelope.data();
+			}
+			catch (JacksonException ex) {
+				throw new UpstreamException.ProviderFailed("its /key answer is not JSON");
+			}
+		});
+	}
+
+	private Mono<String> sideCall(String path, Duration timeout) {
+		return this.webClient.get()
+			.uri(path)
+			.accept(MediaType.APPLICATION_JSON)
+			.headers(this::authorize)
+			.exchangeToMono((response) -> response.bodyToMono(String.class)
+				.defaultIfEmpty("")
+				.flatMap((body) -> response.statusCode().isError() ? Mono.error(
+						this.errors.fromStatus(response.statusCode().value(), body, response.headers().asHttpHeaders()))
+						: Mono.just(body)))
+			.timeout(timeout)
+			.onErrorMap(TimeoutException.class,
+					(ex) -> new UpstreamException.TimedOut(this.endpoint.displayName() + " did not answer " + path
+							+ " within " + timeout.toSeconds() + " s."))
+			.onErrorMap(this::describe)
+			// There is no stream to break: a connection that fails here failed to reach
+			// it.
+			.onErrorMap(UpstreamException.StreamBroken.class,
+					(ex) -> new UpstreamException.Unreachable(this.endpoint.baseUrl().getHost(),
+							this.endpoint.baseUrlVariable()));
+	}
+
+	/**
+	 * Each endpoint gets its own key and nothing else; OpenRouter also gets the app
+	 * attribution.
+	 */
+	private void authorize(HttpHeaders headers) {
+		if (this.endpoint.hasApiKey()) {
+			headers.setBearerAuth(this.endpoint.apiKey());
+		}
+		Endpoint.Attribution attribution = this.endpoint.attribution();
+		if (attribution != null) {
+			headers.set("HTTP-Referer", attribution.appUrl());
+			headers.set("X-Title", attribution.appTitle());
+		}
 	}
 
 	/**
@@ -128,18 +200,19 @@ public class OpenRouterClient {
 			return error;
 		}
 		if (error instanceof TimeoutException) {
-			return new UpstreamException.TimedOut("The model stopped sending: nothing arrived for "
-					+ this.properties.idleTimeout().toSeconds() + " s (or "
-					+ this.properties.firstByteTimeout().toSeconds() + " s before the first byte).");
+			return new UpstreamException.TimedOut(
+					"The model stopped sending: nothing arrived for " + this.timeouts.idle().toSeconds() + " s (or "
+							+ this.timeouts.firstByte().toSeconds() + " s before the first byte).");
 		}
 		if (error instanceof WebClientRequestException request) {
 			Throwable cause = request.getMostSpecificCause();
 			if (cause instanceof ConnectTimeoutException) {
-				return new UpstreamException.TimedOut("Could not connect to " + this.properties.baseUrl().getHost()
-						+ " within " + this.properties.connectTimeout().toSeconds() + " s.");
+				return new UpstreamException.TimedOut("Could not connect to " + this.endpoint.baseUrl().getHost()
+						+ " within " + this.timeouts.connect().toSeconds() + " s.");
 			}
 			if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
-				return new UpstreamException.Unreachable(this.properties.baseUrl().getHost());
+				return new UpstreamException.Unreachable(this.endpoint.baseUrl().getHost(),
+						this.endpoint.baseUrlVariable());
 			}
 			return new UpstreamException.StreamBroken();
 		}

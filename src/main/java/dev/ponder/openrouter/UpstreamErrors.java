@@ -23,17 +23,20 @@ class UpstreamErrors {
 
 	private final JsonMapper jsonMapper;
 
+	private final Endpoint endpoint;
+
 	private final String apiKey;
 
-	UpstreamErrors(JsonMapper jsonMapper, String apiKey) {
+	UpstreamErrors(JsonMapper jsonMapper, Endpoint endpoint) {
 		this.jsonMapper = jsonMapper;
-		this.apiKey = apiKey;
+		this.endpoint = endpoint;
+		this.apiKey = endpoint.apiKey();
 	}
 
 	/** An HTTP error status before the stream began. */
 	UpstreamException fromStatus(int status, String body, HttpHeaders headers) {
 		UpstreamErrorBody error = parseBody(body);
-		return byStatus(status, withReasons(detail(error, status), error), retryAfter(headers));
+		return byStatus(status, withReasons(detail(error, status), error), retryAfter(headers), this.endpoint);
 	}
 
 	/** An error reported inside the stream, in OpenRouter's or vLLM's shape. */
@@ -43,13 +46,14 @@ class UpstreamErrors {
 		String detail = detail(error, status);
 		// A string code such as "server_error" names no status: the provider failed
 		// mid-answer.
-		return (status != null) ? byStatus(status, detail, null) : new UpstreamException.ProviderFailed(detail);
+		return (status != null) ? byStatus(status, detail, null, this.endpoint)
+				: new UpstreamException.ProviderFailed(detail);
 	}
 
-	private static UpstreamException byStatus(int status, String detail, Duration retryAfter) {
+	private static UpstreamException byStatus(int status, String detail, Duration retryAfter, Endpoint endpoint) {
 		return switch (status) {
-			case 401 -> new UpstreamException.InvalidKey(detail);
-			case 402 -> new UpstreamException.OutOfCredits(detail);
+			case 401 -> new UpstreamException.InvalidKey(detail, endpoint);
+			case 402 -> new UpstreamException.OutOfCredits(detail, endpoint);
 			case 403 -> new UpstreamException.Moderated(detail);
 			case 404, 503 -> new UpstreamException.ModelUnavailable(detail);
 			case 408 -> new UpstreamException.TimedOut("The provider timed out before answering (" + detail + ").");

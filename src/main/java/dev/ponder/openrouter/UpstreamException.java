@@ -52,9 +52,11 @@ public abstract sealed class UpstreamException extends RuntimeException {
 	/** The key was refused (401). */
 	public static final class InvalidKey extends UpstreamException {
 
-		public InvalidKey(String detail) {
-			super("invalid_key", "OpenRouter refused the API key" + suffix(detail)
-					+ " Check OPENROUTER_API_KEY; keys are managed at openrouter.ai/settings/keys.");
+		public InvalidKey(String detail, Endpoint endpoint) {
+			super("invalid_key",
+					endpoint.displayName() + " refused the API key" + suffix(detail) + " Check "
+							+ endpoint.keyVariable()
+							+ (endpoint.isOpenRouter() ? "; keys are managed at openrouter.ai/settings/keys." : "."));
 		}
 
 	}
@@ -62,9 +64,12 @@ public abstract sealed class UpstreamException extends RuntimeException {
 	/** The account has no credit left for this request (402). */
 	public static final class OutOfCredits extends UpstreamException {
 
-		public OutOfCredits(String detail) {
-			super("out_of_credits", "Your OpenRouter account is out of credits" + suffix(detail)
-					+ " Add credits at openrouter.ai/settings/credits, or pick a free model.");
+		public OutOfCredits(String detail, Endpoint endpoint) {
+			super("out_of_credits",
+					"Your " + endpoint.displayName() + " account is out of credits" + suffix(detail)
+							+ (endpoint.isOpenRouter()
+									? " Add credits at openrouter.ai/settings/credits, or pick a free model."
+									: " Add credit with its provider, or pick another model."));
 		}
 
 	}
@@ -156,8 +161,8 @@ public abstract sealed class UpstreamException extends RuntimeException {
 	/** The upstream could not be reached at all. */
 	public static final class Unreachable extends UpstreamException {
 
-		public Unreachable(String host) {
-			super("unreachable", "Could not reach " + host + ". Check OPENROUTER_BASE_URL and the network.");
+		public Unreachable(String host, String baseUrlVariable) {
+			super("unreachable", "Could not reach " + host + ". Check " + baseUrlVariable + " and the network.");
 		}
 
 	}

@@ -18,8 +18,10 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.ponder.chat.MissingModelException;
 import dev.ponder.conversation.ImportRejectedException;
 import dev.ponder.conversation.NotFoundException;
+import dev.ponder.openrouter.UnknownEndpointException;
 import dev.ponder.openrouter.UpstreamException;
 
 /**
@@ -43,6 +45,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ImportRejectedException.class)
 	ProblemDetail importRejected(ImportRejectedException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "The file cannot be imported", ex.getMessage(), "import_rejected");
+	}
+
+	@ExceptionHandler(UnknownEndpointException.class)
+	ProblemDetail unknownEndpoint(UnknownEndpointException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Unknown endpoint", ex.getMessage(), "unknown_endpoint");
+	}
+
+	@ExceptionHandler(MissingModelException.class)
+	ProblemDetail missingModel(MissingModelException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "The request is invalid", ex.getMessage(), "invalid_request");
 	}
 
 	@ExceptionHandler(UpstreamException.class)

@@ -121,7 +121,15 @@ public final class FakeUpstream implements AutoCloseable {
 	 * Replaces the body of {@code GET /key} (sent only to requests with a bearer key).
 	 */
 	public FakeUpstream key(String json) {
-		this.sideEndpoints.key(json);
+		return key(200, json);
+	}
+
+	/**
+	 * Replaces the answer of {@code GET /key} to requests with a bearer key, e.g. a 401
+	 * for a key OpenRouter no longer knows.
+	 */
+	public FakeUpstream key(int status, String json) {
+		this.sideEndpoints.key(status, json);
 		return this;
 	}
 

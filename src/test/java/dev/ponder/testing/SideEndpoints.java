@@ -60,17 +60,21 @@ final class SideEndpoints {
 
 	private volatile String key = DEFAULT_KEY;
 
+	private volatile int keyStatus = 200;
+
 	void models(String json) {
 		this.models = json;
 	}
 
-	void key(String json) {
+	void key(int status, String json) {
+		this.keyStatus = status;
 		this.key = json;
 	}
 
 	void reset() {
 		this.models = DEFAULT_MODELS;
 		this.key = DEFAULT_KEY;
+		this.keyStatus = 200;
 	}
 
 	/**
@@ -91,7 +95,7 @@ final class SideEndpoints {
 		if (!bearer) {
 			return FakeUpstream.sendJson(response, 401, Chunks.errorBody(401, "No auth credentials found", Map.of()));
 		}
-		return FakeUpstream.sendJson(response, 200, this.key);
+		return FakeUpstream.sendJson(response, this.keyStatus, this.key);
 	}
 
 	private static String filter(String json, String wanted) {

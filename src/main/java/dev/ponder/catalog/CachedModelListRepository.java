@@ -1,0 +1,7 @@
+package dev.ponder.catalog;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CachedModelListRepository extends JpaRepository<CachedModelList, String> {
+
+}

@@ -1,0 +1,63 @@
+package dev.ponder.catalog;
+
+import java.time.Duration;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.ponder.PonderProperties;
+
+/**
+ * The settings page: the endpoints and whether each answers, the OpenRouter key's status
+ * (never the key), and the defaults. Settings themselves live in the environment.
+ */
+@Controller
+class SettingsPageController {
+
+	private final ModelCatalog catalog;
+
+	private final KeyStatusService keys;
+
+	private final PonderProperties properties;
+
+	private final CatalogProperties catalogProperties;
+
+	SettingsPageController(ModelCatalog catalog, KeyStatusService keys, PonderProperties properties,
+			CatalogProperties catalogProperties) {
+		this.catalog = catalog;
+		this.keys = keys;
+		this.properties = properties;
+		this.catalogProperties = catalogProperties;
+	}
+
+	@GetMapping("/settings")
+	String settings(Model model) {
+		model.addAttribute("section", "settings");
+		model.addAttribute("endpoints", this.catalog.endpoints());
+		model.addAttribute("key", this.keys.status());
+		model.addAttribute("defaults", this.properties);
+		model.addAttribute("refreshEvery", words(this.catalogProperties.refreshInterval()));
+		return "catalog/settings";
+	}
+
+	private static String words(Duration interval) {
+		if (interval.toMinutes() < 1) {
+			return interval.toSeconds() + " s";
+		}
+		return (interval.toMinutesPart() == 0 && interval.toHours() > 0) ? interval.toHours() + " h"
+				: interval.toMinutes() + " min";
+	}
+
+	/** Asks every endpoint for its models now; works without JavaScript. */
+	@PostMapping("/settings/refresh")
+	String refresh(RedirectAttributes redirect) {
+		this.catalog.refresh();
+		this.keys.forget();
+		redirect.addFlashAttribute("refreshed", true);
+		return "redirect:/settings";
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.ponder.usage;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code GET /api/usage}: what the answers cost, all time by model, and day by day.
+ */
+@RestController
+class UsageApiController {
+
+	private final UsageService usage;
+
+	UsageApiController(UsageService usage) {
+		this.usage = usage;
+	}
+
+	/**
+	 * @param days how many days, up to today, {@code byDay} covers
+	 * @param zone the time zone days are counted in, e.g. {@code Europe/Paris}; the
+	 * server's when absent
+	 */
+	@GetMapping("/api/usage")
+	UsageReport usage(
+			@RequestParam(defaultValue = "30") @Min(value = 1, message = "days must be at least 1.") @Max(
+					value = UsageService.MAX_DAYS, message = "days must be at most 366.") int days,
+			@RequestParam(required = false) String zone) {
+		return this.usage.report(days, zone(zone));
+	}
+
+	private static ZoneId zone(String zone) {
+		if (zone == null || zone.isBlank()) {
+			return ZoneId.systemDefault();
+		}
+		try {
+			return ZoneId.of(zone.strip());
+		}
+		catch (DateTimeException ex) {
+			ResponseStatusException invalid = new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"'" + zone + "' is not a time zone; use a name such as Europe/Paris or UTC.");
+			invalid.getBody().setTitle("The request is invalid");
+			invalid.getBody().setProperty("code", "invalid_request");
+			throw invalid;
+		}
+	}
+
+}

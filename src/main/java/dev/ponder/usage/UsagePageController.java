@@ -1,0 +1,44 @@
+package dev.ponder.usage;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The usage page: totals, a chart of cost per day, and a table by model. Drawn on the
+ * server, so it needs no script.
+ */
+@Controller
+class UsagePageController {
+
+	/** The periods the page offers, in days. */
+	static final List<Integer> PERIODS = List.of(7, 30, 90, 365);
+
+	private final UsageService usage;
+
+	UsagePageController(UsageService usage) {
+		this.usage = usage;
+	}
+
+	@GetMapping("/usage")
+	String usage(@RequestParam(defaultValue = "30") int days, Model model) {
+		int period = PERIODS.contains(days) ? days : 30;
+		UsageReport report = this.usage.report(period, ZoneId.systemDefault());
+		model.addAttribute("section", "usage");
+		model.addAttribute("report", report);
+		model.addAttribute("chart", UsageChart.of(report.byDay()));
+		model.addAttribute("models", UsageTable.of(report.byModel()));
+		model.addAttribute("period", period);
+		model.addAttribute("periods", PERIODS);
+		model.addAttribute("total", Money.format(report.cost()));
+		model.addAttribute("periodCost", Money
+			.format(report.byDay().stream().map(UsageReport.DayRow::cost).reduce(BigDecimal.ZERO, BigDecimal::add)));
+		return "usage/page";
+	}
+
+}
