@@ -144,6 +144,11 @@ export const api = {
 			{ method: 'POST', body: payload, signal, accept: EVENT_STREAM });
 	},
 
+	/** GET /api/messages/{id}/compare → every answer of that answer's compare, in column order. */
+	async compare(messageId) {
+		return (await request(`/api/messages/${id(messageId)}/compare`)).json();
+	},
+
 	/** POST /api/messages/{questionId}/edit {content, model?, endpoint?, reasoning?} → the event-stream Response. */
 	edit(questionId, payload, signal) {
 		return request(`/api/messages/${id(questionId)}/edit`,

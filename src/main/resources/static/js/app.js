@@ -4,6 +4,7 @@
 import { arriveAtMessage } from './arrival.js';
 import { Chat } from './chat.js';
 import { ChatHeader } from './chat-header.js';
+import { attachCompare, CompareView, sendCompare } from './compare.js';
 import { Composer } from './composer.js';
 import { resumePendingUndo } from './conversation-actions.js';
 import { Header } from './header.js';
@@ -11,6 +12,8 @@ import { AssistantMessage } from './message-view.js';
 import { ModelCatalog } from './model-catalog.js';
 import { ModelPicker } from './model-picker.js';
 import { ReasoningControl } from './reasoning-control.js';
+import { ComposeModes } from './relay-composer.js';
+import { RelaySettings } from './relay-settings.js';
 import { ScrollFollower } from './scroll-follower.js';
 import { Sidebar } from './sidebar.js';
 import { Thread } from './thread.js';
@@ -36,6 +39,8 @@ function setUpModelChoice(form) {
 
 function start() {
 	new Header();
+	const relaySettings = document.querySelector('.relay-settings');
+	if (relaySettings) new RelaySettings(relaySettings);
 	const aside = document.getElementById('sidebar');
 	const sidebar = aside ? new Sidebar(aside, document.querySelector('.sidebar-toggle')) : null;
 
@@ -48,10 +53,20 @@ function start() {
 	let chat = null;
 	const form = document.getElementById('composer');
 	const modelChoice = setUpModelChoice(form);
+	const modes = new ComposeModes(form);
 	const composer = new Composer(form, {
 		onSend: (message) => {
+			let request;
+			try {
+				request = modes.request(message);
+			}
+			catch (error) {
+				composer.showError(error.message);
+				return;
+			}
 			modelChoice.sent(message);
-			chat.send(message);
+			if (request.compare) sendCompare(chat, request);
+			else chat.send(request);
 		},
 		onStop: () => chat.stop(),
 		reasoning: modelChoice.reasoning,
@@ -72,10 +87,17 @@ function start() {
 		if (article.dataset.status === 'STREAMING') running.push(view);
 		else view.renderSaved();
 	}
+	const comparing = [];
+	for (const article of messages.querySelectorAll('.message--compare')) {
+		const compare = new CompareView(article);
+		if (compare.running) comparing.push(compare);
+		else compare.renderSaved();
+	}
 	branches.enhanceAll();
 	if (!arriveAtMessage(follower)) follower.toBottom();
 	// The newest running answer is the one the Stop button stops.
 	running.reverse().forEach((view) => chat.attach(view));
+	comparing.forEach((compare) => attachCompare(chat, compare));
 
 	for (const button of document.querySelectorAll('.suggestion')) {
 		button.addEventListener('click', () => {
@@ -93,7 +115,7 @@ function start() {
 	}
 	resumePendingUndo();
 
-	if (!running.length && window.matchMedia('(pointer: fine)').matches) composer.focus();
+	if (!running.length && !comparing.length && window.matchMedia('(pointer: fine)').matches) composer.focus();
 }
 
 start();

@@ -4,6 +4,7 @@
 
 import { api, ApiError, appUrl } from './api.js';
 import { AssistantMessage, createUserMessage, setMessageId } from './message-view.js';
+import { endRelay, showRelay, showStage } from './relay-view.js';
 import { readJsonEvents } from './stream.js';
 
 export class Chat {
@@ -26,8 +27,8 @@ export class Chat {
 		this.onAdopt = null;
 	}
 
-	/** Sends what the composer holds: {content, model, endpoint, effort, reasoning}. */
-	async send({ content, model, endpoint, effort, reasoning }) {
+	/** Sends what the composer holds: {content, model, endpoint, effort, reasoning}, and a relay's {thinker, reasoning}. */
+	async send({ content, model, endpoint, effort, reasoning, relay }) {
 		if (this.active) return;
 		if (!this.keyConfigured && (endpoint ?? 'openrouter') === 'openrouter') {
 			// The server would refuse it too; saying so here keeps an empty conversation from being made.
@@ -41,7 +42,9 @@ export class Chat {
 		this.hideEmptyState();
 		this.messages.append(userEl, view.el);
 		view.onRender = () => this.follower.update();
-		view.begin({ startedAt: Date.now(), thinking: effort === 'none' ? 'none' : effort === 'hidden' ? 'hidden' : 'visible' });
+		if (relay) showRelay(view, { thinker: relay.thinker, model });
+		const thinking = relay ? 'visible' : effort === 'none' ? 'none' : effort === 'hidden' ? 'hidden' : 'visible';
+		view.begin({ startedAt: Date.now(), thinking });
 		this.composer.value = '';
 		this.follower.toBottom();
 		this.active = { view, stopRequested: false };
@@ -50,7 +53,7 @@ export class Chat {
 		let response;
 		try {
 			if (!this.conversationId) this.conversationId = (await api.createConversation()).id;
-			response = await api.sendMessage(this.conversationId, { content, model, endpoint, reasoning });
+			response = await api.sendMessage(this.conversationId, { content, model, endpoint, reasoning, relay });
 		}
 		catch (error) {
 			// Not sent: take the bubbles back and give the person their text again.
@@ -162,6 +165,9 @@ export class Chat {
 					case 'start':
 						this.onStart(data, view, userEl);
 						break;
+					case 'stage':
+						showStage(view, data);
+						break;
 					case 'reasoning':
 						view.appendReasoning(data.text);
 						break;
@@ -173,11 +179,13 @@ export class Chat {
 						break;
 					case 'done':
 						view.finish(data);
+						endRelay(view);
 						this.follower.update();
 						document.dispatchEvent(new CustomEvent('ponder:answer-done', { detail: data }));
 						return true;
 					case 'error':
 						view.fail(data);
+						endRelay(view);
 						this.follower.update();
 						return true;
 					default:
@@ -195,6 +203,7 @@ export class Chat {
 		if (userEl && data.userMessageId) setMessageId(userEl, data.userMessageId);
 		if (data.assistantMessageId) setMessageId(view.el, data.assistantMessageId);
 		if (data.model) view.el.dataset.model = data.model;
+		if (data.thinker) showRelay(view, data);
 		if (data.conversationId) this.adopt(data.conversationId, data.title);
 		if (this.active?.view === view && this.active.stopRequested && view.id) this.requestStop(view.id);
 	}

@@ -40,9 +40,10 @@ function siblingNav(article, onSibling) {
 
 /**
  * (Re)builds article's .message-actions. handlers: onSibling(article, targetId, 'previous'|'next'),
- * onRegenerate(article, button), onEdit(article, button). busy disables what would start an answer.
+ * onRegenerate(article, button), onEdit(article, button), onRetryRelay(article) (a failed relay, answered again from
+ * its stored reasoning). busy disables what would start an answer.
  */
-export function renderActions(article, { onSibling, onRegenerate, onEdit }, busy = false) {
+export function renderActions(article, { onSibling, onRegenerate, onEdit, onRetryRelay }, busy = false) {
 	const assistant = article.dataset.role !== 'user';
 	const streaming = article.dataset.status === 'STREAMING';
 	const id = article.dataset.messageId;
@@ -72,6 +73,15 @@ export function renderActions(article, { onSibling, onRegenerate, onEdit }, busy
 			if (view?.content) {
 				row.append(copyButton({ className: 'action-button action-copy', label: 'Copy answer', text: () => view.content }));
 			}
+			if (onRetryRelay && article.dataset.thinker && article.dataset.status === 'FAILED' && view?.reasoning) {
+				// The thinking was paid for and kept: answer again from it, without thinking again.
+				const retry = actionButton('action-retry', 'regenerate', 'Retry with the same reasoning');
+				const label = document.createElement('span');
+				label.textContent = 'Retry with the same reasoning';
+				retry.append(label);
+				retry.addEventListener('click', () => onRetryRelay(article));
+				row.append(retry);
+			}
 			const regenerate = actionButton('action-regenerate', 'regenerate', 'Regenerate');
 			regenerate.setAttribute('aria-haspopup', 'dialog');
 			regenerate.addEventListener('click', () => onRegenerate(article, regenerate));
@@ -89,7 +99,7 @@ export function renderActions(article, { onSibling, onRegenerate, onEdit }, busy
 
 /** While an answer runs, nothing may start another or switch the branch under it. */
 export function setBusy(root, busy) {
-	for (const button of root.querySelectorAll('.action-regenerate, .action-edit, .sibling-nav button')) {
+	for (const button of root.querySelectorAll('.action-regenerate, .action-edit, .action-retry, .sibling-nav button, .compare-continue')) {
 		if (busy) {
 			button.dataset.wasDisabled ??= String(button.disabled);
 			button.disabled = true;

@@ -6,11 +6,12 @@ import { appUrl } from './api.js';
 import { copyButton } from './copy.js';
 import { icon } from './icons.js';
 import { renderInto } from './markdown.js';
+import { labelThinker, relayLine } from './relay-view.js';
 import { metaLine, thinkingLine } from './summary.js';
 import { formatDuration, ThinkingPanel } from './thinking-panel.js';
 
 // Children of .assistant-body, in the order they appear.
-const SLOTS = ['.thinking', '.thinking-note', '.pending', '.answer', 'noscript', '.notice', '.status-label',
+const SLOTS = ['.relay-line', '.thinking', '.thinking-note', '.pending', '.answer', 'noscript', '.notice', '.status-label',
 	'.error-box', '.message-footer'];
 
 const views = new WeakMap();
@@ -53,6 +54,7 @@ export function setBranchData(article, message) {
 	set('model', message.model);
 	set('provider', message.provider);
 	set('reasoningSetting', message.reasoningSetting);
+	set('thinker', message.relay?.thinkerModel);
 	set('siblingIndex', siblings.index ?? 1);
 	set('siblingCount', siblings.count ?? 1);
 	set('previousSiblingId', siblings.previousId);
@@ -82,6 +84,10 @@ export function buildMessage(message) {
 	mark.width = 28;
 	mark.height = 28;
 	const body = element('div', 'assistant-body');
+	if (message.relay?.thinkerModel) {
+		body.append(relayLine({ thinker: message.relay.thinkerModel, answerer: message.model,
+			stage: streaming ? (content ? 'answering' : 'thinking') : 'done' }));
+	}
 	if (reasoning) {
 		const panel = ThinkingPanel.create();
 		panel.el.classList.remove('is-empty');
@@ -333,6 +339,7 @@ export class AssistantMessage {
 	}
 
 	adoptPanel(panel) {
+		labelThinker(panel.el, this.el.dataset.thinker);
 		panel.el.insertBefore(copyButton({ className: 'thinking-copy', label: 'Copy reasoning', text: () => this.reasoning,
 			visibleLabel: true }), panel.body);
 		// Reasoning of a folded panel is rendered when someone opens it, not on every token.

@@ -28,7 +28,8 @@ export function cost(dollars) {
 export function thinkingLine(message) {
 	if (message.thinkingSummary !== undefined) return message.thinkingSummary;
 	const hasReasoning = Boolean(message.reasoning);
-	const reasoningTokens = message.usage?.reasoningTokens ?? null;
+	// A relayed answer's reasoning is its thinker's, and so are the tokens it took.
+	const reasoningTokens = (message.relay?.thinkerUsage ?? message.usage)?.reasoningTokens ?? null;
 	if (!hasReasoning && !reasoningTokens) return null;
 	const parts = [message.thinkingMillis != null ? `Thought for ${duration(message.thinkingMillis)}` : 'Thought'];
 	if (reasoningTokens) parts.push(`${tokens(reasoningTokens)} reasoning tokens`);

@@ -4,9 +4,12 @@
 // JSON with the same DOM the server renders, so a reload shows the same.
 
 import { api, ApiError } from './api.js';
+import { attachCompare, buildCompare, CompareView, compareViewOf, followedAnswer, isCompare, loadCompareColumns,
+	renderCompareActions } from './compare.js';
 import { renderActions, setBusy } from './message-actions.js';
 import { editMessage } from './message-editor.js';
-import { AssistantMessage, buildMessage, createUserMessage, setBranchData, viewOf } from './message-view.js';
+import { AssistantMessage, buildMessage, createUserMessage, setBranchData, setMessageId, viewOf } from './message-view.js';
+import { showRelay } from './relay-view.js';
 import { reasoningOf, showRegeneratePopover, thinkingOf } from './regenerate-popover.js';
 import { totalsLine } from './summary.js';
 import { showToast } from './toast.js';
@@ -27,6 +30,7 @@ export class Thread {
 			onSibling: (article, targetId, which) => this.switchTo(article, targetId, which),
 			onRegenerate: (article, button) => this.openRegenerate(article, button),
 			onEdit: (article) => this.startEdit(article),
+			onRetryRelay: (article) => this.retryRelay(article),
 		};
 		chat.beforeSend = () => this.followShownBranch();
 		chat.onAnswerEnded = () => this.refresh();
@@ -39,7 +43,13 @@ export class Thread {
 
 	/** Gives every message its action row (after the page's assistant views exist). */
 	enhanceAll() {
-		for (const article of this.articles()) renderActions(article, this.handlers, this.busy);
+		for (const article of this.articles()) this.renderActions(article);
+	}
+
+	/** An answer's or question's action row; a compare's "Continue with this" buttons. */
+	renderActions(article) {
+		if (isCompare(article)) renderCompareActions(article, (shown, id) => this.switchTo(shown, id, 'continue'), this.busy);
+		else renderActions(article, this.handlers, this.busy);
 	}
 
 	setBusy(busy) {
@@ -62,6 +72,12 @@ export class Thread {
 		}
 		const byId = new Map(conversation.messages.map((message) => [String(message.id), message]));
 		for (const article of this.articles()) {
+			if (isCompare(article)) {
+				const followed = followedAnswer(article, conversation);
+				if (followed) setMessageId(article, followed.id);
+				this.renderActions(article);
+				continue;
+			}
 			const message = byId.get(article.dataset.messageId);
 			if (!message) continue;
 			setBranchData(article, message);
@@ -71,23 +87,36 @@ export class Thread {
 	}
 
 	/** Shows the conversation's branch from its JSON, the same DOM as the server renders. */
-	render(conversation) {
+	async render(conversation) {
+		const columns = await loadCompareColumns(conversation);
 		this.editor?.close(false);
-		for (const article of this.articles()) viewOf(article)?.panel?.stopTimer();
-		const articles = conversation.messages.map(buildMessage);
+		for (const article of this.articles()) {
+			viewOf(article)?.panel?.stopTimer();
+			compareViewOf(article)?.settle();
+		}
+		const articles = conversation.messages.map((message) => (message.compare
+			? buildCompare(message, columns.get(String(message.id)) ?? [message]) : buildMessage(message)));
 		this.messages.replaceChildren(...articles);
 		const running = [];
+		const comparing = [];
 		for (const article of articles) {
 			if (article.dataset.role === 'user') continue;
+			if (isCompare(article)) {
+				const compare = new CompareView(article);
+				if (compare.running) comparing.push(compare);
+				else compare.renderSaved();
+				continue;
+			}
 			const view = new AssistantMessage(article);
 			if (article.dataset.status === 'STREAMING') running.push(view);
 			else view.renderSaved();
 		}
-		for (const article of articles) renderActions(article, this.handlers, this.busy);
+		for (const article of articles) this.renderActions(article);
 		this.header?.setTotals(totalsLine(conversation));
 		if (conversation.title) this.header?.setTitle(conversation.title);
 		document.querySelector('.empty-state')?.toggleAttribute('hidden', articles.length > 0);
 		running.reverse().forEach((view) => this.chat.attach(view));
+		comparing.forEach((compare) => attachCompare(this.chat, compare));
 	}
 
 	async followShownBranch() {
@@ -99,7 +128,7 @@ export class Thread {
 			const conversation = await api.select(at);
 			const shown = this.articles().map((article) => article.dataset.messageId);
 			const stored = conversation.messages.map((message) => String(message.id));
-			if (shown.join() !== stored.join()) this.render(conversation);
+			if (shown.join() !== stored.join()) await this.render(conversation);
 		}
 		catch {
 			// The conversation keeps the branch it followed; what is sent next goes there.
@@ -129,7 +158,7 @@ export class Thread {
 		}
 		this.pendingAt = null;
 		this.forgetAtInAddress();
-		this.render(conversation);
+		await this.render(conversation);
 		const target = document.getElementById(`m-${targetId}`) ?? this.articles()[index];
 		if (!target) return;
 		// Keep the message where it was on the screen, and the focus on the arrow that was pressed.
@@ -152,7 +181,13 @@ export class Thread {
 		});
 	}
 
-	async regenerate(article, model, choice) {
+	/** A failed relay, answered again from the reasoning it kept: the thinker is not asked again. */
+	retryRelay(article) {
+		if (this.busy) return;
+		this.regenerate(article, article.dataset.model, null, { reuseReasoning: true });
+	}
+
+	async regenerate(article, model, choice, payload = { model, reasoning: reasoningOf(choice) }) {
 		if (this.chat.active) return;
 		await this.followShownBranch();
 		const current = document.getElementById(article.id) ?? article;
@@ -167,12 +202,13 @@ export class Thread {
 			siblingCount: String(count + 1),
 			previousSiblingId: answerId,
 		});
+		if (payload.reuseReasoning) showRelay(view, { thinker: current.dataset.thinker, model });
 		this.messages.append(view.el);
 		renderActions(view.el, this.handlers, true);
 		await this.chat.answerAgain({
 			view,
-			thinking: thinkingOf(choice),
-			open: () => api.regenerate(answerId, { model, reasoning: reasoningOf(choice) }),
+			thinking: choice ? thinkingOf(choice) : 'visible',
+			open: () => api.regenerate(answerId, payload),
 			onRefused: (message) => this.putBack(removed, message),
 		});
 	}

@@ -64,8 +64,13 @@ class AnswerRecorder {
 	Flux<GenerationEvent> replay(MessageView answer) {
 		GenerationEvent start = new GenerationEvent.Start(answer.conversationId(), answer.parentId(), answer.id(),
 				answer.model(), null, (answer.relay() != null) ? answer.relay().thinkerModel() : null);
-		GenerationEvent snapshot = new GenerationEvent.Snapshot(answer.reasoning(), answer.content());
-		return Flux.just(start, snapshot, ending(answer));
+		// As live: a snapshot only when there is something to show, so that a stream
+		// reads the same
+		// whether it joined before the answer ended or after.
+		if (answer.reasoning().isEmpty() && answer.content().isEmpty()) {
+			return Flux.just(start, ending(answer));
+		}
+		return Flux.just(start, new GenerationEvent.Snapshot(answer.reasoning(), answer.content()), ending(answer));
 	}
 
 	private AnswerOutcome outcome(Generation generation, Throwable failure) {

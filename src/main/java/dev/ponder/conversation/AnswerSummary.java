@@ -24,7 +24,10 @@ public final class AnswerSummary {
 	 */
 	public static String thinking(MessageView message) {
 		boolean hasReasoning = message.reasoning() != null && !message.reasoning().isEmpty();
-		Integer reasoningTokens = (message.usage() != null) ? message.usage().reasoningTokens() : null;
+		// A relayed answer's reasoning is its thinker's, and so are the tokens it took.
+		UsageView thinking = (message.relay() != null && message.relay().thinkerUsage() != null)
+				? message.relay().thinkerUsage() : message.usage();
+		Integer reasoningTokens = (thinking != null) ? thinking.reasoningTokens() : null;
 		if (!hasReasoning && (reasoningTokens == null || reasoningTokens == 0)) {
 			return null;
 		}
