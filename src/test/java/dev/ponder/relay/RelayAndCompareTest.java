@@ -165,15 +165,16 @@ class RelayAndCompareTest extends AppTestSupport {
 
 	@Test
 	void stoppingACompareStopsEveryColumn() {
-		Gate never = new Gate();
+		Gate holdA = new Gate();
+		Gate holdB = new Gate();
 		Script a = Script.stream()
 			.chunk(model("model/a").role())
 			.chunk(model("model/a").content("A..."))
-			.waitFor(never);
+			.waitFor(holdA);
 		Script b = Script.stream()
 			.chunk(model("model/b").role())
 			.chunk(model("model/b").content("B..."))
-			.waitFor(never);
+			.waitFor(holdB);
 		upstream.enqueueFor("model/a", a);
 		upstream.enqueueFor("model/b", b);
 		UUID conversation = newConversation();
@@ -181,7 +182,8 @@ class RelayAndCompareTest extends AppTestSupport {
 				"{\"content\":\"Race\",\"compare\":[{\"model\":\"model/a\"},{\"model\":\"model/b\"}]}")
 			.cache();
 		String question = data(events.blockFirst(Duration.ofSeconds(5))).get("userMessageId").asString();
-		events.filter((event) -> "content".equals(event.event())).take(2).blockLast(Duration.ofSeconds(5));
+		holdA.awaitReached();
+		holdB.awaitReached();
 
 		assertThat(exchange(HttpMethod.POST, "/api/messages/" + question + "/stop", null).status()).isEqualTo(202);
 
