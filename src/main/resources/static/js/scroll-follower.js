@@ -23,6 +23,12 @@ export class ScrollFollower {
 			if (touchY != null && y != null && y > touchY + 4) this.setFollowing(false);
 		}, { passive: true });
 		jumpButton?.addEventListener('click', () => this.toBottom(true));
+		// The thread also grows without a render callback (an answer's action row appears when it
+		// ends, math and code reflow): follow those changes too, or the last line ends up under the
+		// composer.
+		if (typeof ResizeObserver !== 'undefined' && scroller.firstElementChild) {
+			new ResizeObserver(() => this.update()).observe(scroller.firstElementChild);
+		}
 	}
 
 	nearBottom() {
