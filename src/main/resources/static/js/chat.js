@@ -4,7 +4,8 @@
 
 import { api, ApiError, appUrl } from './api.js';
 import { AssistantMessage, createUserMessage, setMessageId } from './message-view.js';
-import { endRelay, showRelay, showStage } from './relay-view.js';
+import { applyAnswerEvent } from './answer-events.js';
+import { showRelay } from './relay-view.js';
 import { readJsonEvents } from './stream.js';
 
 export class Chat {
@@ -161,35 +162,12 @@ export class Chat {
 	async consume(response, view, userEl) {
 		try {
 			for await (const { event, data } of readJsonEvents(response)) {
-				switch (event) {
-					case 'start':
-						this.onStart(data, view, userEl);
-						break;
-					case 'stage':
-						showStage(view, data);
-						break;
-					case 'reasoning':
-						view.appendReasoning(data.text);
-						break;
-					case 'content':
-						view.appendContent(data.text);
-						break;
-					case 'snapshot':
-						view.snapshot(data.reasoning, data.content);
-						break;
-					case 'done':
-						view.finish(data);
-						endRelay(view);
-						this.follower.update();
-						document.dispatchEvent(new CustomEvent('ponder:answer-done', { detail: data }));
-						return true;
-					case 'error':
-						view.fail(data);
-						endRelay(view);
-						this.follower.update();
-						return true;
-					default:
-						break;
+				if (event === 'start') {
+					this.onStart(data, view, userEl);
+				}
+				else if (applyAnswerEvent(view, event, data)) {
+					this.follower.update();
+					return true;
 				}
 			}
 		}

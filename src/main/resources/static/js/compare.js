@@ -3,12 +3,13 @@
 // the answer that continues the conversation ("Continue with this"); the others stay as branches. The same DOM
 // comes from the server (relay/compare.html), from the API's JSON (buildCompare) and for a compare being sent.
 
+import { applyAnswerEvent } from './answer-events.js';
 import { api, ApiError } from './api.js';
 import { copyButton } from './copy.js';
 import { icon } from './icons.js';
 import { setBusy } from './message-actions.js';
 import { AssistantMessage, buildMessage, createUserMessage, setMessageId } from './message-view.js';
-import { endRelay, showRelay, showStage } from './relay-view.js';
+import { showRelay } from './relay-view.js';
 import { readJsonEvents } from './stream.js';
 import { duration } from './summary.js';
 import { formatDuration } from './thinking-panel.js';
@@ -234,31 +235,10 @@ export class CompareView {
 				if (data.model) column.el.dataset.model = data.model;
 				if (data.thinker) showRelay(view, data);
 				break;
-			case 'stage':
-				showStage(view, data);
-				break;
-			case 'reasoning':
-				view.appendReasoning(data.text);
-				break;
-			case 'content':
-				view.appendContent(data.text);
-				break;
-			case 'snapshot':
-				view.snapshot(data.reasoning, data.content);
-				break;
-			case 'done':
-				view.finish(data);
-				endRelay(view);
-				column.end(data.totalMillis);
-				document.dispatchEvent(new CustomEvent('ponder:answer-done', { detail: data }));
-				break;
-			case 'error':
-				view.fail(data);
-				endRelay(view);
-				column.end(null);
-				break;
-			default:
-				break;
+			default: {
+				const ended = applyAnswerEvent(view, event, data);
+				if (ended) column.end((ended === 'done') ? data.totalMillis : null);
+			}
 		}
 	}
 }
