@@ -1,7 +1,5 @@
 package dev.ponder.catalog;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -51,8 +49,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"openrouter.first-byte-timeout=10s", "ponder.checkpoint-interval=200ms",
 				"ponder.endpoints.down.base-url=http://127.0.0.1:9/v1", "ponder.catalog.fetch-timeout=5s" })
 class ModelPickerBrowserTest extends BrowserTestSupport {
-
-	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
 	static final FakeUpstream local = FakeUpstream.start();
 
@@ -361,20 +357,6 @@ class ModelPickerBrowserTest extends BrowserTestSupport {
 
 	private static int count(Page page) {
 		return page.locator(".picker-option:not([hidden])").count();
-	}
-
-	private static void ask(Page page, String text) {
-		page.locator("textarea[name=content]").fill(text);
-		page.locator("textarea[name=content]").press("Enter");
-	}
-
-	private static void assertFits(Page page) {
-		Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-		assertThat(((Number) overflow).intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
-	}
-
-	private static void shoot(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
 	}
 
 }

@@ -1,7 +1,5 @@
 package dev.ponder.chat;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.stream.Stream;
 
 import com.microsoft.playwright.Browser;
@@ -26,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code target/screenshots} for a person to look at.
  */
 class PageLayoutBrowserTest extends BrowserTestSupport {
-
-	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
 	private static final String ANSWER = """
 			**9.9 is bigger.** Compare them with the same number of decimals:
@@ -74,26 +70,17 @@ class PageLayoutBrowserTest extends BrowserTestSupport {
 		page.locator("textarea[name=content]").fill("Which is bigger: 9.11 or 9.9?");
 		page.locator("textarea[name=content]").press("Enter");
 		assertThat(page.locator(".thinking-body")).containsText("So 9.9 is bigger.");
-		assertFitsHorizontally(page);
+		assertFits(page);
 		shoot(page, "thinking-" + name);
 		answering.open();
 		assertThat(page.locator("article.message--assistant .answer table")).isVisible();
 		assertThat(page.locator("article.message--assistant .answer .katex").first()).isVisible();
 		assertThat(page.locator("article.message--assistant")).hasAttribute("data-status", "COMPLETE");
 
-		assertFitsHorizontally(page);
+		assertFits(page);
 		assertThat(page.locator("textarea[name=content]")).isInViewport();
 		shoot(page, "answered-" + name);
 		context.close();
-	}
-
-	private static void assertFitsHorizontally(Page page) {
-		Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-		assertThat(((Number) overflow).intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
-	}
-
-	private static void shoot(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
 	}
 
 }

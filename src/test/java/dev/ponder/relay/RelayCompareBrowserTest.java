@@ -1,7 +1,5 @@
 package dev.ponder.relay;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -35,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code target/screenshots} for a person to look at.
  */
 class RelayCompareBrowserTest extends BrowserTestSupport {
-
-	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
 	private static final String THINKER = "deepseek/deepseek-r1";
 
@@ -360,20 +356,6 @@ class RelayCompareBrowserTest extends BrowserTestSupport {
 			setup.locator(".setup-relay").click();
 		}
 		assertThat(setup.locator(".setup-relay")).hasAttribute("aria-pressed", "false");
-	}
-
-	private static void ask(Page page, String question) {
-		page.locator("textarea[name=content]").fill(question);
-		page.locator("textarea[name=content]").press("Enter");
-	}
-
-	private static void assertFits(Page page) {
-		Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-		assertThat(((Number) overflow).intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
-	}
-
-	private static void shoot(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
 	}
 
 	// ----- the fake upstream's scripts -----

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The whole app driven through Debian's Chromium with Playwright. One browser per test
  * class (its start is the slow part), a fresh context per test. Never downloads a
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class BrowserTestSupport extends AppTestSupport {
 
 	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
 	private static Playwright playwright;
 
@@ -85,6 +89,23 @@ public abstract class BrowserTestSupport extends AppTestSupport {
 
 	protected String baseUrl() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	/** Types a message into the composer and sends it with Enter, as a person would. */
+	protected static void ask(Page page, String question) {
+		page.locator("textarea[name=content]").fill(question);
+		page.locator("textarea[name=content]").press("Enter");
+	}
+
+	/** Nothing spills sideways: the page is no wider than its window. */
+	protected static void assertFits(Page page) {
+		Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+		assertThat(((Number) overflow).intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+	}
+
+	/** Saves a screenshot under {@code target/screenshots} for a person to look at. */
+	protected static void shoot(Page page, String name) {
+		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
 	}
 
 	/** A new context for the same browser, e.g. with JavaScript off or at phone size. */
