@@ -35,4 +35,7 @@ public interface GenerationRegistry {
 	 */
 	boolean stop(UUID messageId);
 
+	/** How many answers this instance is generating now, for the operators' gauge. */
+	int running();
+
 }

@@ -144,6 +144,11 @@ class InMemoryGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 	}
 
 	@Override
+	public int running() {
+		return this.generations.size();
+	}
+
+	@Override
 	public void start() {
 		this.started = true;
 	}

@@ -52,8 +52,12 @@ public class OpenRouterClient {
 
 	private final UpstreamErrors errors;
 
-	public OpenRouterClient(WebClient.Builder webClientBuilder, Endpoint endpoint, JsonMapper jsonMapper) {
+	private final StreamObserver observer;
+
+	public OpenRouterClient(WebClient.Builder webClientBuilder, Endpoint endpoint, JsonMapper jsonMapper,
+			StreamObserver observer) {
 		this.endpoint = endpoint;
+		this.observer = observer;
 		this.timeouts = endpoint.timeouts();
 		this.jsonMapper = jsonMapper;
 		this.errors = new UpstreamErrors(jsonMapper, endpoint);
@@ -84,7 +88,7 @@ public class OpenRouterClient {
 	 * {@link UpstreamException}.
 	 */
 	public Flux<UpstreamEvent> stream(ChatRequest request) {
-		return Flux.defer(() -> {
+		return this.observer.observe(this.endpoint.name(), request.model(), Flux.defer(() -> {
 			if (!this.endpoint.canSend()) {
 				return Flux.error(new UpstreamException.MissingKey());
 			}
@@ -102,7 +106,7 @@ public class OpenRouterClient {
 				.takeWhile((event) -> !DONE.equals(event.data().strip()))
 				.concatMapIterable((event) -> state.accept(parse(event.data())))
 				.concatWith(Flux.defer(() -> Flux.fromIterable(state.finish())));
-		});
+		}));
 	}
 
 	/**

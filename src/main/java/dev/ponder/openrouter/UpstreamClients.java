@@ -27,10 +27,10 @@ public class UpstreamClients {
 	private final Map<String, OpenRouterClient> clients;
 
 	public UpstreamClients(WebClient.Builder webClientBuilder, OpenRouterProperties openRouter,
-			EndpointsProperties others, JsonMapper jsonMapper) {
+			EndpointsProperties others, JsonMapper jsonMapper, StreamObserver observer) {
 		Map<String, OpenRouterClient> byName = new LinkedHashMap<>();
 		for (Endpoint endpoint : endpoints(openRouter, others)) {
-			byName.put(endpoint.name(), new OpenRouterClient(webClientBuilder, endpoint, jsonMapper));
+			byName.put(endpoint.name(), new OpenRouterClient(webClientBuilder, endpoint, jsonMapper, observer));
 		}
 		this.clients = Collections.unmodifiableMap(byName);
 	}
