@@ -10,6 +10,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.ponder.PonderProperties;
 
+import dev.ponder.account.AccountSection;
+
 /**
  * The settings page: the endpoints and whether each answers, the OpenRouter key's status
  * (never the key), and the defaults. Settings themselves live in the environment.
@@ -25,8 +27,11 @@ class SettingsPageController {
 
 	private final CatalogProperties catalogProperties;
 
+	private final AccountSection account;
+
 	SettingsPageController(ModelCatalog catalog, KeyStatusService keys, PonderProperties properties,
-			CatalogProperties catalogProperties) {
+			CatalogProperties catalogProperties, AccountSection account) {
+		this.account = account;
 		this.catalog = catalog;
 		this.keys = keys;
 		this.properties = properties;
@@ -40,6 +45,7 @@ class SettingsPageController {
 		model.addAttribute("key", this.keys.status());
 		model.addAttribute("defaults", this.properties);
 		model.addAttribute("refreshEvery", words(this.catalogProperties.refreshInterval()));
+		model.addAttribute("account", this.account.current().orElse(null));
 		return "catalog/settings";
 	}
 

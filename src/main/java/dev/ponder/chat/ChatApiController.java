@@ -79,7 +79,7 @@ class ChatApiController {
 
 	@GetMapping("/messages/{messageId}/stream")
 	ResponseEntity<Flux<ServerSentEvent<Object>>> attach(@PathVariable UUID messageId) {
-		return stream(named(this.chat.events(messageId)));
+		return stream(named(this.chat.attach(messageId)));
 	}
 
 	/**

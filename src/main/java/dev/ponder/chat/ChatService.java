@@ -99,7 +99,7 @@ public class ChatService {
 		// Without an endpoint named, the answer is asked again where it was asked before.
 		String model = blankToNull(request.model());
 		String endpoint = endpoint((request.endpoint() != null) ? request.endpoint()
-				: this.messages.find(answerId).map(MessageView::endpoint).orElse(null));
+				: this.messages.visible(answerId).map(MessageView::endpoint).orElse(null));
 		if (Boolean.TRUE.equals(request.reuseReasoning())) {
 			return answerAgainFromStoredReasoning(answerId, request, endpoint);
 		}
@@ -120,7 +120,7 @@ public class ChatService {
 	}
 
 	private Turn answerAgainFromStoredReasoning(UUID answerId, RegenerateRequest request, String endpoint) {
-		MessageView earlier = this.messages.find(answerId)
+		MessageView earlier = this.messages.visible(answerId)
 			.filter(MessageView::isAssistant)
 			.orElseThrow(() -> NotFoundException.message(answerId));
 		if (earlier.relay() == null || earlier.reasoning().isBlank()) {
@@ -224,16 +224,24 @@ public class ChatService {
 	}
 
 	/**
+	 * The events of an answer the person asking may see: another person's answer is as
+	 * unknown as one that never existed.
+	 */
+	public Flux<GenerationEvent> attach(UUID messageId) {
+		this.messages.visible(messageId)
+			.filter(MessageView::isAssistant)
+			.orElseThrow(() -> NotFoundException.message(messageId));
+		return events(messageId);
+	}
+
+	/**
 	 * Stops a running answer, or, given a question, every answer to it still running (all
 	 * the columns of a compare); {@code false} when nothing was running.
 	 */
 	public boolean stop(UUID messageId) {
-		if (this.registry.stop(messageId)) {
-			return true;
-		}
-		MessageView message = this.messages.find(messageId).orElseThrow(() -> NotFoundException.message(messageId));
+		MessageView message = this.messages.visible(messageId).orElseThrow(() -> NotFoundException.message(messageId));
 		if (message.isAssistant()) {
-			return false;
+			return this.registry.stop(messageId);
 		}
 		boolean stopped = false;
 		for (UUID answer : this.messages.answersTo(messageId)) {

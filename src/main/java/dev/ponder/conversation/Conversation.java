@@ -41,11 +41,15 @@ public class Conversation {
 
 	private UUID activeLeafId;
 
+	/** The account whose conversation this is; null when made with accounts off. */
+	private UUID ownerId;
+
 	protected Conversation() {
 	}
 
-	Conversation(String title, Instant now) {
+	Conversation(UUID ownerId, String title, Instant now) {
 		this.id = UUID.randomUUID();
+		this.ownerId = ownerId;
 		this.title = (title == null || title.isBlank()) ? UNTITLED : clip(title.strip(), MAX_TITLE_LENGTH);
 		this.createdAt = now;
 		this.updatedAt = now;
@@ -116,13 +120,17 @@ public class Conversation {
 		return this.activeLeafId;
 	}
 
+	public UUID getOwnerId() {
+		return this.ownerId;
+	}
+
 	/**
 	 * A conversation as it was exported elsewhere, keeping its id so that importing twice
 	 * is harmless.
 	 */
-	static Conversation imported(UUID id, String title, Instant createdAt, Instant updatedAt, boolean pinned,
-			UUID activeLeafId) {
-		Conversation conversation = new Conversation(title, createdAt);
+	static Conversation imported(UUID ownerId, UUID id, String title, Instant createdAt, Instant updatedAt,
+			boolean pinned, UUID activeLeafId) {
+		Conversation conversation = new Conversation(ownerId, title, createdAt);
 		conversation.id = id;
 		conversation.updatedAt = updatedAt;
 		conversation.pinned = pinned;

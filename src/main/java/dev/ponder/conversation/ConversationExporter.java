@@ -6,9 +6,11 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import dev.ponder.account.CurrentOwner;
+import dev.ponder.account.Owner;
 
 /**
  * Writes conversations out: as Ponder's JSON (everything, every branch, importable) or as
@@ -29,8 +31,11 @@ public class ConversationExporter {
 
 	private final java.time.Clock clock;
 
+	private final CurrentOwner owner;
+
 	ConversationExporter(ConversationRepository conversations, MessageRepository messages,
-			ConversationService conversationService, JsonMapper jsonMapper, java.time.Clock clock) {
+			ConversationService conversationService, JsonMapper jsonMapper, CurrentOwner owner, java.time.Clock clock) {
+		this.owner = owner;
 		this.conversations = conversations;
 		this.messages = messages;
 		this.conversationService = conversationService;
@@ -39,17 +44,16 @@ public class ConversationExporter {
 	}
 
 	public ExportFile json(UUID id) {
-		Conversation conversation = this.conversations.findByIdAndDeletedAtIsNull(id)
+		Conversation conversation = this.conversationService.visible(id)
 			.orElseThrow(() -> NotFoundException.conversation(id));
 		return file(List.of(exported(conversation)));
 	}
 
 	public ExportFile all() {
-		return file(this.conversations.findAll(Sort.by("createdAt"))
-			.stream()
-			.filter((conversation) -> conversation.getDeletedAt() == null)
-			.map(this::exported)
-			.toList());
+		Owner owner = this.owner.get();
+		List<Conversation> all = owner.isEveryone() ? this.conversations.findByDeletedAtIsNullOrderByCreatedAt()
+				: this.conversations.findByOwnerIdAndDeletedAtIsNullOrderByCreatedAt(owner.accountId());
+		return file(all.stream().map(this::exported).toList());
 	}
 
 	/** The branch the conversation follows, as Markdown. */
@@ -61,7 +65,7 @@ public class ConversationExporter {
 
 	/** The file name a download of this conversation should get, without extension. */
 	public String fileName(UUID id) {
-		String title = this.conversations.findByIdAndDeletedAtIsNull(id)
+		String title = this.conversationService.visible(id)
 			.map(Conversation::getTitle)
 			.orElseThrow(() -> NotFoundException.conversation(id));
 		String slug = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");

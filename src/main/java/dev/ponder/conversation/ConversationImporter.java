@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,6 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import dev.ponder.account.CurrentOwner;
+import dev.ponder.account.Owner;
 
 /**
  * Reads Ponder's export format back. The whole file is checked before anything is stored,
@@ -30,15 +34,20 @@ public class ConversationImporter {
 
 	private final JsonMapper jsonMapper;
 
-	ConversationImporter(ConversationRepository conversations, MessageRepository messages, JsonMapper jsonMapper) {
+	private final CurrentOwner owner;
+
+	ConversationImporter(ConversationRepository conversations, MessageRepository messages, JsonMapper jsonMapper,
+			CurrentOwner owner) {
 		this.conversations = conversations;
 		this.messages = messages;
 		this.jsonMapper = jsonMapper;
+		this.owner = owner;
 	}
 
 	@Transactional
 	public ImportResult importJson(String json) {
 		ExportFile file = parse(json);
+		Owner owner = this.owner.get();
 		List<ExportFile.Conversation> fresh = new ArrayList<>();
 		Set<UUID> seenMessages = new HashSet<>();
 		for (int i = 0; i < file.conversations().size(); i++) {
@@ -46,20 +55,18 @@ public class ConversationImporter {
 			String where = "Conversation " + (i + 1);
 			check(conversation != null, where + " is empty.");
 			new ImportedConversationCheck(where, conversation, seenMessages).run();
-			if (!this.conversations.existsById(conversation.id())) {
-				fresh.add(conversation);
+			Optional<Conversation> existing = this.conversations.findById(conversation.id());
+			if (existing.isPresent() && owner.owns(existing.get().getOwnerId())) {
+				continue;
 			}
+			// Someone else has these ids (they imported the same file): a copy of one's
+			// own.
+			boolean taken = existing.isPresent()
+					|| !this.messages.findAllById(conversation.messages().stream().map(ExportFile.Message::id).toList())
+						.isEmpty();
+			fresh.add(taken ? conversation.withNewIds() : conversation);
 		}
-		List<UUID> messageIds = fresh.stream()
-			.flatMap((conversation) -> conversation.messages().stream())
-			.map(ExportFile.Message::id)
-			.toList();
-		this.messages.findAllById(messageIds)
-			.stream()
-			.findFirst()
-			.ifPresent((clash) -> reject("Message " + clash.getId()
-					+ " already exists in another conversation; this file cannot be imported here."));
-		fresh.forEach(this::store);
+		fresh.forEach((conversation) -> store(conversation, owner.accountId()));
 		return new ImportResult(fresh.size(), file.conversations().size() - fresh.size(),
 				fresh.stream().map(ExportFile.Conversation::id).toList());
 	}
@@ -86,8 +93,8 @@ public class ConversationImporter {
 		return file;
 	}
 
-	private void store(ExportFile.Conversation source) {
-		this.conversations.save(Conversation.imported(source.id(), source.title().strip(), source.createdAt(),
+	private void store(ExportFile.Conversation source, UUID ownerId) {
+		this.conversations.save(Conversation.imported(ownerId, source.id(), source.title().strip(), source.createdAt(),
 				(source.updatedAt() != null) ? source.updatedAt() : source.createdAt(),
 				Boolean.TRUE.equals(source.pinned()), source.activeLeafId()));
 		Map<UUID, ExportFile.Message> byId = new HashMap<>();

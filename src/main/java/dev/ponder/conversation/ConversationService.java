@@ -15,6 +15,9 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.ponder.account.CurrentOwner;
+import dev.ponder.account.Owner;
+
 /**
  * Creates, lists, searches, reads, renames, pins and deletes conversations.
  */
@@ -35,24 +38,32 @@ public class ConversationService {
 
 	private final TextSearch textSearch;
 
+	private final CurrentOwner owner;
+
 	private final Clock clock;
 
 	public ConversationService(ConversationRepository conversations, MessageRepository messages, TextSearch textSearch,
-			Clock clock) {
+			CurrentOwner owner, Clock clock) {
 		this.conversations = conversations;
 		this.messages = messages;
 		this.textSearch = textSearch;
+		this.owner = owner;
 		this.clock = clock;
 	}
 
 	@Transactional
 	public ConversationSummary create(String title) {
-		return ConversationSummary.of(this.conversations.save(new Conversation(title, this.clock.instant())));
+		return ConversationSummary
+			.of(this.conversations.save(new Conversation(this.owner.get().accountId(), title, this.clock.instant())));
 	}
 
 	/** One page of the sidebar: pinned first, then the most recently active. */
 	public List<ConversationSummary> page(int page, int size) {
-		return this.conversations.findByDeletedAtIsNullOrderByPinnedDescUpdatedAtDesc(PageRequest.of(page, size))
+		Owner current = this.owner.get();
+		PageRequest request = PageRequest.of(page, size);
+		return (current.isEveryone() ? this.conversations.findByDeletedAtIsNullOrderByPinnedDescUpdatedAtDesc(request)
+				: this.conversations.findByOwnerIdAndDeletedAtIsNullOrderByPinnedDescUpdatedAtDesc(current.accountId(),
+						request))
 			.stream()
 			.map(ConversationSummary::of)
 			.toList();
@@ -71,7 +82,7 @@ public class ConversationService {
 		if (query == null || query.isBlank()) {
 			return List.of();
 		}
-		TextSearch.Hits hits = this.textSearch.find(query.strip(), SEARCH_ROW_LIMIT);
+		TextSearch.Hits hits = this.textSearch.find(query.strip(), this.owner.get().accountId(), SEARCH_ROW_LIMIT);
 		Map<UUID, List<Message>> messagesByConversation = new LinkedHashMap<>();
 		this.messages.findAllById(hits.messageIds())
 			.forEach((message) -> messagesByConversation
@@ -80,8 +91,10 @@ public class ConversationService {
 		List<UUID> ids = new ArrayList<>(messagesByConversation.keySet());
 		ids.addAll(hits.conversationIds());
 		Excerpts excerpts = new Excerpts(query);
+		Owner current = this.owner.get();
 		return this.conversations.findByIdInAndDeletedAtIsNull(ids)
 			.stream()
+			.filter((conversation) -> current.owns(conversation.getOwnerId()))
 			.sorted(Comparator.comparing(Conversation::getUpdatedAt).reversed())
 			.skip((long) page * size)
 			.limit(size)
@@ -120,7 +133,7 @@ public class ConversationService {
 	 * The conversation along the branch through {@code through}, or the one it follows.
 	 */
 	public Optional<ConversationDetails> find(UUID id, UUID through) {
-		return this.conversations.findByIdAndDeletedAtIsNull(id).map((conversation) -> details(conversation, through));
+		return visible(id).map((conversation) -> details(conversation, through));
 	}
 
 	private ConversationDetails details(Conversation conversation, UUID through) {
@@ -180,7 +193,7 @@ public class ConversationService {
 	@Transactional
 	public ConversationSummary restore(UUID id) {
 		Conversation conversation = this.conversations.findById(id)
-			.filter((found) -> found.getDeletedAt() != null)
+			.filter((found) -> found.getDeletedAt() != null && this.owner.get().owns(found.getOwnerId()))
 			.orElseThrow(() -> NotFoundException.conversation(id));
 		conversation.restore();
 		return ConversationSummary.of(conversation);
@@ -193,7 +206,17 @@ public class ConversationService {
 	}
 
 	private Conversation existing(UUID id) {
-		return this.conversations.findByIdAndDeletedAtIsNull(id).orElseThrow(() -> NotFoundException.conversation(id));
+		return visible(id).orElseThrow(() -> NotFoundException.conversation(id));
+	}
+
+	/**
+	 * The conversation, if it is not deleted and the person asking owns it: another
+	 * person's is as unknown as one that never existed.
+	 */
+	Optional<Conversation> visible(UUID id) {
+		Owner current = this.owner.get();
+		return this.conversations.findByIdAndDeletedAtIsNull(id)
+			.filter((conversation) -> current.owns(conversation.getOwnerId()));
 	}
 
 }

@@ -2,8 +2,11 @@ package dev.ponder.conversation;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import tools.jackson.databind.JsonNode;
 
@@ -25,6 +28,20 @@ public record ExportFile(String format, Integer version, Instant exportedAt, Lis
 	/** One conversation, with the branch it follows and all its messages. */
 	public record Conversation(UUID id, String title, Instant createdAt, Instant updatedAt, Boolean pinned,
 			UUID activeLeafId, List<Message> messages) {
+
+		/**
+		 * The same conversation under new ids, its links between messages kept: for a
+		 * file whose ids someone else here already has.
+		 */
+		Conversation withNewIds() {
+			Map<UUID, UUID> renewed = new HashMap<>();
+			this.messages.forEach((message) -> renewed.put(message.id(), UUID.randomUUID()));
+			UnaryOperator<UUID> renew = (id) -> (id != null) ? renewed.getOrDefault(id, id) : null;
+			return new Conversation(UUID.randomUUID(), this.title, this.createdAt, this.updatedAt, this.pinned,
+					renew.apply(this.activeLeafId),
+					this.messages.stream().map((message) -> message.withIds(renew)).toList());
+		}
+
 	}
 
 	/**
@@ -36,6 +53,16 @@ public record ExportFile(String format, Integer version, Instant exportedAt, Lis
 			String generationId, String finishReason, String nativeFinishReason, MessageView.ErrorView error,
 			Usage usage, Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt,
 			MessageView.Relay relay, MessageView.Compare compare) {
+
+		Message withIds(UnaryOperator<UUID> renew) {
+			return new Message(renew.apply(this.id), renew.apply(this.parentId), this.position, this.role, this.status,
+					this.content, this.reasoning, this.reasoningDetails, this.model, this.reasoningSetting,
+					this.provider, this.generationId, this.finishReason, this.nativeFinishReason, this.error,
+					this.usage, this.createdAt, this.reasoningStartedAt, this.contentStartedAt, this.finishedAt,
+					this.relay, (this.compare != null)
+							? new MessageView.Compare(renew.apply(this.compare.group()), this.compare.column()) : null);
+		}
+
 	}
 
 	/** Tokens and cost as the upstream reported them. */

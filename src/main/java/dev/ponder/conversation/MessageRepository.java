@@ -21,15 +21,18 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 
 	List<Message> findByCompareGroupOrderByCompareColumn(UUID compareGroup);
 
+	/** Usage by model, of every conversation ({@code ownerId} null) or one owner's. */
 	@Query("""
 			select new dev.ponder.conversation.ModelUsage(m.endpoint, m.model, count(m), sum(m.cost),
 				sum(m.promptTokens), sum(m.completionTokens), sum(m.reasoningTokens))
 			from Message m
 			where m.role = dev.ponder.conversation.MessageRole.ASSISTANT
 				and m.status <> dev.ponder.conversation.MessageStatus.STREAMING
+				and (:everyone = true or m.conversationId in
+					(select c.id from Conversation c where c.ownerId = :ownerId))
 			group by m.endpoint, m.model
 			order by sum(m.cost) desc nulls last, count(m) desc""")
-	List<ModelUsage> usageByModel();
+	List<ModelUsage> usageByModel(boolean everyone, UUID ownerId);
 
 	@Query("""
 			select new dev.ponder.conversation.AnswerUsage(m.createdAt, m.cost, m.promptTokens, m.completionTokens,
@@ -37,8 +40,10 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 			from Message m
 			where m.role = dev.ponder.conversation.MessageRole.ASSISTANT
 				and m.status <> dev.ponder.conversation.MessageStatus.STREAMING and m.createdAt >= :since
+				and (:everyone = true or m.conversationId in
+					(select c.id from Conversation c where c.ownerId = :ownerId))
 			order by m.createdAt""")
-	List<AnswerUsage> usageSince(Instant since);
+	List<AnswerUsage> usageSince(Instant since, boolean everyone, UUID ownerId);
 
 	/**
 	 * One statement: deleting row by row would trip over the parent links between

@@ -10,6 +10,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.ponder.account.CurrentOwner;
+import dev.ponder.account.Owner;
+
 /**
  * Writes the messages of a conversation: a person's turn, a regenerated answer, an edited
  * question, the branch followed, and an answer's checkpoints and end. Nothing earlier is
@@ -23,11 +26,15 @@ public class MessageService {
 
 	private final MessageRepository messages;
 
+	private final CurrentOwner owner;
+
 	private final Clock clock;
 
-	public MessageService(ConversationRepository conversations, MessageRepository messages, Clock clock) {
+	public MessageService(ConversationRepository conversations, MessageRepository messages, CurrentOwner owner,
+			Clock clock) {
 		this.conversations = conversations;
 		this.messages = messages;
+		this.owner = owner;
 		this.clock = clock;
 	}
 
@@ -69,7 +76,7 @@ public class MessageService {
 	 * A new answer beside {@code answerId}; a spec without a model means the same model.
 	 */
 	public Turn beginRegeneration(UUID answerId, AnswerSpec spec) {
-		Message answer = this.messages.findById(answerId)
+		Message answer = visibleMessage(answerId)
 			.filter((message) -> message.getRole() == MessageRole.ASSISTANT && message.getParentId() != null)
 			.orElseThrow(() -> NotFoundException.message(answerId));
 		Conversation conversation = existing(answer.getConversationId());
@@ -89,8 +96,7 @@ public class MessageService {
 	}
 
 	public Turn beginEdit(UUID questionId, String content, AnswerSpec spec) {
-		Message question = this.messages.findById(questionId)
-			.filter((message) -> message.getRole() == MessageRole.USER)
+		Message question = visibleMessage(questionId).filter((message) -> message.getRole() == MessageRole.USER)
 			.orElseThrow(() -> NotFoundException.message(questionId));
 		Conversation conversation = existing(question.getConversationId());
 		Message parent = (question.getParentId() != null) ? this.messages.findById(question.getParentId()).orElse(null)
@@ -103,7 +109,7 @@ public class MessageService {
 	 * conversation.
 	 */
 	public UUID select(UUID messageId) {
-		Message message = this.messages.findById(messageId).orElseThrow(() -> NotFoundException.message(messageId));
+		Message message = visibleMessage(messageId).orElseThrow(() -> NotFoundException.message(messageId));
 		Conversation conversation = existing(message.getConversationId());
 		conversation.follow(tree(conversation.getId()).newestLeafUnder(message).getId());
 		return conversation.getId();
@@ -184,13 +190,37 @@ public class MessageService {
 		return this.messages.findByParentId(questionId).stream().map(Message::getId).toList();
 	}
 
+	/**
+	 * Any stored message, whoever owns it: for answers being recorded in the background.
+	 * Requests ask {@link #visible}.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<MessageView> find(UUID messageId) {
 		return this.messages.findById(messageId).map(MessageView::of);
 	}
 
+	/**
+	 * The message, if its conversation is not deleted and belongs to the person asking:
+	 * another person's message is as unknown as one that never existed.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<MessageView> visible(UUID messageId) {
+		return visibleMessage(messageId).map(MessageView::of);
+	}
+
+	private Optional<Message> visibleMessage(UUID messageId) {
+		Owner current = this.owner.get();
+		return this.messages.findById(messageId)
+			.filter((message) -> this.conversations.findByIdAndDeletedAtIsNull(message.getConversationId())
+				.filter((conversation) -> current.owns(conversation.getOwnerId()))
+				.isPresent());
+	}
+
 	private Conversation existing(UUID id) {
-		return this.conversations.findByIdAndDeletedAtIsNull(id).orElseThrow(() -> NotFoundException.conversation(id));
+		Owner current = this.owner.get();
+		return this.conversations.findByIdAndDeletedAtIsNull(id)
+			.filter((conversation) -> current.owns(conversation.getOwnerId()))
+			.orElseThrow(() -> NotFoundException.conversation(id));
 	}
 
 	private ConversationTree tree(UUID conversationId) {

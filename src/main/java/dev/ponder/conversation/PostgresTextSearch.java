@@ -3,6 +3,7 @@ package dev.ponder.conversation;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -19,25 +20,28 @@ class PostgresTextSearch implements TextSearch {
 	}
 
 	@Override
-	public Hits find(String query, int limit) {
+	public Hits find(String query, UUID ownerId, int limit) {
+		String ownedBy = (ownerId != null) ? "AND c.owner_id = :owner" : "";
 		List<UUID> messages = this.jdbc.sql("""
-				SELECT id FROM message
-				WHERE to_tsvector('simple', left(content, 200000) || ' ' || left(reasoning, 200000))
-				      @@ plainto_tsquery('simple', :query)
-				ORDER BY created_at DESC LIMIT :limit""")
-			.param("query", query)
-			.param("limit", limit)
+				SELECT m.id FROM message m JOIN conversation c ON c.id = m.conversation_id
+				WHERE to_tsvector('simple', left(m.content, 200000) || ' ' || left(m.reasoning, 200000))
+				      @@ plainto_tsquery('simple', :query) %s
+				ORDER BY m.created_at DESC LIMIT :limit""".formatted(ownedBy))
+			.paramSource(params(query, ownerId, limit))
 			.query(UUID.class)
 			.list();
 		List<UUID> conversations = this.jdbc.sql("""
-				SELECT id FROM conversation
-				WHERE to_tsvector('simple', title) @@ plainto_tsquery('simple', :query)
-				ORDER BY updated_at DESC LIMIT :limit""")
-			.param("query", query)
-			.param("limit", limit)
+				SELECT c.id FROM conversation c
+				WHERE to_tsvector('simple', c.title) @@ plainto_tsquery('simple', :query) %s
+				ORDER BY c.updated_at DESC LIMIT :limit""".formatted(ownedBy))
+			.paramSource(params(query, ownerId, limit))
 			.query(UUID.class)
 			.list();
 		return new Hits(messages, conversations);
+	}
+
+	private static MapSqlParameterSource params(String query, UUID ownerId, int limit) {
+		return new MapSqlParameterSource().addValue("query", query).addValue("owner", ownerId).addValue("limit", limit);
 	}
 
 }

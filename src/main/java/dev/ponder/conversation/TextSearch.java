@@ -11,9 +11,9 @@ interface TextSearch {
 
 	/**
 	 * The ids of matching messages and of conversations whose title matches, at most
-	 * {@code limit}.
+	 * {@code limit}, among the conversations of {@code ownerId} (all of them when null).
 	 */
-	Hits find(String query, int limit);
+	Hits find(String query, UUID ownerId, int limit);
 
 	/** What a search found. */
 	record Hits(List<UUID> messageIds, List<UUID> conversationIds) {

@@ -19,6 +19,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.ponder.chat.MissingModelException;
+import dev.ponder.account.AccountRejectedException;
 import dev.ponder.conversation.ImportRejectedException;
 import dev.ponder.conversation.NotFoundException;
 import dev.ponder.openrouter.UnknownEndpointException;
@@ -40,6 +41,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail malformedId(MethodArgumentTypeMismatchException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Not found", "Nothing has the id '" + ex.getValue() + "'.", "not_found");
+	}
+
+	@ExceptionHandler(AccountRejectedException.class)
+	ResponseEntity<ProblemDetail> accountRejected(AccountRejectedException ex) {
+		String title = switch (ex.status()) {
+			case NOT_FOUND -> "Not found";
+			case CONFLICT -> "Conflict";
+			default -> "The request is invalid";
+		};
+		return ResponseEntity.status(ex.status()).body(problem(ex.status(), title, ex.getMessage(), ex.code()));
 	}
 
 	@ExceptionHandler(ImportRejectedException.class)

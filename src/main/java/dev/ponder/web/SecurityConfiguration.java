@@ -1,27 +1,45 @@
 package dev.ponder.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.RememberMeServices;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.rememberme.RememberMeAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import dev.ponder.account.AccountProperties;
+import dev.ponder.account.AccountSecurity;
+
 /**
- * Strict headers and CSRF protection. There are no accounts yet: everything is open to
- * whoever reaches the port, which is why forged cross-site requests must still be
- * refused.
+ * Who may do what, strict headers and CSRF protection.
+ * <p>
+ * With accounts on (the default), everything but the log-in, set-up and sign-up pages,
+ * static files and the health probes needs a logged-in person: browsers log in with the
+ * form and a session, scripts send a personal access token or HTTP Basic and get problem
+ * details, never a redirect. The administration pages and API and Actuator (but health)
+ * are for administrators. With accounts off, everything is open to whoever reaches the
+ * port, which is why forged cross-site requests must still be refused.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	/**
 	 * Scripts only (no inline scripts anywhere); styles may be inline because KaTeX
@@ -33,30 +51,76 @@ class SecurityConfiguration {
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
 			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+	private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+	/** Where scripts talk: these answer 401 problem details instead of a log-in page. */
+	private static final RequestMatcher MACHINE_PATHS = new OrRequestMatcher(PATHS.matcher("/api/**"),
+			PATHS.matcher("/actuator/**"));
+
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper jsonMapper) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new BrowserStateChange()))
-			.exceptionHandling(
-					(exceptions) -> exceptions.defaultAccessDeniedHandlerFor(new ProblemAccessDeniedHandler(jsonMapper),
-							PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
+	SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper jsonMapper, AccountProperties properties,
+			AccountSecurity accounts) throws Exception {
+		http.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new BrowserStateChange()))
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAccessDeniedHandlerFor(new ProblemAccessDeniedHandler(jsonMapper), MACHINE_PATHS))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.permissionsPolicyHeader((permissions) -> permissions
 					.policy("camera=(), microphone=(), geolocation=(), payment=(), usb=()")));
+		if (!properties.accountsOn()) {
+			logger.warn("Accounts are off (PONDER_AUTH=none): whoever reaches this port can read and write every "
+					+ "conversation. Use it only on a machine that you alone use.");
+			http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+			return http.build();
+		}
+		withAccounts(http, jsonMapper, accounts);
 		return http.build();
+	}
+
+	private static void withAccounts(HttpSecurity http, JsonMapper jsonMapper, AccountSecurity accounts)
+			throws Exception {
+		AuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(jsonMapper, accounts::setUpNeeded);
+		RememberMeServices rememberMe = accounts.rememberMe();
+		SavedRequestAwareAuthenticationSuccessHandler toWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
+		http.authenticationManager(accounts.passwordLogin())
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/login", "/setup", "/signup", "/css/**", "/js/**", "/webjars/**", "/favicon.svg",
+						"/error", "/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/admin/**", "/api/admin/**", "/actuator/**")
+				.hasRole("ADMIN")
+				// The relay's prompt is one for the whole instance.
+				.requestMatchers(HttpMethod.PUT, "/api/settings/relay")
+				.hasRole("ADMIN")
+				.requestMatchers(HttpMethod.POST, "/settings/relay")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.authenticated())
+			.formLogin((form) -> form.loginPage("/login").successHandler((request, response, authentication) -> {
+				accounts.loggedIn(authentication);
+				toWhereTheyWere.onAuthenticationSuccess(request, response, authentication);
+			}))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
+			.rememberMe((remember) -> remember.rememberMeServices(rememberMe))
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.addFilterBefore(accounts.accessTokenFilter(problems), BasicAuthenticationFilter.class)
+			.addFilterAfter(accounts.activeAccountFilter(), RememberMeAuthenticationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(problems, MACHINE_PATHS)
+				.defaultAuthenticationEntryPointFor(new LoginPageEntryPoint(accounts::setUpNeeded),
+						PATHS.matcher("/**")));
 	}
 
 	/**
 	 * CSRF tokens are required on every state-changing request a browser makes: all form
 	 * posts, and API calls carrying an {@code Origin} or {@code Sec-Fetch-Site} header,
 	 * which browsers add and cannot be kept from adding. Scripts (curl, SDKs) send
-	 * neither and need no token.
+	 * neither and need no token: they authenticate with a header a browser never adds by
+	 * itself.
 	 */
 	static final class BrowserStateChange implements RequestMatcher {
 
-		private final RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+		private final RequestMatcher api = PATHS.matcher("/api/**");
 
 		@Override
 		public boolean matches(HttpServletRequest request) {

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the same panel, and fails alone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:endpoints-test;DB_CLOSE_DELAY=-1",
+		properties = { "ponder.auth=none", "spring.datasource.url=jdbc:h2:mem:endpoints-test;DB_CLOSE_DELAY=-1",
 				"openrouter.api-key=" + AppTestSupport.API_KEY, "openrouter.idle-timeout=10s",
 				"openrouter.first-byte-timeout=10s", "ponder.checkpoint-interval=200ms",
 				"ponder.endpoints.local.api-key=" + EndpointsTest.LOCAL_KEY,

@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Screenshots land in {@code target/screenshots} for a person to look at.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:picker-test;DB_CLOSE_DELAY=-1",
+		properties = { "ponder.auth=none", "spring.datasource.url=jdbc:h2:mem:picker-test;DB_CLOSE_DELAY=-1",
 				"openrouter.api-key=" + AppTestSupport.API_KEY, "openrouter.idle-timeout=10s",
 				"openrouter.first-byte-timeout=10s", "ponder.checkpoint-interval=200ms",
 				"ponder.endpoints.down.base-url=http://127.0.0.1:9/v1", "ponder.catalog.fetch-timeout=5s" })

@@ -11,7 +11,7 @@ import dev.ponder.testing.PostgresUnderTest;
 /**
  * The catalog's storage on PostgreSQL, with the same Flyway migrations.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "ponder.auth=none")
 @ExtendWith(PostgresUnderTest.Required.class)
 class PostgresCatalogStorageTest extends CatalogStorageContract {
 

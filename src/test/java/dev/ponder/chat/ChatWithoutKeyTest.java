@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * With no key set the app still starts and reads, and sending says how to set one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:no-key-test;DB_CLOSE_DELAY=-1", "openrouter.api-key=" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "ponder.auth=none",
+		"spring.datasource.url=jdbc:h2:mem:no-key-test;DB_CLOSE_DELAY=-1", "openrouter.api-key=" })
 class ChatWithoutKeyTest extends AppTestSupport {
 
 	@Test

@@ -51,9 +51,13 @@ class GracefulShutdownTest {
 			.waitFor(never));
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(PonderApplication.class).run(
 				"--server.port=0", "--spring.datasource.url=" + DATABASE, "--openrouter.api-key=sk-test",
-				"--openrouter.base-url=" + upstream.baseUrl(), "--ponder.checkpoint-interval=100ms");
-		WebClient client = WebClient
-			.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
+				"--openrouter.base-url=" + upstream.baseUrl(), "--ponder.checkpoint-interval=100ms",
+				// With accounts on, as deployed: the script logs in with HTTP Basic.
+				"--ponder.admin.username=owner", "--ponder.admin.password=shutdown-test-password");
+		WebClient client = WebClient.builder()
+			.baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"))
+			.defaultHeaders((headers) -> headers.setBasicAuth("owner", "shutdown-test-password"))
+			.build();
 		String conversation = json
 			.readTree(client.post()
 				.uri("/api/conversations")

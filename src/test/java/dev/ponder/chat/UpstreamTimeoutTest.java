@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * keeps what arrived; keep-alive comments count as signs of life.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:timeout-test;DB_CLOSE_DELAY=-1",
+		properties = { "ponder.auth=none", "spring.datasource.url=jdbc:h2:mem:timeout-test;DB_CLOSE_DELAY=-1",
 				"openrouter.api-key=" + AppTestSupport.API_KEY, "openrouter.first-byte-timeout=700ms",
 				"openrouter.idle-timeout=700ms" })
 class UpstreamTimeoutTest extends AppTestSupport {

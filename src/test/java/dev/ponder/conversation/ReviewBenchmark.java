@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:file:./target/benchmark/ponder;AUTO_SERVER=FALSE",
+		properties = { "ponder.auth=none",
+				"spring.datasource.url=jdbc:h2:file:./target/benchmark/ponder;AUTO_SERVER=FALSE",
 				"openrouter.api-key=benchmark", "logging.level.root=WARN" })
 class ReviewBenchmark {
 

@@ -25,7 +25,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * that the test run shares. Subclasses that keep these settings share one Spring context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:app-test;DB_CLOSE_DELAY=-1",
+		properties = { "ponder.auth=none", "spring.datasource.url=jdbc:h2:mem:app-test;DB_CLOSE_DELAY=-1",
 				"openrouter.api-key=" + AppTestSupport.API_KEY, "openrouter.idle-timeout=10s",
 				"openrouter.first-byte-timeout=10s", "ponder.checkpoint-interval=200ms" })
 public abstract class AppTestSupport {

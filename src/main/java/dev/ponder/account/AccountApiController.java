@@ -1,0 +1,59 @@
+package dev.ponder.account;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * One's own account through the API: who one is logged in as, and personal access tokens.
+ */
+@RestController
+@RequestMapping("/api")
+class AccountApiController {
+
+	private final AccountService accounts;
+
+	private final AccessTokenService tokens;
+
+	AccountApiController(AccountService accounts, AccessTokenService tokens) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+	}
+
+	@GetMapping("/account")
+	AccountView account() {
+		return this.accounts.get(CurrentAccount.require().id());
+	}
+
+	@GetMapping("/tokens")
+	List<AccessTokenView> tokens() {
+		return this.tokens.list(CurrentAccount.require().id());
+	}
+
+	/** Makes a token; the answer is the only time it is shown. */
+	@PostMapping("/tokens")
+	ResponseEntity<CreatedAccessToken> create(@RequestBody(required = false) NewToken request) {
+		CreatedAccessToken created = this.tokens.create(CurrentAccount.require().id(),
+				(request != null) ? request.name() : null);
+		return ResponseEntity.created(URI.create("/api/tokens/" + created.id())).body(created);
+	}
+
+	@DeleteMapping("/tokens/{id}")
+	ResponseEntity<Void> revoke(@PathVariable UUID id) {
+		this.tokens.revoke(CurrentAccount.require().id(), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	record NewToken(String name) {
+	}
+
+}

@@ -1,0 +1,123 @@
+package dev.ponder.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The pages before one is logged in: log-in, the first administrator's set-up, and
+ * sign-up where it is open.
+ */
+@Controller
+class AccountPagesController {
+
+	private final AccountProperties properties;
+
+	private final AccountService accounts;
+
+	private final SessionLogin sessionLogin;
+
+	AccountPagesController(AccountProperties properties, AccountService accounts, SessionLogin sessionLogin) {
+		this.properties = properties;
+		this.accounts = accounts;
+		this.sessionLogin = sessionLogin;
+	}
+
+	@GetMapping("/login")
+	String login(Model model, HttpServletRequest request) {
+		if (!this.properties.accountsOn() || CurrentOwner.principal().isPresent()) {
+			return "redirect:/";
+		}
+		if (this.accounts.setUpNeeded()) {
+			return "redirect:/setup";
+		}
+		HttpSession session = request.getSession(false);
+		if (request.getParameter("error") != null && session != null
+				&& session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof AuthenticationException ex) {
+			session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+			model.addAttribute("error", message(ex));
+		}
+		model.addAttribute("loggedOut", request.getParameter("logout") != null);
+		model.addAttribute("signupOpen", this.properties.signupOpen());
+		return "account/login";
+	}
+
+	/**
+	 * A wrong username and a wrong password read the same, so that guesses learn nothing
+	 * about which accounts exist.
+	 */
+	private static String message(AuthenticationException ex) {
+		if (ex instanceof LoginThrottledException
+				|| ex instanceof org.springframework.security.authentication.DisabledException) {
+			return ex.getMessage();
+		}
+		return "The username or password is not right.";
+	}
+
+	@GetMapping("/setup")
+	String setUp(Model model) {
+		if (!this.properties.accountsOn() || !this.accounts.setUpNeeded()) {
+			return "redirect:/login";
+		}
+		model.addAttribute("form", new NewAccountForm(null, null, null, false));
+		return "account/setup";
+	}
+
+	@PostMapping("/setup")
+	String setUp(NewAccountForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
+		if (!this.properties.accountsOn()) {
+			return "redirect:/";
+		}
+		try {
+			form.checkConfirmation();
+			this.sessionLogin.logIn(this.accounts.setUp(form.username(), form.password()), request, response);
+			return "redirect:/";
+		}
+		catch (AccountRejectedException ex) {
+			if (!this.accounts.setUpNeeded()) {
+				return "redirect:/login";
+			}
+			model.addAttribute("form", form.withoutPasswords());
+			model.addAttribute("error", ex.getMessage());
+			return "account/setup";
+		}
+	}
+
+	@GetMapping("/signup")
+	String signUp(Model model) {
+		requireOpenSignup();
+		model.addAttribute("form", new NewAccountForm(null, null, null, false));
+		return "account/signup";
+	}
+
+	@PostMapping("/signup")
+	String signUp(NewAccountForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
+		requireOpenSignup();
+		try {
+			form.checkConfirmation();
+			this.sessionLogin.logIn(this.accounts.signUp(form.username(), form.password()), request, response);
+			return "redirect:/";
+		}
+		catch (AccountRejectedException ex) {
+			model.addAttribute("form", form.withoutPasswords());
+			model.addAttribute("error", ex.getMessage());
+			return "account/signup";
+		}
+	}
+
+	private void requireOpenSignup() {
+		if (!this.properties.signupOpen()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+	}
+
+}

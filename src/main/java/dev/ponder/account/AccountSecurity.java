@@ -1,0 +1,141 @@
+package dev.ponder.account;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsChecker;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.RememberMeServices;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.web.authentication.rememberme.AbstractRememberMeServices;
+import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
+import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices.RememberMeTokenAlgorithm;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The parts of Spring Security that know about accounts, for the security configuration
+ * to put together: password and token log-in, remember-me, and the check that a session's
+ * account is still enabled.
+ */
+@Component
+public class AccountSecurity {
+
+	public static final String REMEMBER_ME_COOKIE = "ponder-remember-me";
+
+	private static final Duration REMEMBER_FOR = Duration.ofDays(30);
+
+	private final AccountDetailsService details;
+
+	private final AccountService accounts;
+
+	private final AccessTokenService tokens;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final LoginThrottle throttle;
+
+	private final RememberMeKey rememberMeKey;
+
+	AccountSecurity(AccountDetailsService details, AccountService accounts, AccessTokenService tokens,
+			PasswordEncoder passwordEncoder, LoginThrottle throttle, RememberMeKey rememberMeKey) {
+		this.details = details;
+		this.accounts = accounts;
+		this.tokens = tokens;
+		this.passwordEncoder = passwordEncoder;
+		this.throttle = throttle;
+		this.rememberMeKey = rememberMeKey;
+	}
+
+	/** Username and password, from the log-in form or HTTP Basic, throttled. */
+	public AuthenticationManager passwordLogin() {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(this.details);
+		provider.setPasswordEncoder(this.passwordEncoder);
+		provider.setUserDetailsPasswordService(this.details);
+		// Whether an account is disabled is told only to someone who knows its password:
+		// otherwise a guess at a username would learn that it exists.
+		UserDetailsChecker statusChecks = new AccountStatusChecks();
+		provider.setPreAuthenticationChecks((user) -> {
+		});
+		provider.setPostAuthenticationChecks(statusChecks);
+		return new ProviderManager(new ThrottledPasswordLogin(provider, this.throttle));
+	}
+
+	/**
+	 * {@code Authorization: Bearer <token>} on any request; a wrong token is answered by
+	 * {@code entryPoint} at once, never passed on as anonymous.
+	 */
+	public Filter accessTokenFilter(AuthenticationEntryPoint entryPoint) {
+		AccessTokenLogin login = new AccessTokenLogin(this.tokens);
+		AuthenticationFilter filter = new AuthenticationFilter(new ProviderManager(login), login);
+		filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+		filter.setSuccessHandler((request, response, authentication) -> {
+		});
+		filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
+		return filter;
+	}
+
+	/**
+	 * Signed cookies that keep a person logged in for 30 days; changing the password
+	 * makes them worthless.
+	 */
+	public RememberMeServices rememberMe() {
+		TokenBasedRememberMeServices services = new TokenBasedRememberMeServices(this.rememberMeKey.get(), this.details,
+				RememberMeTokenAlgorithm.SHA256);
+		services.setMatchingAlgorithm(RememberMeTokenAlgorithm.SHA256);
+		services.setCookieName(REMEMBER_ME_COOKIE);
+		services.setParameter(AbstractRememberMeServices.DEFAULT_PARAMETER);
+		services.setTokenValiditySeconds((int) REMEMBER_FOR.toSeconds());
+		services.setCookieCustomizer((cookie) -> cookie.setAttribute("SameSite", "Lax"));
+		return services;
+	}
+
+	/**
+	 * Ends the session of an account disabled since it logged in, on whichever instance
+	 * it lands: the check is one primary-key read.
+	 */
+	public Filter activeAccountFilter() {
+		return new OncePerRequestFilter() {
+
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+				if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal
+						&& !AccountSecurity.this.accounts.active(principal.id())) {
+					new SecurityContextLogoutHandler().logout(request, response, authentication);
+				}
+				chain.doFilter(request, response);
+			}
+
+		};
+	}
+
+	/** Whether the instance still waits for its first administrator. */
+	public boolean setUpNeeded() {
+		return this.accounts.setUpNeeded();
+	}
+
+	/** Records a log-in through the form. */
+	public void loggedIn(Authentication authentication) {
+		if (authentication.getPrincipal() instanceof AccountPrincipal principal) {
+			this.accounts.recordLogin(principal.id());
+		}
+	}
+
+}

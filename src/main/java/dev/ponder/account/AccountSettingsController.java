@@ -1,0 +1,65 @@
+package dev.ponder.account;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The account part of the settings page, as forms that work without JavaScript: change
+ * one's password, make and revoke personal access tokens.
+ */
+@Controller
+class AccountSettingsController {
+
+	private static final String BACK = "redirect:/settings#account";
+
+	private final AccountService accounts;
+
+	private final AccessTokenService tokens;
+
+	AccountSettingsController(AccountService accounts, AccessTokenService tokens) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+	}
+
+	@PostMapping("/settings/password")
+	String changePassword(@RequestParam(required = false) String current,
+			@RequestParam(required = false) String password, @RequestParam(required = false) String confirm,
+			RedirectAttributes redirect) {
+		try {
+			new NewAccountForm(null, password, confirm, false).checkConfirmation();
+			this.accounts.changePassword(CurrentAccount.require().id(), current, password);
+			redirect.addFlashAttribute("passwordChanged", true);
+		}
+		catch (AccountRejectedException ex) {
+			redirect.addFlashAttribute("passwordError", ex.getMessage());
+		}
+		return BACK;
+	}
+
+	/**
+	 * The new token goes to the next page once, as a flash attribute, and nowhere else.
+	 */
+	@PostMapping("/settings/tokens")
+	String createToken(@RequestParam(required = false) String name, RedirectAttributes redirect) {
+		try {
+			redirect.addFlashAttribute("newToken", this.tokens.create(CurrentAccount.require().id(), name));
+		}
+		catch (AccountRejectedException ex) {
+			redirect.addFlashAttribute("tokenError", ex.getMessage());
+		}
+		return BACK;
+	}
+
+	@PostMapping("/settings/tokens/{id}/revoke")
+	String revokeToken(@PathVariable UUID id, RedirectAttributes redirect) {
+		this.tokens.revoke(CurrentAccount.require().id(), id);
+		redirect.addFlashAttribute("tokenRevoked", true);
+		return BACK;
+	}
+
+}

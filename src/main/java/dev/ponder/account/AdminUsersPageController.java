@@ -1,0 +1,76 @@
+package dev.ponder.account;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The users page: the administrator adds people and disables or enables them.
+ */
+@Controller
+class AdminUsersPageController {
+
+	private static final String BACK = "redirect:/admin/users";
+
+	private final AccountService accounts;
+
+	private final AccountProperties properties;
+
+	AdminUsersPageController(AccountService accounts, AccountProperties properties) {
+		this.accounts = accounts;
+		this.properties = properties;
+	}
+
+	@GetMapping("/admin/users")
+	String users(Model model) {
+		AccountPrincipal me = CurrentAccount.require();
+		model.addAttribute("section", "users");
+		model.addAttribute("users", this.accounts.list());
+		model.addAttribute("me", me.id());
+		model.addAttribute("signupOpen", this.properties.signupOpen());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new NewAccountForm(null, null, null, false));
+		}
+		return "account/users";
+	}
+
+	@PostMapping("/admin/users")
+	String add(NewAccountForm form, RedirectAttributes redirect) {
+		CurrentAccount.require();
+		try {
+			AccountView added = this.accounts.create(form.username(), form.password(), form.admin());
+			redirect.addFlashAttribute("added", added.username());
+		}
+		catch (AccountRejectedException ex) {
+			redirect.addFlashAttribute("form", form.withoutPasswords());
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return BACK;
+	}
+
+	@PostMapping("/admin/users/{id}/disable")
+	String disable(@PathVariable UUID id, RedirectAttributes redirect) {
+		return change(id, new AccountService.AccountChange(true, null, null), redirect);
+	}
+
+	@PostMapping("/admin/users/{id}/enable")
+	String enable(@PathVariable UUID id, RedirectAttributes redirect) {
+		return change(id, new AccountService.AccountChange(false, null, null), redirect);
+	}
+
+	private String change(UUID id, AccountService.AccountChange change, RedirectAttributes redirect) {
+		try {
+			this.accounts.update(id, change, CurrentAccount.require().id());
+		}
+		catch (AccountRejectedException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return BACK;
+	}
+
+}

@@ -1,0 +1,19 @@
+package dev.ponder.account;
+
+/**
+ * The fields of the set-up, sign-up and add-a-person forms. Passwords are never sent back
+ * to the page.
+ */
+record NewAccountForm(String username, String password, String confirm, boolean admin) {
+
+	void checkConfirmation() {
+		if (this.password != null && !this.password.equals(this.confirm)) {
+			throw AccountRejectedException.invalid("The two passwords are not the same.");
+		}
+	}
+
+	NewAccountForm withoutPasswords() {
+		return new NewAccountForm(this.username, null, null, this.admin);
+	}
+
+}

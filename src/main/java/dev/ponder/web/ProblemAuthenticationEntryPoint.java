@@ -1,0 +1,76 @@
+package dev.ponder.web;
+
+import java.io.IOException;
+import java.util.function.BooleanSupplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+import dev.ponder.account.LoginThrottledException;
+
+/**
+ * Answers a script that is not logged in with problem details: never a log-in page, never
+ * a redirect. Only a Bearer challenge is sent: a Basic one would make browsers pop up
+ * their own password dialog over the app.
+ */
+class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
+
+	private final JsonMapper jsonMapper;
+
+	private final BooleanSupplier setUpNeeded;
+
+	ProblemAuthenticationEntryPoint(JsonMapper jsonMapper, BooleanSupplier setUpNeeded) {
+		this.jsonMapper = jsonMapper;
+		this.setUpNeeded = setUpNeeded;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+			throws IOException {
+		HttpStatus status = HttpStatus.UNAUTHORIZED;
+		ProblemDetail problem;
+		if (failure instanceof LoginThrottledException throttled) {
+			status = HttpStatus.TOO_MANY_REQUESTS;
+			problem = ApiExceptionHandler.problem(status, "Too many failed log-ins", throttled.getMessage(),
+					"too_many_log_ins");
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+		}
+		else if (failure instanceof DisabledException) {
+			problem = ApiExceptionHandler.problem(status, "Account disabled", failure.getMessage(), "account_disabled");
+		}
+		else if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+			problem = ApiExceptionHandler.problem(status, "Not logged in",
+					"The credentials were not accepted: the username and password are wrong, or the access token "
+							+ "is unknown or revoked.",
+					"bad_credentials");
+		}
+		else if (this.setUpNeeded.getAsBoolean()) {
+			problem = ApiExceptionHandler.problem(status, "Not set up yet",
+					"This Ponder has no accounts yet: open it in a browser to create the administrator, or set "
+							+ "PONDER_ADMIN_USERNAME and PONDER_ADMIN_PASSWORD.",
+					"not_set_up");
+		}
+		else {
+			problem = ApiExceptionHandler.problem(status, "Not logged in",
+					"Log in first: send a personal access token (Authorization: Bearer …) or your username and "
+							+ "password (HTTP Basic).",
+					"unauthenticated");
+		}
+		if (status == HttpStatus.UNAUTHORIZED) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Ponder\"");
+		}
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		this.jsonMapper.writeValue(response.getOutputStream(), problem);
+	}
+
+}
