@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -62,7 +63,10 @@ public class AccountSecurity {
 		this.rememberMeKey = rememberMeKey;
 	}
 
-	/** Username and password, from the log-in form or HTTP Basic, throttled. */
+	/**
+	 * Username and password, from the log-in form or HTTP Basic, throttled; and the
+	 * remember-me cookie.
+	 */
 	public AuthenticationManager passwordLogin() {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(this.details);
 		provider.setPasswordEncoder(this.passwordEncoder);
@@ -73,7 +77,8 @@ public class AccountSecurity {
 		provider.setPreAuthenticationChecks((user) -> {
 		});
 		provider.setPostAuthenticationChecks(statusChecks);
-		return new ProviderManager(new ThrottledPasswordLogin(provider, this.throttle));
+		return new ProviderManager(new ThrottledPasswordLogin(provider, this.throttle),
+				new RememberMeAuthenticationProvider(this.rememberMeKey.get()));
 	}
 
 	/**

@@ -43,7 +43,8 @@ class AdminUsersPageController {
 	String add(NewAccountForm form, RedirectAttributes redirect) {
 		CurrentAccount.require();
 		try {
-			AccountView added = this.accounts.create(form.username(), form.password(), form.admin());
+			AccountView added = this.accounts.create(form.username(), form.password(),
+					Boolean.TRUE.equals(form.admin()));
 			redirect.addFlashAttribute("added", added.username());
 		}
 		catch (AccountRejectedException ex) {

@@ -4,7 +4,7 @@ package dev.ponder.account;
  * The fields of the set-up, sign-up and add-a-person forms. Passwords are never sent back
  * to the page.
  */
-record NewAccountForm(String username, String password, String confirm, boolean admin) {
+record NewAccountForm(String username, String password, String confirm, Boolean admin) {
 
 	void checkConfirmation() {
 		if (this.password != null && !this.password.equals(this.confirm)) {

@@ -19,6 +19,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -84,6 +88,7 @@ class SecurityConfiguration {
 		RememberMeServices rememberMe = accounts.rememberMe();
 		SavedRequestAwareAuthenticationSuccessHandler toWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
 		http.authenticationManager(accounts.passwordLogin())
+			.requestCache((cache) -> cache.requestCache(pagesToReturnTo()))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/setup", "/signup", "/css/**", "/js/**", "/webjars/**", "/favicon.svg",
 						"/error", "/actuator/health", "/actuator/health/**")
@@ -109,6 +114,18 @@ class SecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(problems, MACHINE_PATHS)
 				.defaultAuthenticationEntryPointFor(new LoginPageEntryPoint(accounts::setUpNeeded),
 						PATHS.matcher("/**")));
+	}
+
+	/**
+	 * After logging in, a person goes back to the page they asked for: only pages, and
+	 * without the {@code ?continue} that would otherwise stay in the address bar.
+	 */
+	private static RequestCache pagesToReturnTo() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setMatchingRequestParameterName(null);
+		cache.setRequestMatcher(
+				new AndRequestMatcher(PATHS.matcher(HttpMethod.GET, "/**"), new NegatedRequestMatcher(MACHINE_PATHS)));
+		return cache;
 	}
 
 	/**

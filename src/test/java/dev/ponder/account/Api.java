@@ -1,0 +1,108 @@
+package dev.ponder.account;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A script calling the JSON API: no cookies, no browser headers, its credentials (if any)
+ * on every request.
+ */
+final class Api {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final String base;
+
+	private final String authorization;
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private Api(int port, String authorization) {
+		this.base = "http://127.0.0.1:" + port;
+		this.authorization = authorization;
+	}
+
+	static Api anonymous(int port) {
+		return new Api(port, null);
+	}
+
+	static Api basic(int port, String username, String password) {
+		return new Api(port, "Basic "
+				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	static Api bearer(int port, String token) {
+		return new Api(port, "Bearer " + token);
+	}
+
+	Reply get(String path) {
+		return call("GET", path, null);
+	}
+
+	Reply post(String path, String body) {
+		return call("POST", path, body);
+	}
+
+	Reply call(String method, String path, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(15))
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (this.authorization != null) {
+			request.header("Authorization", this.authorization);
+		}
+		try {
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Reply(response);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** What the server answered. */
+	record Reply(HttpResponse<String> response) {
+
+		int status() {
+			return this.response.statusCode();
+		}
+
+		String header(String name) {
+			return this.response.headers().firstValue(name).orElse(null);
+		}
+
+		String text() {
+			return this.response.body();
+		}
+
+		JsonNode body() {
+			return this.response.body().isEmpty() ? json.readTree("{}") : json.readTree(this.response.body());
+		}
+
+		@Override
+		public String toString() {
+			return this.response.statusCode() + " " + this.response.body();
+		}
+
+	}
+
+}

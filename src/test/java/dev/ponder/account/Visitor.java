@@ -1,0 +1,130 @@
+package dev.ponder.account;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser as the server sees it, without the rendering: its own cookies, redirects not
+ * followed, and forms posted with the CSRF token the page carried.
+ */
+final class Visitor {
+
+	private static final Pattern CSRF = Pattern
+		.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"|name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+	private final String base;
+
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient http;
+
+	Visitor(int port) {
+		this.base = "http://127.0.0.1:" + port;
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(this.cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+	}
+
+	HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET());
+	}
+
+	/**
+	 * Opens {@code page} for its CSRF token, then posts the form to {@code action}, as a
+	 * browser would (with an Origin header).
+	 */
+	HttpResponse<String> submit(String page, String action, Map<String, String> fields) {
+		String token = csrfTokenOf(get(page).body());
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		all.put("_csrf", token);
+		return post(action, all);
+	}
+
+	/** Posts a form with exactly these fields, CSRF token or not. */
+	HttpResponse<String> post(String action, Map<String, String> fields) {
+		String body = fields.entrySet()
+			.stream()
+			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(this.base + action))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Origin", this.base)
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/** Logs in through the form and says where it was sent next. */
+	HttpResponse<String> logIn(String username, String password, boolean rememberMe) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("username", username);
+		fields.put("password", password);
+		if (rememberMe) {
+			fields.put("remember-me", "on");
+		}
+		return submit("/login", "/login", fields);
+	}
+
+	String cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** Keeps only one cookie, as a browser reopened days later with its session gone. */
+	void keepOnly(String name) {
+		this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> !cookie.getName().equals(name))
+			.toList()
+			.forEach((cookie) -> this.cookies.getCookieStore().remove(null, cookie));
+	}
+
+	static String csrfTokenOf(String html) {
+		Matcher matcher = CSRF.matcher(html);
+		if (!matcher.find()) {
+			throw new AssertionError("The page has no CSRF token:\n" + html);
+		}
+		return (matcher.group(1) != null) ? matcher.group(1) : matcher.group(2);
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			// As browsers ask for pages: without it, Spring Security answers some as an
+			// API call.
+			request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+			return this.http.send(request.timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
