@@ -145,6 +145,11 @@ abstract class AccountsContract {
 				alicesApi().post("/api/admin/users", "{\"username\":\"eve\",\"password\":\"eve-password\"}").status())
 			.isEqualTo(403);
 		assertThat(alicesApi().get("/actuator/prometheus").status()).isEqualTo(403);
+		assertThat(alicesApi().call("PUT", "/api/settings/relay", "{\"template\":\"Mine: {reasoning}\"}").status())
+			.as("the relay's prompt is the whole instance's")
+			.isEqualTo(403);
+		assertThat(root().call("PUT", "/api/settings/relay", "{\"template\":\"Ours: {reasoning}\"}").status())
+			.isEqualTo(200);
 		assertThat(root().get("/actuator/prometheus").status()).isEqualTo(200);
 		assertThat(root().call("PATCH", "/api/admin/users/00000000-0000-0000-0000-000000000000", "{\"disabled\":true}")
 			.status()).isEqualTo(404);
@@ -213,6 +218,7 @@ abstract class AccountsContract {
 		assertThat(bob.call("PATCH", "/api/conversations/" + conversation, "{\"title\":\"Mine now\"}").status())
 			.isEqualTo(404);
 		assertThat(bob.call("DELETE", "/api/conversations/" + conversation, null).status()).isEqualTo(404);
+		assertThat(bob.post("/api/conversations/" + conversation + "/restore", null).status()).isEqualTo(404);
 		assertThat(bob.post("/api/conversations/" + conversation + "/messages", "{\"content\":\"Hi\"}").status())
 			.isEqualTo(404);
 		assertThat(bob.get("/api/messages/" + answer + "/stream").status()).isEqualTo(404);
