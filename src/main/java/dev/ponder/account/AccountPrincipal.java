@@ -33,12 +33,19 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
 	private final boolean enabled;
 
+	/**
+	 * Tells which password this log-in was made with, after the hash itself is erased:
+	 * when the password changes, sessions made with the old one end.
+	 */
+	private final int passwordStamp;
+
 	AccountPrincipal(Account account) {
 		this.id = account.getId();
 		this.username = account.getUsername();
 		this.passwordHash = account.getPasswordHash();
 		this.admin = account.isAdmin();
 		this.enabled = !account.isDisabled();
+		this.passwordStamp = account.getPasswordHash().hashCode();
 	}
 
 	public UUID id() {
@@ -47,6 +54,11 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
 	public boolean admin() {
 		return this.admin;
+	}
+
+	/** Whether both were made from the same account with the same password. */
+	boolean samePassword(AccountPrincipal other) {
+		return this.id.equals(other.id) && this.passwordStamp == other.passwordStamp;
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.ponder.account;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -53,8 +54,12 @@ public class AccountSecurity {
 
 	private final RememberMeKey rememberMeKey;
 
+	private final SessionLogin sessionLogin;
+
 	AccountSecurity(AccountDetailsService details, AccountService accounts, AccessTokenService tokens,
-			PasswordEncoder passwordEncoder, LoginThrottle throttle, RememberMeKey rememberMeKey) {
+			PasswordEncoder passwordEncoder, LoginThrottle throttle, RememberMeKey rememberMeKey,
+			SessionLogin sessionLogin) {
+		this.sessionLogin = sessionLogin;
 		this.details = details;
 		this.accounts = accounts;
 		this.tokens = tokens;
@@ -111,19 +116,25 @@ public class AccountSecurity {
 	}
 
 	/**
-	 * Ends the session of an account disabled since it logged in, on whichever instance
-	 * it lands: the check is one primary-key read.
+	 * Keeps a session in step with its account, on whichever instance it lands (the check
+	 * is one primary-key read): it ends when the account was disabled or its password
+	 * changed since, and follows a change of administration at once.
 	 */
-	public Filter activeAccountFilter() {
+	public Filter currentAccountFilter() {
 		return new OncePerRequestFilter() {
 
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
 				Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-				if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal
-						&& !AccountSecurity.this.accounts.active(principal.id())) {
-					new SecurityContextLogoutHandler().logout(request, response, authentication);
+				if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
+					Optional<AccountPrincipal> now = AccountSecurity.this.accounts.current(principal.id());
+					if (now.isEmpty() || !now.get().isEnabled() || !now.get().samePassword(principal)) {
+						new SecurityContextLogoutHandler().logout(request, response, authentication);
+					}
+					else if (now.get().admin() != principal.admin()) {
+						AccountSecurity.this.sessionLogin.replace(now.get(), request, response);
+					}
 				}
 				chain.doFilter(request, response);
 			}

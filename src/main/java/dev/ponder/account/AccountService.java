@@ -3,6 +3,7 @@ package dev.ponder.account;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -161,10 +162,10 @@ public class AccountService {
 		account.changePasswordHash(this.passwords.encode(newPassword));
 	}
 
-	/** Whether the account still exists and may be used. */
+	/** The account as it is now, for checking a session made earlier. */
 	@Transactional(readOnly = true)
-	public boolean active(UUID id) {
-		return this.accounts.findById(id).filter((account) -> !account.isDisabled()).isPresent();
+	Optional<AccountPrincipal> current(UUID id) {
+		return this.accounts.findById(id).map(AccountPrincipal::new);
 	}
 
 	void recordLogin(UUID id) {

@@ -2,6 +2,9 @@ package dev.ponder.account;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,18 +24,24 @@ class AccountSettingsController {
 
 	private final AccessTokenService tokens;
 
-	AccountSettingsController(AccountService accounts, AccessTokenService tokens) {
+	private final SessionLogin sessionLogin;
+
+	AccountSettingsController(AccountService accounts, AccessTokenService tokens, SessionLogin sessionLogin) {
 		this.accounts = accounts;
 		this.tokens = tokens;
+		this.sessionLogin = sessionLogin;
 	}
 
 	@PostMapping("/settings/password")
 	String changePassword(@RequestParam(required = false) String current,
 			@RequestParam(required = false) String password, @RequestParam(required = false) String confirm,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		try {
 			new NewAccountForm(null, password, confirm, false).checkConfirmation();
-			this.accounts.changePassword(CurrentAccount.require().id(), current, password);
+			UUID me = CurrentAccount.require().id();
+			this.accounts.changePassword(me, current, password);
+			// Every other session ends with the old password; this one carries on.
+			this.accounts.current(me).ifPresent((now) -> this.sessionLogin.logIn(now, request, response));
 			redirect.addFlashAttribute("passwordChanged", true);
 		}
 		catch (AccountRejectedException ex) {

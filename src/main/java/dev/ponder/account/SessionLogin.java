@@ -29,16 +29,26 @@ class SessionLogin {
 	}
 
 	void logIn(AccountPrincipal principal, HttpServletRequest request, HttpServletResponse response) {
+		if (request.getSession(false) != null) {
+			request.changeSessionId();
+		}
+		replace(principal, request, response);
+		this.accounts.recordLogin(principal.id());
+	}
+
+	/**
+	 * Puts the account as it is now in place of the one the request carries, and in its
+	 * session if it has one (scripts, which log in on every request, have none).
+	 */
+	void replace(AccountPrincipal principal, HttpServletRequest request, HttpServletResponse response) {
 		principal.eraseCredentials();
 		SecurityContext context = this.holder.createEmptyContext();
 		context.setAuthentication(
 				UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
 		this.holder.setContext(context);
 		if (request.getSession(false) != null) {
-			request.changeSessionId();
+			this.repository.saveContext(context, request, response);
 		}
-		this.repository.saveContext(context, request, response);
-		this.accounts.recordLogin(principal.id());
 	}
 
 }

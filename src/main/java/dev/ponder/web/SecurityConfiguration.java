@@ -110,7 +110,7 @@ class SecurityConfiguration {
 			.rememberMe((remember) -> remember.rememberMeServices(rememberMe))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.addFilterBefore(accounts.accessTokenFilter(problems), BasicAuthenticationFilter.class)
-			.addFilterAfter(accounts.activeAccountFilter(), RememberMeAuthenticationFilter.class)
+			.addFilterAfter(accounts.currentAccountFilter(), RememberMeAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(problems, MACHINE_PATHS)
 				.defaultAuthenticationEntryPointFor(new LoginPageEntryPoint(accounts::setUpNeeded),
 						PATHS.matcher("/**")));

@@ -317,6 +317,8 @@ abstract class AccountsContract {
 	void changingThePasswordNeedsTheOldOneAndEndsRememberedLogIns() {
 		Visitor browser = new Visitor(this.port);
 		browser.logIn("alice", ALICE_PASSWORD, true);
+		Visitor otherDevice = new Visitor(this.port);
+		otherDevice.logIn("alice", ALICE_PASSWORD, false);
 		HttpResponse<String> wrong = browser.submit("/settings", "/settings/password",
 				Map.of("current", "not-it", "password", "alice-password-2", "confirm", "alice-password-2"));
 		assertThat(location(wrong)).endsWith("/settings#account");
@@ -326,6 +328,8 @@ abstract class AccountsContract {
 				Map.of("current", ALICE_PASSWORD, "password", "alice-password-2", "confirm", "alice-password-2"));
 		assertThat(alicesApi().get("/api/account").status()).isEqualTo(401);
 		assertThat(Api.basic(this.port, "alice", "alice-password-2").get("/api/account").status()).isEqualTo(200);
+		assertThat(browser.get("/").statusCode()).as("the session that changed it carries on").isEqualTo(200);
+		assertThat(location(otherDevice.get("/"))).as("other sessions end").endsWith("/login");
 		browser.keepOnly(AccountSecurity.REMEMBER_ME_COOKIE);
 		assertThat(location(browser.get("/"))).as("the remember-me cookie signed the old password").endsWith("/login");
 
@@ -373,6 +377,26 @@ abstract class AccountsContract {
 
 		HttpResponse<String> plain = new Visitor(this.port).get("/login");
 		assertThat(plain.headers().firstValue("Strict-Transport-Security")).as("not over plain HTTP").isEmpty();
+	}
+
+	@Test
+	@Order(11)
+	void makingSomeoneAdministratorOrNotTakesEffectInTheirOpenSession() {
+		String carolId = root().post("/api/admin/users", "{\"username\":\"carol\",\"password\":\"carol-password\"}")
+			.body()
+			.get("id")
+			.asString();
+		Visitor carol = new Visitor(this.port);
+		carol.logIn("carol", "carol-password", false);
+		assertThat(carol.get("/admin/users").statusCode()).isEqualTo(403);
+
+		root().call("PATCH", "/api/admin/users/" + carolId, "{\"admin\":true}");
+		assertThat(carol.get("/admin/users").statusCode()).isEqualTo(200);
+
+		root().call("PATCH", "/api/admin/users/" + carolId, "{\"admin\":false}");
+		assertThat(carol.get("/admin/users").statusCode()).as("taken back at once, not at the next log-in")
+			.isEqualTo(403);
+		assertThat(carol.get("/").statusCode()).isEqualTo(200);
 	}
 
 	private Api root() {
