@@ -22,10 +22,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.ponder.testing.Api;
 import dev.ponder.testing.AppTestSupport;
 import dev.ponder.testing.FakeUpstream;
 import dev.ponder.testing.Script;
 import dev.ponder.testing.SharedUpstream;
+import dev.ponder.testing.Visitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

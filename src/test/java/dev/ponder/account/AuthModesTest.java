@@ -11,7 +11,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.ponder.PonderApplication;
+import dev.ponder.testing.Api;
 import dev.ponder.testing.SharedUpstream;
+import dev.ponder.testing.Visitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

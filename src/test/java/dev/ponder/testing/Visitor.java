@@ -1,4 +1,4 @@
-package dev.ponder.account;
+package dev.ponder.testing;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * A browser as the server sees it, without the rendering: its own cookies, redirects not
  * followed, and forms posted with the CSRF token the page carried.
  */
-final class Visitor {
+public final class Visitor {
 
 	private static final Pattern CSRF = Pattern
 		.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"|name=\"_csrf\"\\s+value=\"([^\"]+)\"");
@@ -31,7 +31,7 @@ final class Visitor {
 
 	private final HttpClient http;
 
-	Visitor(int port) {
+	public Visitor(int port) {
 		this.base = "http://127.0.0.1:" + port;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
@@ -40,7 +40,7 @@ final class Visitor {
 			.build();
 	}
 
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET());
 	}
 
@@ -48,7 +48,7 @@ final class Visitor {
 	 * Opens {@code page} for its CSRF token, then posts the form to {@code action}, as a
 	 * browser would (with an Origin header).
 	 */
-	HttpResponse<String> submit(String page, String action, Map<String, String> fields) {
+	public HttpResponse<String> submit(String page, String action, Map<String, String> fields) {
 		String token = csrfTokenOf(get(page).body());
 		Map<String, String> all = new LinkedHashMap<>(fields);
 		all.put("_csrf", token);
@@ -56,7 +56,7 @@ final class Visitor {
 	}
 
 	/** Posts a form with exactly these fields, CSRF token or not. */
-	HttpResponse<String> post(String action, Map<String, String> fields) {
+	public HttpResponse<String> post(String action, Map<String, String> fields) {
 		String body = fields.entrySet()
 			.stream()
 			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
@@ -68,7 +68,7 @@ final class Visitor {
 	}
 
 	/** Logs in through the form and says where it was sent next. */
-	HttpResponse<String> logIn(String username, String password, boolean rememberMe) {
+	public HttpResponse<String> logIn(String username, String password, boolean rememberMe) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("username", username);
 		fields.put("password", password);
@@ -78,7 +78,7 @@ final class Visitor {
 		return submit("/login", "/login", fields);
 	}
 
-	String cookie(String name) {
+	public String cookie(String name) {
 		return this.cookies.getCookieStore()
 			.getCookies()
 			.stream()
@@ -89,7 +89,7 @@ final class Visitor {
 	}
 
 	/** Keeps only one cookie, as a browser reopened days later with its session gone. */
-	void keepOnly(String name) {
+	public void keepOnly(String name) {
 		this.cookies.getCookieStore()
 			.getCookies()
 			.stream()
@@ -98,7 +98,7 @@ final class Visitor {
 			.forEach((cookie) -> this.cookies.getCookieStore().remove(null, cookie));
 	}
 
-	static String csrfTokenOf(String html) {
+	public static String csrfTokenOf(String html) {
 		Matcher matcher = CSRF.matcher(html);
 		if (!matcher.find()) {
 			throw new AssertionError("The page has no CSRF token:\n" + html);

@@ -1,4 +1,4 @@
-package dev.ponder.account;
+package dev.ponder.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A script calling the JSON API: no cookies, no browser headers, its credentials (if any)
  * on every request.
  */
-final class Api {
+public final class Api {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -34,28 +34,28 @@ final class Api {
 		this.authorization = authorization;
 	}
 
-	static Api anonymous(int port) {
+	public static Api anonymous(int port) {
 		return new Api(port, null);
 	}
 
-	static Api basic(int port, String username, String password) {
+	public static Api basic(int port, String username, String password) {
 		return new Api(port, "Basic "
 				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
 	}
 
-	static Api bearer(int port, String token) {
+	public static Api bearer(int port, String token) {
 		return new Api(port, "Bearer " + token);
 	}
 
-	Reply get(String path) {
+	public Reply get(String path) {
 		return call("GET", path, null);
 	}
 
-	Reply post(String path, String body) {
+	public Reply post(String path, String body) {
 		return call("POST", path, body);
 	}
 
-	Reply call(String method, String path, String body) {
+	public Reply call(String method, String path, String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(15))
 			.method(method,
@@ -80,21 +80,21 @@ final class Api {
 	}
 
 	/** What the server answered. */
-	record Reply(HttpResponse<String> response) {
+	public record Reply(HttpResponse<String> response) {
 
-		int status() {
+		public int status() {
 			return this.response.statusCode();
 		}
 
-		String header(String name) {
+		public String header(String name) {
 			return this.response.headers().firstValue(name).orElse(null);
 		}
 
-		String text() {
+		public String text() {
 			return this.response.body();
 		}
 
-		JsonNode body() {
+		public JsonNode body() {
 			return this.response.body().isEmpty() ? json.readTree("{}") : json.readTree(this.response.body());
 		}
 

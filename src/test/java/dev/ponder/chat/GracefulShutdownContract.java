@@ -1,10 +1,7 @@
 package dev.ponder.chat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,6 +18,7 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.ponder.PonderApplication;
+import dev.ponder.testing.Api;
 import dev.ponder.testing.Chunks;
 import dev.ponder.testing.FakeUpstream;
 import dev.ponder.testing.Gate;
@@ -31,16 +29,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Shutting Ponder down mid-answer stores the answer as stopped with what had arrived, and
- * tells the browser, instead of leaving it streaming.
+ * tells the browser, instead of leaving it streaming; the next start leaves it so.
  */
-class GracefulShutdownTest {
+abstract class GracefulShutdownContract {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static final String DATABASE = "jdbc:h2:mem:graceful-shutdown;DB_CLOSE_DELAY=-1";
+	private static final String PASSWORD = "shutdown-test-password";
+
+	/** The settings that point Ponder at this contract's database. */
+	abstract List<String> databaseArguments();
 
 	@Test
-	void answersInFlightAreStoredAsStoppedAndListenersAreTold() throws SQLException {
+	void answersInFlightAreStoredAsStoppedAndListenersAreTold() {
 		FakeUpstream upstream = SharedUpstream.get();
 		upstream.reset();
 		Gate never = new Gate();
@@ -49,14 +50,11 @@ class GracefulShutdownTest {
 			.chunk(Chunks.reasoning("Halfway through a thought"))
 			.chunk(Chunks.content("Half an answer"))
 			.waitFor(never));
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(PonderApplication.class).run(
-				"--server.port=0", "--spring.datasource.url=" + DATABASE, "--openrouter.api-key=sk-test",
-				"--openrouter.base-url=" + upstream.baseUrl(), "--ponder.checkpoint-interval=100ms",
-				// With accounts on, as deployed: the script logs in with HTTP Basic.
-				"--ponder.admin.username=owner", "--ponder.admin.password=shutdown-test-password");
+		ConfigurableApplicationContext app = start(upstream);
+		// With accounts on, as deployed: the script logs in with HTTP Basic.
 		WebClient client = WebClient.builder()
-			.baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"))
-			.defaultHeaders((headers) -> headers.setBasicAuth("owner", "shutdown-test-password"))
+			.baseUrl("http://127.0.0.1:" + port(app))
+			.defaultHeaders((headers) -> headers.setBasicAuth("owner", PASSWORD))
 			.build();
 		String conversation = json
 			.readTree(client.post()
@@ -86,14 +84,29 @@ class GracefulShutdownTest {
 		JsonNode last = json.readTree(all.get(all.size() - 1).data());
 		assertThat(all.get(all.size() - 1).event()).isEqualTo("done");
 		assertThat(last.get("status").asString()).isEqualTo("STOPPED");
-		try (Connection connection = DriverManager.getConnection(DATABASE, "sa", "");
-				ResultSet row = connection.createStatement()
-					.executeQuery("SELECT status, content, reasoning FROM message WHERE role = 'ASSISTANT'")) {
-			assertThat(row.next()).isTrue();
-			assertThat(row.getString("status")).isEqualTo("STOPPED");
-			assertThat(row.getString("content")).isEqualTo("Half an answer");
-			assertThat(row.getString("reasoning")).isEqualTo("Halfway through a thought");
+		try (ConfigurableApplicationContext again = start(upstream)) {
+			JsonNode answer = Api.basic(port(again), "owner", PASSWORD)
+				.get("/api/conversations/" + conversation)
+				.body()
+				.get("messages")
+				.get(1);
+			assertThat(answer.get("status").asString()).isEqualTo("STOPPED");
+			assertThat(answer.get("content").asString()).isEqualTo("Half an answer");
+			assertThat(answer.get("reasoning").asString()).isEqualTo("Halfway through a thought");
 		}
+	}
+
+	private ConfigurableApplicationContext start(FakeUpstream upstream) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--openrouter.api-key=sk-test",
+				"--openrouter.base-url=" + upstream.baseUrl(), "--ponder.checkpoint-interval=100ms",
+				"--ponder.catalog.refresh-in-background=false", "--ponder.admin.username=owner",
+				"--ponder.admin.password=" + PASSWORD));
+		arguments.addAll(databaseArguments());
+		return new SpringApplicationBuilder(PonderApplication.class).run(arguments.toArray(String[]::new));
+	}
+
+	private static int port(ConfigurableApplicationContext app) {
+		return Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 	}
 
 }
