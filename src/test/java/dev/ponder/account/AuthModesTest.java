@@ -34,6 +34,11 @@ class AuthModesTest {
 		try (ConfigurableApplicationContext single = start(DATABASE, "--ponder.auth=none")) {
 			assertThat(output).contains("Accounts are off (PONDER_AUTH=none): whoever reaches this port can read "
 					+ "and write every conversation.");
+			Api.Reply tokens = Api.anonymous(port(single)).get("/api/tokens");
+			assertThat(tokens.status()).isEqualTo(409);
+			assertThat(tokens.body().get("code").asString()).isEqualTo("accounts_off");
+			assertThat(new Visitor(port(single)).get("/login").headers().firstValue("Location"))
+				.hasValueSatisfying((location) -> assertThat(location).endsWith("/"));
 			conversation = Api.anonymous(port(single))
 				.post("/api/conversations", "{\"title\":\"Made before accounts\"}")
 				.body()
