@@ -1,12 +1,14 @@
 // Entry point: wires the page's parts together. Everything here improves a page that already works
 // without JavaScript (the composer posts, saved messages are shown as plain text).
 
+import { enhanceAccountMenu } from './account-menu.js';
 import { arriveAtMessage } from './arrival.js';
 import { Chat } from './chat.js';
 import { ChatHeader } from './chat-header.js';
 import { attachCompare, CompareView, sendCompare } from './compare.js';
 import { Composer } from './composer.js';
 import { resumePendingUndo } from './conversation-actions.js';
+import { addCopyableButtons } from './copy.js';
 import { Header } from './header.js';
 import { AssistantMessage } from './message-view.js';
 import { ModelCatalog } from './model-catalog.js';
@@ -39,6 +41,9 @@ function setUpModelChoice(form) {
 
 function start() {
 	new Header();
+	const accountMenu = document.querySelector('.account-menu');
+	if (accountMenu) enhanceAccountMenu(accountMenu);
+	addCopyableButtons(document);
 	const relaySettings = document.querySelector('.relay-settings');
 	if (relaySettings) new RelaySettings(relaySettings);
 	const aside = document.getElementById('sidebar');

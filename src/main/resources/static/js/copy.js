@@ -75,3 +75,11 @@ export function addCodeCopyButtons(root) {
 		head.append(copyButton({ className: 'code-copy', label: 'Copy code', text: () => code.textContent, visibleLabel: true }));
 	}
 }
+
+/** Gives each element marked data-copyable (a token shown once) a Copy button after it; the attribute names the button. */
+export function addCopyableButtons(root) {
+	for (const source of root.querySelectorAll('[data-copyable]')) {
+		if (source.nextElementSibling?.classList.contains('copy-button')) continue;
+		source.after(copyButton({ className: 'copyable-copy', label: source.dataset.copyable, text: () => source.textContent, visibleLabel: true }));
+	}
+}

@@ -11,9 +11,24 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class ViewerAdvice {
 
+	private final AccountProperties properties;
+
+	ViewerAdvice(AccountProperties properties) {
+		this.properties = properties;
+	}
+
 	@ModelAttribute("viewer")
 	AccountPrincipal viewer() {
 		return CurrentOwner.principal().orElse(null);
+	}
+
+	/**
+	 * Tells "nobody is logged in yet" (the top bar offers nothing but the way in) from
+	 * "nobody needs to log in" (the top bar offers everything).
+	 */
+	@ModelAttribute("accountsOn")
+	boolean accountsOn() {
+		return this.properties.accountsOn();
 	}
 
 }
