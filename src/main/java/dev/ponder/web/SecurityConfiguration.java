@@ -12,6 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.RememberMeServices;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.rememberme.RememberMeAuthenticationFilter;
@@ -65,8 +66,11 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper jsonMapper, AccountProperties properties,
 			AccountSecurity accounts) throws Exception {
 		http.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new BrowserStateChange()))
+			// Scripts get problem details, pages the error page (with one handler only,
+			// Spring Security would use it for every path).
 			.exceptionHandling((exceptions) -> exceptions
-				.defaultAccessDeniedHandlerFor(new ProblemAccessDeniedHandler(jsonMapper), MACHINE_PATHS))
+				.defaultAccessDeniedHandlerFor(new ProblemAccessDeniedHandler(jsonMapper), MACHINE_PATHS)
+				.defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), PATHS.matcher("/**")))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

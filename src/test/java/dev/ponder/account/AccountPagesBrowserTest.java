@@ -12,7 +12,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -255,8 +254,6 @@ class AccountPagesBrowserTest extends BrowserTestSupport {
 
 	@Test
 	@Order(6)
-	@Disabled("SecurityConfiguration gives HttpSecurity its own AuthenticationManager, which has no provider for "
-			+ "RememberMeAuthenticationToken: the cookie is set, but refused (ProviderNotFoundException) and cancelled")
 	void aRememberedLogInOutlivesItsSession() {
 		logIn(this.page, ADMIN, SECOND_PASSWORD, true);
 		assertThat(this.page.context().cookies()).extracting((cookie) -> cookie.name)

@@ -390,7 +390,10 @@ abstract class AccountsContract {
 			.asString();
 		Visitor carol = new Visitor(this.port);
 		carol.logIn("carol", "carol-password", false);
-		assertThat(carol.get("/admin/users").statusCode()).isEqualTo(403);
+		HttpResponse<String> refused = carol.get("/admin/users");
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).as("the error page")
+			.startsWith("text/html");
 
 		root().call("PATCH", "/api/admin/users/" + carolId, "{\"admin\":true}");
 		assertThat(carol.get("/admin/users").statusCode()).isEqualTo(200);
