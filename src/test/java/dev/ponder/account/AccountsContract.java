@@ -395,6 +395,10 @@ abstract class AccountsContract {
 		assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).as("the error page")
 			.startsWith("text/html");
 
+		assertThat(carol.get("/settings").body()).as("the relay's prompt is shown, not offered for editing")
+			.contains("Only an administrator can change it.")
+			.doesNotContain("relay-save");
+
 		root().call("PATCH", "/api/admin/users/" + carolId, "{\"admin\":true}");
 		assertThat(carol.get("/admin/users").statusCode()).isEqualTo(200);
 
