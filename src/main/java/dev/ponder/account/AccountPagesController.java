@@ -45,6 +45,8 @@ class AccountPagesController {
 				&& session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof AuthenticationException ex) {
 			session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
 			model.addAttribute("error", message(ex));
+			model.addAttribute("username", session.getAttribute(AccountSecurity.LAST_USERNAME));
+			session.removeAttribute(AccountSecurity.LAST_USERNAME);
 		}
 		model.addAttribute("loggedOut", request.getParameter("logout") != null);
 		model.addAttribute("signupOpen", this.properties.signupOpen());

@@ -20,8 +20,10 @@ import org.springframework.security.core.userdetails.UserDetailsChecker;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.RememberMeServices;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.authentication.rememberme.AbstractRememberMeServices;
 import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
@@ -39,6 +41,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class AccountSecurity {
 
 	public static final String REMEMBER_ME_COOKIE = "ponder-remember-me";
+
+	/** The session attribute that keeps the username of a failed log-in for the form. */
+	static final String LAST_USERNAME = AccountSecurity.class.getName() + ".LAST_USERNAME";
 
 	private static final Duration REMEMBER_FOR = Duration.ofDays(30);
 
@@ -139,6 +144,23 @@ public class AccountSecurity {
 				chain.doFilter(request, response);
 			}
 
+		};
+	}
+
+	/**
+	 * Back to the log-in page with what went wrong and the username as typed, so that
+	 * only the password needs typing again.
+	 */
+	public AuthenticationFailureHandler loginFailure() {
+		SimpleUrlAuthenticationFailureHandler backToLogIn = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		return (request, response, failure) -> {
+			String username = request.getParameter("username");
+			if (username != null) {
+				request.getSession()
+					.setAttribute(LAST_USERNAME,
+							username.strip().substring(0, Math.min(username.strip().length(), 64)));
+			}
+			backToLogIn.onAuthenticationFailure(request, response, failure);
 		};
 	}
 

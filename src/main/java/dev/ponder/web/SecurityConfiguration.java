@@ -106,10 +106,12 @@ class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
-			.formLogin((form) -> form.loginPage("/login").successHandler((request, response, authentication) -> {
-				accounts.loggedIn(authentication);
-				toWhereTheyWere.onAuthenticationSuccess(request, response, authentication);
-			}))
+			.formLogin((form) -> form.loginPage("/login")
+				.failureHandler(accounts.loginFailure())
+				.successHandler((request, response, authentication) -> {
+					accounts.loggedIn(authentication);
+					toWhereTheyWere.onAuthenticationSuccess(request, response, authentication);
+				}))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
 			.rememberMe((remember) -> remember.rememberMeServices(rememberMe))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))

@@ -173,7 +173,10 @@ abstract class AccountsContract {
 		assertThat(location(visitor.get("/"))).endsWith("/login");
 		HttpResponse<String> wrong = visitor.logIn("alice", "wrong-password", false);
 		assertThat(location(wrong)).endsWith("/login?error");
-		assertThat(visitor.get("/login?error").body()).contains("The username or password is not right.");
+		assertThat(visitor.get("/login?error").body()).contains("The username or password is not right.")
+			.as("the username is kept, the password is not")
+			.contains("value=\"alice\"")
+			.doesNotContain("wrong-password");
 		String before = visitor.cookie("JSESSIONID");
 
 		HttpResponse<String> in = visitor.logIn("Alice", ALICE_PASSWORD, true);
