@@ -126,8 +126,7 @@ class ChatPageController {
 	 * An answer of a compare comes with all its columns, to be shown side by side again.
 	 */
 	private MessageItem item(MessageView message) {
-		return (message.compare() != null)
-				? MessageItem.of(message, this.conversations.compareColumns(message.compare().group()))
+		return (message.compare() != null) ? MessageItem.of(message, this.conversations.compareColumns(message))
 				: MessageItem.of(message);
 	}
 

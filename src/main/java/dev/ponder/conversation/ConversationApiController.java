@@ -84,9 +84,8 @@ class ConversationApiController {
 	/** The answers made side by side with this one (a compare), in column order. */
 	@GetMapping("/messages/{messageId}/compare")
 	List<MessageView> compare(@PathVariable UUID messageId) {
-		MessageView message = this.messages.visible(messageId).orElseThrow(() -> NotFoundException.message(messageId));
-		UUID group = (message.compare() != null) ? message.compare().group() : null;
-		return (group != null) ? this.conversations.compareColumns(group) : List.of(message);
+		return this.conversations
+			.compareColumns(this.messages.visible(messageId).orElseThrow(() -> NotFoundException.message(messageId)));
 	}
 
 	private static int clamp(int size) {

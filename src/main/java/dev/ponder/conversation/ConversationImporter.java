@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -55,20 +54,31 @@ public class ConversationImporter {
 			String where = "Conversation " + (i + 1);
 			check(conversation != null, where + " is empty.");
 			new ImportedConversationCheck(where, conversation, seenMessages).run();
-			Optional<Conversation> existing = this.conversations.findById(conversation.id());
-			if (existing.isPresent() && owner.owns(existing.get().getOwnerId())) {
+			if (owns(owner, conversation.id())) {
 				continue;
 			}
-			// Someone else has these ids (they imported the same file): a copy of one's
-			// own.
-			boolean taken = existing.isPresent()
-					|| !this.messages.findAllById(conversation.messages().stream().map(ExportFile.Message::id).toList())
+			// With accounts, a file's conversations get ids of the importer's own,
+			// whether or
+			// not someone here has the file's: the answer must not tell which ids exist.
+			ExportFile.Conversation target = owner.isEveryone() ? conversation
+					: conversation.withIdsOf(owner.accountId());
+			if (!target.id().equals(conversation.id()) && owns(owner, target.id())) {
+				continue;
+			}
+			boolean taken = this.conversations.existsById(target.id())
+					|| !this.messages.findAllById(target.messages().stream().map(ExportFile.Message::id).toList())
 						.isEmpty();
-			fresh.add(taken ? conversation.withNewIds() : conversation);
+			fresh.add(taken ? target.withNewIds() : target);
 		}
 		fresh.forEach((conversation) -> store(conversation, owner.accountId()));
 		return new ImportResult(fresh.size(), file.conversations().size() - fresh.size(),
 				fresh.stream().map(ExportFile.Conversation::id).toList());
+	}
+
+	private boolean owns(Owner owner, UUID conversationId) {
+		return this.conversations.findById(conversationId)
+			.filter((existing) -> owner.owns(existing.getOwnerId()))
+			.isPresent();
 	}
 
 	private ExportFile parse(String json) {

@@ -164,9 +164,19 @@ public class ConversationService {
 		return new UsageView(prompt, completion, reasoning, cost);
 	}
 
-	/** Every answer made side by side for one question, in column order. */
-	public List<MessageView> compareColumns(UUID questionId) {
-		return this.messages.findByCompareGroupOrderByCompareColumn(questionId).stream().map(MessageView::of).toList();
+	/**
+	 * Every answer made side by side with this one (a compare), in column order: only
+	 * within its own conversation.
+	 */
+	public List<MessageView> compareColumns(MessageView answer) {
+		if (answer.compare() == null) {
+			return List.of(answer);
+		}
+		return this.messages
+			.findByConversationIdAndCompareGroupOrderByCompareColumn(answer.conversationId(), answer.compare().group())
+			.stream()
+			.map(MessageView::of)
+			.toList();
 	}
 
 	@Transactional

@@ -1,6 +1,7 @@
 package dev.ponder.conversation;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -30,14 +31,26 @@ public record ExportFile(String format, Integer version, Instant exportedAt, Lis
 			UUID activeLeafId, List<Message> messages) {
 
 		/**
-		 * The same conversation under new ids, its links between messages kept: for a
-		 * file whose ids someone else here already has.
+		 * The same conversation under random new ids, its links between messages kept.
 		 */
 		Conversation withNewIds() {
+			return withIds((id) -> UUID.randomUUID());
+		}
+
+		/**
+		 * The same conversation under ids of its own for one account: the same file
+		 * always gets the same ids for the same person (so importing it twice adds
+		 * nothing), and they say nothing about whether the file's ids exist here.
+		 */
+		Conversation withIdsOf(UUID accountId) {
+			return withIds((id) -> UUID.nameUUIDFromBytes((accountId + "/" + id).getBytes(StandardCharsets.UTF_8)));
+		}
+
+		private Conversation withIds(UnaryOperator<UUID> newId) {
 			Map<UUID, UUID> renewed = new HashMap<>();
-			this.messages.forEach((message) -> renewed.put(message.id(), UUID.randomUUID()));
+			this.messages.forEach((message) -> renewed.put(message.id(), newId.apply(message.id())));
 			UnaryOperator<UUID> renew = (id) -> (id != null) ? renewed.getOrDefault(id, id) : null;
-			return new Conversation(UUID.randomUUID(), this.title, this.createdAt, this.updatedAt, this.pinned,
+			return new Conversation(newId.apply(this.id), this.title, this.createdAt, this.updatedAt, this.pinned,
 					renew.apply(this.activeLeafId),
 					this.messages.stream().map((message) -> message.withIds(renew)).toList());
 		}

@@ -59,6 +59,11 @@ final class ImportedConversationCheck {
 		require(message.parentId() == null || ids.contains(message.parentId()),
 				where + ": its parent " + message.parentId() + " is not in the same conversation.");
 		require(message.position() == null || message.position() >= 0, where + ": position is negative.");
+		// Answers side by side are grouped by their question: it must be in this
+		// conversation.
+		require(message.compare() == null || ids.contains(message.compare().group()),
+				where + ": its compare group " + ((message.compare() != null) ? message.compare().group() : null)
+						+ " is not a message of the same conversation.");
 	}
 
 	private static void require(boolean condition, String problem) {

@@ -19,7 +19,7 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 
 	List<Message> findByParentId(UUID parentId);
 
-	List<Message> findByCompareGroupOrderByCompareColumn(UUID compareGroup);
+	List<Message> findByConversationIdAndCompareGroupOrderByCompareColumn(UUID conversationId, UUID compareGroup);
 
 	/** Usage by model, of every conversation ({@code ownerId} null) or one owner's. */
 	@Query("""

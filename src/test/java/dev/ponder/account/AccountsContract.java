@@ -259,6 +259,27 @@ abstract class AccountsContract {
 		assertThat(alicesApi().post("/api/import", file).body().get("imported").asInt())
 			.as("importing her own file again adds nothing")
 			.isZero();
+		assertThat(bob.post("/api/import", file).body().get("imported").asInt()).as("nor does his").isZero();
+
+		// Importing tells nothing about which ids exist: hers and an unknown one both get
+		// ids of his own.
+		String unknown = java.util.UUID.randomUUID().toString();
+		String hers = alicesApi().post("/api/conversations", "{\"title\":\"Another\"}").body().get("id").asString();
+		assertThat(bob.post("/api/import", stub(hers, java.util.UUID.randomUUID().toString()))
+			.body()
+			.get("conversations")
+			.get(0)
+			.asString()).isNotEqualTo(hers);
+		assertThat(bob.post("/api/import", stub(unknown, java.util.UUID.randomUUID().toString()))
+			.body()
+			.get("conversations")
+			.get(0)
+			.asString()).isNotEqualTo(unknown);
+		// Nor can a file reach into her side-by-side answers by naming her question.
+		Api.Reply reaching = bob.post("/api/import", file.replaceFirst("\"compare\":null",
+				"\"compare\":{\"group\":\"" + java.util.UUID.randomUUID() + "\",\"column\":0}"));
+		assertThat(reaching.status()).isEqualTo(400);
+		assertThat(reaching.body().get("detail").asString()).contains("is not a message of the same conversation");
 	}
 
 	@Test
@@ -278,7 +299,9 @@ abstract class AccountsContract {
 			.containsExactly(AccessTokenService.hash(token));
 
 		Api script = Api.bearer(this.port, token);
-		assertThat(script.get("/api/conversations").body()).hasSize(1);
+		assertThat(script.get("/api/conversations").text()).as("hers, as her password shows them")
+			.isEqualTo(alicesApi().get("/api/conversations").text())
+			.contains("Tell me the heron plan");
 		assertThat(script.get("/api/account").body().get("username").asString()).isEqualTo("alice");
 		assertThat(script.get("/api/admin/users").status()).isEqualTo(403);
 		assertThat(bobsApi().call("DELETE", "/api/tokens/" + id, null).status()).as("another person's token is unknown")
@@ -409,6 +432,15 @@ abstract class AccountsContract {
 		assertThat(carol.get("/admin/users").statusCode()).as("taken back at once, not at the next log-in")
 			.isEqualTo(403);
 		assertThat(carol.get("/").statusCode()).isEqualTo(200);
+	}
+
+	/** A file with one conversation of one question, with the ids given. */
+	private static String stub(String conversationId, String messageId) {
+		return """
+				{"format":"ponder","version":1,"conversations":[{"id":"%s","title":"Probe",
+				"createdAt":"2026-11-01T10:00:00Z","messages":[{"id":"%s","role":"user","status":"COMPLETE",
+				"content":"Is it there?","createdAt":"2026-11-01T10:00:00Z"}]}]}""".formatted(conversationId,
+				messageId);
 	}
 
 	private Api root() {
