@@ -1,15 +1,15 @@
 package dev.ponder.account;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Password log-in (the form and HTTP Basic) with the throttle in front: a try while the
- * account or address must wait is refused before the password is looked at, and a wrong
- * password counts against both.
+ * Password log-in (the form and HTTP Basic) with the throttle in front: every try is
+ * counted before the password is looked at (a right one takes it back), and a try while
+ * the account or the address must wait is refused.
  */
 class ThrottledPasswordLogin implements AuthenticationProvider {
 
@@ -27,14 +27,15 @@ class ThrottledPasswordLogin implements AuthenticationProvider {
 		String username = authentication.getName();
 		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 				? details.getRemoteAddress() : null;
-		this.throttle.check(username, address);
+		LoginThrottle.Attempt attempt = this.throttle.begin(username, address);
 		try {
 			Authentication result = this.passwords.authenticate(authentication);
-			this.throttle.succeeded(username);
+			this.throttle.succeeded(attempt);
 			return result;
 		}
-		catch (BadCredentialsException ex) {
-			this.throttle.failed(username, address);
+		catch (DisabledException ex) {
+			// Told only after the right password: no guess was wrong.
+			this.throttle.succeeded(attempt);
 			throw ex;
 		}
 	}

@@ -371,7 +371,7 @@ abstract class AccountsContract {
 	@Order(9)
 	void repeatedFailedLogInsForAnAccountAreRefusedForAWhile() {
 		Api guesser = Api.basic(this.port, "bob", "guess");
-		for (int i = 0; i < LoginThrottle.FREE_FAILURES_PER_ACCOUNT; i++) {
+		for (int i = 0; i < LoginThrottle.FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
 			assertThat(guesser.get("/api/account").status()).isEqualTo(401);
 		}
 		Api.Reply refused = bobsApi().get("/api/account");

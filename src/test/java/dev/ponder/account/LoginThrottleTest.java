@@ -2,6 +2,11 @@ package dev.ponder.account;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,60 +23,103 @@ class LoginThrottleTest {
 	private final LoginThrottle throttle = new LoginThrottle(this.clock);
 
 	@Test
-	void anAccountWaitsAfterFiveFailuresAndTwiceAsLongAfterEachFurtherOne() {
-		failTimes("alice", "10.0.0.1", LoginThrottle.FREE_FAILURES_PER_ACCOUNT - 1);
-		assertThatNoException().isThrownBy(() -> this.throttle.check("alice", "10.0.0.1"));
-		this.throttle.failed("alice", "10.0.0.1");
+	void anAccountWaitsAfterFiveFailuresFromOneAddressAndTwiceAsLongAfterEachFurtherOne() {
+		failTimes("alice", "10.0.0.1", LoginThrottle.FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS);
 
-		assertThatThrownBy(() -> this.throttle.check("ALICE", "10.0.0.2")).isInstanceOf(LoginThrottledException.class)
+		assertThatThrownBy(() -> this.throttle.begin("ALICE", "10.0.0.1")).isInstanceOf(LoginThrottledException.class)
 			.hasMessage("Too many failed log-ins; try again in 30 s.");
 		assertThatNoException().as("another account from the same address")
-			.isThrownBy(() -> this.throttle.check("bob", "10.0.0.1"));
+			.isThrownBy(() -> this.throttle.begin("bob", "10.0.0.1"));
+		assertThatNoException().as("the same account from elsewhere: nobody can lock a person out")
+			.isThrownBy(() -> this.throttle.begin("alice", "10.0.0.2"));
 
 		this.clock.advance(Duration.ofSeconds(31));
-		assertThatNoException().isThrownBy(() -> this.throttle.check("alice", "10.0.0.1"));
-		this.throttle.failed("alice", "10.0.0.1");
+		this.throttle.begin("alice", "10.0.0.1");
 		assertThat(waitFor("alice", "10.0.0.1")).isEqualTo(Duration.ofSeconds(60));
 	}
 
 	@Test
-	void theWaitNeverGrowsPastAQuarterOfAnHourAndOldFailuresAreForgotten() {
-		failTimes("alice", "10.0.0.1", 40);
-		assertThat(waitFor("alice", "10.0.0.3")).isEqualTo(LoginThrottle.LONGEST_WAIT);
-
-		this.clock.advance(Duration.ofHours(2));
-		assertThatNoException().isThrownBy(() -> this.throttle.check("alice", "10.0.0.1"));
-		this.throttle.failed("alice", "10.0.0.1");
-		assertThatNoException().as("counting starts again").isThrownBy(() -> this.throttle.check("alice", "10.0.0.1"));
+	void triesSentAllAtOnceAreCountedBeforeTheirPasswordsAreChecked() throws Exception {
+		int tries = 50;
+		CountDownLatch start = new CountDownLatch(1);
+		List<CompletableFuture<Boolean>> all = new ArrayList<>();
+		for (int i = 0; i < tries; i++) {
+			all.add(CompletableFuture.supplyAsync(() -> {
+				try {
+					start.await(5, TimeUnit.SECONDS);
+					this.throttle.begin("alice", "10.0.0.1");
+					return true;
+				}
+				catch (LoginThrottledException ex) {
+					return false;
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
+			}));
+		}
+		start.countDown();
+		long allowed = 0;
+		for (CompletableFuture<Boolean> future : all) {
+			allowed += future.get(10, TimeUnit.SECONDS) ? 1 : 0;
+		}
+		assertThat(allowed).isEqualTo(LoginThrottle.FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS);
 	}
 
 	@Test
-	void theRightPasswordClearsTheAccountButNotTheAddress() {
+	void theWaitNeverGrowsPastAQuarterOfAnHourAndOldFailuresAreForgotten() {
+		for (int i = 0; i < 30; i++) {
+			this.clock.advance(LoginThrottle.LONGEST_WAIT);
+			this.throttle.begin("alice", "10.0.0.1");
+		}
+		assertThat(waitFor("alice", "10.0.0.1")).isEqualTo(LoginThrottle.LONGEST_WAIT);
+
+		this.clock.advance(Duration.ofHours(2));
+		failTimes("alice", "10.0.0.1", LoginThrottle.FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS);
+		assertThatThrownBy(() -> this.throttle.begin("alice", "10.0.0.1")).as("counting started again")
+			.isInstanceOf(LoginThrottledException.class)
+			.hasMessage("Too many failed log-ins; try again in 30 s.");
+	}
+
+	@Test
+	void theRightPasswordClearsTheAccountsCountFromItsAddress() {
 		failTimes("alice", "10.0.0.1", 4);
-		this.throttle.succeeded("alice");
+		this.throttle.succeeded(this.throttle.begin("alice", "10.0.0.1"));
 		failTimes("alice", "10.0.0.1", 4);
-		assertThatNoException().isThrownBy(() -> this.throttle.check("alice", "10.0.0.1"));
+		assertThatNoException().isThrownBy(() -> this.throttle.begin("alice", "10.0.0.1"));
 	}
 
 	@Test
 	void anAddressGuessingAtManyAccountsWaitsAfterTwentyFailures() {
 		for (int i = 0; i < LoginThrottle.FREE_FAILURES_PER_ADDRESS; i++) {
-			this.throttle.failed("user" + i, "203.0.113.9");
+			this.throttle.begin("user" + i, "203.0.113.9");
 		}
-		assertThatThrownBy(() -> this.throttle.check("someone-new", "203.0.113.9"))
+		assertThatThrownBy(() -> this.throttle.begin("someone-new", "203.0.113.9"))
 			.isInstanceOf(LoginThrottledException.class);
-		assertThatNoException().isThrownBy(() -> this.throttle.check("someone-new", "198.51.100.4"));
+		assertThatNoException().isThrownBy(() -> this.throttle.begin("someone-new", "198.51.100.4"));
+	}
+
+	@Test
+	void anIpv6HouseholdCountsAsOneAddressAndLongNamesAsTheirFirst64Characters() {
+		assertThat(LoginThrottle.network("2001:db8:1:2:aaaa::1")).isEqualTo(LoginThrottle.network("2001:db8:1:2::ffff"))
+			.isEqualTo("2001:db8:1:2:0:0:0:0/64");
+		assertThat(LoginThrottle.network("192.0.2.7")).isEqualTo("192.0.2.7");
+		String huge = "a".repeat(1_000_000);
+		failTimes(huge, "10.0.0.1", LoginThrottle.FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS);
+		assertThatThrownBy(() -> this.throttle.begin("a".repeat(64) + "b", "10.0.0.1"))
+			.isInstanceOf(LoginThrottledException.class);
 	}
 
 	private void failTimes(String username, String address, int times) {
 		for (int i = 0; i < times; i++) {
-			this.throttle.failed(username, address);
+			this.throttle.begin(username, address);
 		}
 	}
 
 	private Duration waitFor(String username, String address) {
 		try {
-			this.throttle.check(username, address);
+			this.throttle.succeeded(this.throttle.begin(username, address));
 			return Duration.ZERO;
 		}
 		catch (LoginThrottledException ex) {
