@@ -14,4 +14,6 @@ interface AccessTokenRepository extends JpaRepository<AccessToken, UUID> {
 
 	Optional<AccessToken> findByIdAndAccountId(UUID id, UUID accountId);
 
+	void deleteByAccountId(UUID accountId);
+
 }

@@ -97,6 +97,9 @@ class AccountPagesController {
 	@GetMapping("/signup")
 	String signUp(Model model) {
 		requireOpenSignup();
+		if (this.accounts.setUpNeeded()) {
+			return "redirect:/setup";
+		}
 		model.addAttribute("form", new NewAccountForm(null, null, null, false));
 		return "account/signup";
 	}
@@ -104,6 +107,9 @@ class AccountPagesController {
 	@PostMapping("/signup")
 	String signUp(NewAccountForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
 		requireOpenSignup();
+		if (this.accounts.setUpNeeded()) {
+			return "redirect:/setup";
+		}
 		try {
 			form.checkConfirmation();
 			this.sessionLogin.logIn(this.accounts.signUp(form.username(), form.password()), request, response);

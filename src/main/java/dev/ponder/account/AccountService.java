@@ -44,13 +44,16 @@ public class AccountService {
 
 	private final ApplicationEventPublisher events;
 
+	private final AccessTokenRepository tokens;
+
 	private final Clock clock;
 
 	/** Once true, for good: accounts are never deleted, only disabled. */
 	private volatile boolean anyAccounts;
 
-	AccountService(AccountRepository accounts, PasswordEncoder passwords, JdbcClient jdbc,
+	AccountService(AccountRepository accounts, AccessTokenRepository tokens, PasswordEncoder passwords, JdbcClient jdbc,
 			ApplicationEventPublisher events, Clock clock) {
+		this.tokens = tokens;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.jdbc = jdbc;
@@ -99,8 +102,15 @@ public class AccountService {
 		return AccountView.of(account);
 	}
 
-	/** Signs a person up as an ordinary account, for instances with open sign-up. */
+	/**
+	 * Signs a person up as an ordinary account, for instances with open sign-up; not
+	 * before the administrator exists, who would otherwise never be made.
+	 */
 	public AccountPrincipal signUp(String username, String password) {
+		if (setUpNeeded()) {
+			throw new AccountRejectedException(HttpStatus.CONFLICT, "not_set_up",
+					"This Ponder has no administrator yet: the first account is made on the set-up page.");
+		}
 		Account account = this.accounts.save(newAccount(username, password, false));
 		this.anyAccounts = true;
 		return new AccountPrincipal(account);
@@ -148,6 +158,9 @@ public class AccountService {
 		if (change.password() != null) {
 			checkPassword(change.password());
 			account.changePasswordHash(this.passwords.encode(change.password()));
+			// A reset is how an administrator recovers an account someone else got into:
+			// whatever tokens they made go too.
+			this.tokens.deleteByAccountId(account.getId());
 		}
 		return AccountView.of(account);
 	}

@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -65,7 +66,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper jsonMapper, AccountProperties properties,
 			AccountSecurity accounts) throws Exception {
-		http.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new BrowserStateChange()))
+		http.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new BrowserStateChange(properties.accountsOn())))
 			// Scripts get problem details, pages the error page (with one handler only,
 			// Spring Security would use it for every path).
 			.exceptionHandling((exceptions) -> exceptions
@@ -135,23 +136,38 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * CSRF tokens are required on every state-changing request a browser makes: all form
-	 * posts, and API calls carrying an {@code Origin} or {@code Sec-Fetch-Site} header,
-	 * which browsers add and cannot be kept from adding. Scripts (curl, SDKs) send
-	 * neither and need no token: they authenticate with a header a browser never adds by
-	 * itself.
+	 * CSRF tokens are required on every state-changing request a browser could be made to
+	 * send. With accounts, that is every one but API calls carrying an
+	 * {@code Authorization} header (a token or HTTP Basic), which no page can make a
+	 * browser add to a cross-site request. With accounts off, scripts send no credentials
+	 * at all: API calls need a token only when they carry an {@code Origin} or
+	 * {@code Sec-Fetch-Site} header, which browsers add and cannot be kept from adding.
 	 */
 	static final class BrowserStateChange implements RequestMatcher {
 
 		private final RequestMatcher api = PATHS.matcher("/api/**");
+
+		private final boolean accountsOn;
+
+		BrowserStateChange(boolean accountsOn) {
+			this.accountsOn = accountsOn;
+		}
 
 		@Override
 		public boolean matches(HttpServletRequest request) {
 			if (!CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)) {
 				return false;
 			}
-			return !this.api.matches(request) || request.getHeader("Origin") != null
-					|| request.getHeader("Sec-Fetch-Site") != null;
+			if (!this.api.matches(request)) {
+				return true;
+			}
+			if (this.accountsOn) {
+				// Without cookies there is no session to ride on: a script that forgot
+				// its
+				// credentials is told to log in (401), not to fetch a CSRF token.
+				return request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getHeader("Cookie") != null;
+			}
+			return request.getHeader("Origin") != null || request.getHeader("Sec-Fetch-Site") != null;
 		}
 
 	}

@@ -197,6 +197,18 @@ abstract class AccountsContract {
 	}
 
 	@Test
+	@Order(12)
+	void aLoggedInBrowserNeedsTheCsrfTokenForTheApiEvenWithoutOriginHeaders() {
+		Visitor browser = new Visitor(this.port);
+		browser.logIn("alice", ALICE_PASSWORD, false);
+		java.net.http.HttpResponse<String> forged = browser.postJson("/api/conversations", "{}", null);
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(forged.body()).contains("csrf_token_missing");
+		String token = Visitor.csrfTokenOf(browser.get("/").body());
+		assertThat(browser.postJson("/api/conversations", "{}", token).statusCode()).isEqualTo(201);
+	}
+
+	@Test
 	@Order(5)
 	void twoPeopleCannotOpenSearchExportDeleteOrStreamEachOthersConversations() {
 		upstream
@@ -361,10 +373,17 @@ abstract class AccountsContract {
 		browser.keepOnly(AccountSecurity.REMEMBER_ME_COOKIE);
 		assertThat(location(browser.get("/"))).as("the remember-me cookie signed the old password").endsWith("/login");
 
+		String made = Api.basic(this.port, "alice", "alice-password-2")
+			.post("/api/tokens", "{\"name\":\"made before the reset\"}")
+			.body()
+			.get("token")
+			.asString();
 		root().call("PATCH", "/api/admin/users/"
 				+ Api.basic(this.port, "alice", "alice-password-2").get("/api/account").body().get("id").asString(),
 				"{\"password\":\"" + ALICE_PASSWORD + "\"}");
 		assertThat(alicesApi().get("/api/account").status()).as("reset by the administrator").isEqualTo(200);
+		assertThat(Api.bearer(this.port, made).get("/api/account").status()).as("a reset revokes her tokens")
+			.isEqualTo(401);
 	}
 
 	@Test

@@ -77,6 +77,19 @@ class AuthModesTest {
 	}
 
 	@Test
+	void openSignUpWaitsUntilTheAdministratorExists() {
+		try (ConfigurableApplicationContext app = start("jdbc:h2:mem:open-signup-first;DB_CLOSE_DELAY=-1",
+				"--ponder.signup=open")) {
+			Visitor early = new Visitor(port(app));
+			assertThat(early.get("/signup").headers().firstValue("Location"))
+				.hasValueSatisfying((location) -> assertThat(location).endsWith("/setup"));
+			early.submit("/setup", "/signup",
+					Map.of("username", "first", "password", "first-password", "confirm", "first-password"));
+			assertThat(early.get("/setup").statusCode()).as("the set-up is still there to be done").isEqualTo(200);
+		}
+	}
+
+	@Test
 	void anAdministratorPasswordTooShortStopsTheStartWithAReason() {
 		assertThatThrownBy(
 				() -> start("jdbc:h2:mem:bad-admin", "--ponder.admin.username=admin", "--ponder.admin.password=short")

@@ -67,6 +67,20 @@ public final class Visitor {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/**
+	 * Posts JSON with the session's cookies and, if given, a CSRF token, but no
+	 * {@code Origin}: as an old browser or a forged request from a webview might.
+	 */
+	public HttpResponse<String> postJson(String path, String json, String csrfToken) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (csrfToken != null) {
+			request.header("X-CSRF-TOKEN", csrfToken);
+		}
+		return send(request);
+	}
+
 	/** Logs in through the form and says where it was sent next. */
 	public HttpResponse<String> logIn(String username, String password, boolean rememberMe) {
 		Map<String, String> fields = new LinkedHashMap<>();
