@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,8 +43,11 @@ public class ConversationService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	public ConversationService(ConversationRepository conversations, MessageRepository messages, TextSearch textSearch,
-			CurrentOwner owner, Clock clock) {
+			CurrentOwner owner, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.conversations = conversations;
 		this.messages = messages;
 		this.textSearch = textSearch;
@@ -198,6 +202,7 @@ public class ConversationService {
 	@Transactional
 	public void delete(UUID id) {
 		existing(id).delete(this.clock.instant());
+		this.events.publishEvent(new ConversationDeleted(id));
 	}
 
 	@Transactional

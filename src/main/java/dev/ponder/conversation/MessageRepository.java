@@ -19,6 +19,26 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 
 	List<Message> findByParentId(UUID parentId);
 
+	List<Message> findByConversationIdAndStatus(UUID conversationId, MessageStatus status);
+
+	/**
+	 * The message, if its conversation is not deleted: one query, whatever the answer.
+	 */
+	@Query("""
+			select m from Message m where m.id = :id and exists
+				(select c.id from Conversation c where c.id = m.conversationId and c.deletedAt is null)""")
+	Optional<Message> findInLiveConversation(UUID id);
+
+	/**
+	 * The message, if its conversation is not deleted and is the owner's: one query, so
+	 * that another person's message takes as long to refuse as an unknown one.
+	 */
+	@Query("""
+			select m from Message m where m.id = :id and exists
+				(select c.id from Conversation c where c.id = m.conversationId and c.deletedAt is null
+					and c.ownerId = :ownerId)""")
+	Optional<Message> findInLiveConversationOf(UUID id, UUID ownerId);
+
 	List<Message> findByConversationIdAndCompareGroupOrderByCompareColumn(UUID conversationId, UUID compareGroup);
 
 	/** Usage by model, of every conversation ({@code ownerId} null) or one owner's. */

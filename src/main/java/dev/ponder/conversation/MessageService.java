@@ -210,10 +210,17 @@ public class MessageService {
 
 	private Optional<Message> visibleMessage(UUID messageId) {
 		Owner current = this.owner.get();
-		return this.messages.findById(messageId)
-			.filter((message) -> this.conversations.findByIdAndDeletedAtIsNull(message.getConversationId())
-				.filter((conversation) -> current.owns(conversation.getOwnerId()))
-				.isPresent());
+		return current.isEveryone() ? this.messages.findInLiveConversation(messageId)
+				: this.messages.findInLiveConversationOf(messageId, current.accountId());
+	}
+
+	/** The answers of a conversation still streaming. */
+	@Transactional(readOnly = true)
+	public List<UUID> streamingAnswersIn(UUID conversationId) {
+		return this.messages.findByConversationIdAndStatus(conversationId, MessageStatus.STREAMING)
+			.stream()
+			.map(Message::getId)
+			.toList();
 	}
 
 	private Conversation existing(UUID id) {

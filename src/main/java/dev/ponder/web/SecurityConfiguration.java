@@ -100,10 +100,11 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/admin/**", "/api/admin/**", "/actuator/**")
 				.hasRole("ADMIN")
-				// The relay's prompt is one for the whole instance.
+				// The relay's prompt, and asking every endpoint for its models and the
+				// key's status again, are the whole instance's.
 				.requestMatchers(HttpMethod.PUT, "/api/settings/relay")
 				.hasRole("ADMIN")
-				.requestMatchers(HttpMethod.POST, "/settings/relay")
+				.requestMatchers(HttpMethod.POST, "/settings/relay", "/settings/refresh", "/api/models/refresh")
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())

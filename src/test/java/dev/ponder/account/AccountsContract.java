@@ -150,6 +150,7 @@ abstract class AccountsContract {
 		assertThat(alicesApi().call("PUT", "/api/settings/relay", "{\"template\":\"Mine: {reasoning}\"}").status())
 			.as("the relay's prompt is the whole instance's")
 			.isEqualTo(403);
+		assertThat(alicesApi().post("/api/models/refresh", null).status()).isEqualTo(403);
 		assertThat(root().call("PUT", "/api/settings/relay", "{\"template\":\"Ours: {reasoning}\"}").status())
 			.isEqualTo(200);
 		assertThat(root().get("/actuator/prometheus").status()).isEqualTo(200);

@@ -11,6 +11,7 @@ import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.codec.ServerSentEvent;
 
 import dev.ponder.testing.AppTestSupport;
@@ -239,6 +240,28 @@ class ChatStreamingTest extends AppTestSupport {
 		assertThat(answer.get("status").asString()).isEqualTo("STOPPED");
 		assertThat(answer.get("content").asString()).isEqualTo("Partial ans");
 		assertThat(answer.get("reasoning").asString()).isEqualTo("Let me think");
+	}
+
+	@Test
+	void deletingAConversationStopsItsAnswer() {
+		Gate gate = new Gate();
+		Script script = Script.stream()
+			.chunk(Chunks.role())
+			.chunk(Chunks.content("Still going"))
+			.waitFor(gate)
+			.chunk(Chunks.content(" and costing"))
+			.done();
+		upstream.enqueue(script);
+		UUID conversation = newConversation();
+		Flux<ServerSentEvent<String>> events = send(conversation, "Go").cache();
+		events.blockFirst(Duration.ofSeconds(5));
+		gate.awaitReached();
+
+		assertThat(exchange(HttpMethod.DELETE, "/api/conversations/" + conversation, null).status()).isEqualTo(204);
+
+		script.awaitDisconnect();
+		List<ServerSentEvent<String>> all = allEvents(events);
+		assertThat(data(all.get(all.size() - 1)).get("status").asString()).isEqualTo("STOPPED");
 	}
 
 	@Test
