@@ -1,5 +1,7 @@
 package dev.ponder.account;
 
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,10 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * none (single-user: whoever reaches the port is the owner)
  * @param signup whether people may create their own accounts
  * @param admin an administrator to create at start when absent, for unattended set-ups
+ * @param allowedHosts with accounts off, the host names besides localhost that Ponder
+ * answers to
  */
 @ConfigurationProperties("ponder")
 public record AccountProperties(@DefaultValue("accounts") Auth auth, @DefaultValue("closed") Signup signup,
-		@DefaultValue Admin admin) {
+		@DefaultValue Admin admin, @DefaultValue List<String> allowedHosts) {
 
 	public boolean accountsOn() {
 		return this.auth == Auth.ACCOUNTS;

@@ -80,7 +80,8 @@ class SecurityConfiguration {
 		if (!properties.accountsOn()) {
 			logger.warn("Accounts are off (PONDER_AUTH=none): whoever reaches this port can read and write every "
 					+ "conversation. Use it only on a machine that you alone use.");
-			http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+			http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+				.addFilterBefore(new LocalHostsOnly(properties.allowedHosts()), CsrfFilter.class);
 			return http.build();
 		}
 		withAccounts(http, jsonMapper, accounts);

@@ -34,6 +34,17 @@ class AuthModesTest {
 		try (ConfigurableApplicationContext single = start(DATABASE, "--ponder.auth=none")) {
 			assertThat(output).contains("Accounts are off (PONDER_AUTH=none): whoever reaches this port can read "
 					+ "and write every conversation.");
+			String rebound = org.springframework.web.reactive.function.client.WebClient
+				.create("http://127.0.0.1:" + port(single))
+				.get()
+				.uri("/api/conversations")
+				.header("Host", "rebound.attacker.example")
+				.exchangeToMono((response) -> response.bodyToMono(String.class)
+					.map((body) -> response.statusCode().value() + " " + body))
+				.block(java.time.Duration.ofSeconds(5));
+			assertThat(rebound).as("a page whose name was pointed at this machine (DNS rebinding)")
+				.startsWith("403 This Ponder runs without accounts (PONDER_AUTH=none), so it answers only to "
+						+ "localhost.");
 			Api.Reply tokens = Api.anonymous(port(single)).get("/api/tokens");
 			assertThat(tokens.status()).isEqualTo(409);
 			assertThat(tokens.body().get("code").asString()).isEqualTo("accounts_off");
