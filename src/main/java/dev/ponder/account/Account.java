@@ -30,6 +30,9 @@ public class Account {
 
 	private Instant lastLoginAt;
 
+	/** Raised to end every session and remember-me cookie of the account at once. */
+	private int sessionEpoch;
+
 	protected Account() {
 	}
 
@@ -80,6 +83,14 @@ public class Account {
 
 	void disable(boolean disabled) {
 		this.disabled = disabled;
+	}
+
+	int getSessionEpoch() {
+		return this.sessionEpoch;
+	}
+
+	void endSessions() {
+		this.sessionEpoch++;
 	}
 
 	void makeAdmin(boolean admin) {

@@ -34,10 +34,11 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 	private final boolean enabled;
 
 	/**
-	 * Tells which password this log-in was made with, after the hash itself is erased:
-	 * when the password changes, sessions made with the old one end.
+	 * Tells which password (and which round of "log out everywhere") this log-in was made
+	 * with, after the hash itself is erased: when either changes, sessions made before
+	 * end.
 	 */
-	private final int passwordStamp;
+	private final int sessionStamp;
 
 	AccountPrincipal(Account account) {
 		this.id = account.getId();
@@ -45,7 +46,7 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 		this.passwordHash = account.getPasswordHash();
 		this.admin = account.isAdmin();
 		this.enabled = !account.isDisabled();
-		this.passwordStamp = account.getPasswordHash().hashCode();
+		this.sessionStamp = Objects.hash(account.getPasswordHash(), account.getSessionEpoch());
 	}
 
 	public UUID id() {
@@ -56,9 +57,12 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 		return this.admin;
 	}
 
-	/** Whether both were made from the same account with the same password. */
-	boolean samePassword(AccountPrincipal other) {
-		return this.id.equals(other.id) && this.passwordStamp == other.passwordStamp;
+	/**
+	 * Whether both were made from the same account with the same password, since it last
+	 * logged out everywhere.
+	 */
+	boolean sameSessions(AccountPrincipal other) {
+		return this.id.equals(other.id) && this.sessionStamp == other.sessionStamp;
 	}
 
 	@Override

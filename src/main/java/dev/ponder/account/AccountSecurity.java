@@ -106,12 +106,12 @@ public class AccountSecurity {
 	}
 
 	/**
-	 * Signed cookies that keep a person logged in for 30 days; changing the password
-	 * makes them worthless.
+	 * Signed cookies that keep a person logged in for 30 days; changing the password, or
+	 * logging out everywhere, makes them worthless.
 	 */
 	public RememberMeServices rememberMe() {
-		TokenBasedRememberMeServices services = new TokenBasedRememberMeServices(this.rememberMeKey.get(), this.details,
-				RememberMeTokenAlgorithm.SHA256);
+		TokenBasedRememberMeServices services = new SessionEpochRememberMe(this.rememberMeKey.get(), this.details,
+				this.accounts::sessionEpochOf);
 		services.setMatchingAlgorithm(RememberMeTokenAlgorithm.SHA256);
 		services.setCookieName(REMEMBER_ME_COOKIE);
 		services.setParameter(AbstractRememberMeServices.DEFAULT_PARAMETER);
@@ -134,7 +134,7 @@ public class AccountSecurity {
 				Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 				if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
 					Optional<AccountPrincipal> now = AccountSecurity.this.accounts.current(principal.id());
-					if (now.isEmpty() || !now.get().isEnabled() || !now.get().samePassword(principal)) {
+					if (now.isEmpty() || !now.get().isEnabled() || !now.get().sameSessions(principal)) {
 						new SecurityContextLogoutHandler().logout(request, response, authentication);
 					}
 					else if (now.get().admin() != principal.admin()) {

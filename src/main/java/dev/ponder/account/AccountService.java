@@ -175,6 +175,19 @@ public class AccountService {
 		account.changePasswordHash(this.passwords.encode(newPassword));
 	}
 
+	/**
+	 * Ends every session and remember-me cookie of the account ("log out everywhere").
+	 */
+	public void endSessions(UUID id) {
+		existing(id).endSessions();
+	}
+
+	/** How many times the account logged out everywhere; 0 for no such account. */
+	@Transactional(readOnly = true)
+	int sessionEpochOf(String username) {
+		return this.accounts.findByUsername(Account.normalise(username)).map(Account::getSessionEpoch).orElse(0);
+	}
+
 	/** The account as it is now, for checking a session made earlier. */
 	@Transactional(readOnly = true)
 	Optional<AccountPrincipal> current(UUID id) {

@@ -50,6 +50,16 @@ class AccountSettingsController {
 		return BACK;
 	}
 
+	/** Logs out every other browser, and ends every remembered log-in. */
+	@PostMapping("/settings/sessions/end")
+	String endOtherSessions(RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+		UUID me = CurrentAccount.require().id();
+		this.accounts.endSessions(me);
+		this.accounts.current(me).ifPresent((now) -> this.sessionLogin.logIn(now, request, response));
+		redirect.addFlashAttribute("sessionsEnded", true);
+		return BACK;
+	}
+
 	/**
 	 * The new token goes to the next page once, as a flash attribute, and nowhere else.
 	 */

@@ -143,6 +143,13 @@ class AccountPagesBrowserTest extends BrowserTestSupport {
 			assertThat(page.locator(".new-token-value")).hasText(Pattern.compile("^pnd_"));
 			assertThat(page.locator(".new-token")).isInViewport();
 		});
+		inEveryLook("account-sessions", session(this.page), (page) -> {
+			page.navigate("/settings");
+			page.getByText("Log out everywhere else").scrollIntoViewIfNeeded();
+		});
+		this.page.navigate("/settings");
+		button(this.page, "Log out everywhere else").click();
+		assertThat(this.page.getByText("Every other device is logged out")).isVisible();
 	}
 
 	@Test

@@ -463,6 +463,26 @@ abstract class AccountsContract {
 				messageId);
 	}
 
+	@Test
+	@Order(13)
+	void loggingOutEverywhereEndsOtherSessionsAndRememberedLogIns() {
+		Visitor here = new Visitor(this.port);
+		here.logIn("alice", ALICE_PASSWORD, false);
+		Visitor elsewhere = new Visitor(this.port);
+		elsewhere.logIn("alice", ALICE_PASSWORD, false);
+		Visitor remembered = new Visitor(this.port);
+		remembered.logIn("alice", ALICE_PASSWORD, true);
+		remembered.keepOnly(AccountSecurity.REMEMBER_ME_COOKIE);
+
+		assertThat(location(here.submit("/settings", "/settings/sessions/end", Map.of())))
+			.endsWith("/settings#account");
+
+		assertThat(here.get("/").statusCode()).as("this browser stays").isEqualTo(200);
+		assertThat(location(elsewhere.get("/"))).endsWith("/login");
+		assertThat(location(remembered.get("/"))).endsWith("/login");
+		assertThat(alicesApi().get("/api/account").status()).as("scripts with her password go on").isEqualTo(200);
+	}
+
 	private Api root() {
 		return Api.basic(this.port, "root", ROOT_PASSWORD);
 	}
