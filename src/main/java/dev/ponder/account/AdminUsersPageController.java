@@ -1,12 +1,14 @@
 package dev.ponder.account;
 
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -64,9 +66,29 @@ class AdminUsersPageController {
 		return change(id, new AccountService.AccountChange(false, null, null), redirect);
 	}
 
+	/** A new password for someone who forgot theirs; it also revokes their tokens. */
+	@PostMapping("/admin/users/{id}/password")
+	String resetPassword(@PathVariable UUID id, @RequestParam(required = false) String password,
+			RedirectAttributes redirect) {
+		return change(id, new AccountService.AccountChange(null, null, (password != null) ? password : ""),
+				(person) -> person.username() + "'s password is reset, and their tokens revoked.", redirect);
+	}
+
+	@PostMapping("/admin/users/{id}/admin")
+	String changeRole(@PathVariable UUID id, @RequestParam boolean admin, RedirectAttributes redirect) {
+		return change(id, new AccountService.AccountChange(null, admin, null), (person) -> person.username()
+				+ (person.admin() ? " is now an administrator." : " is no longer an administrator."), redirect);
+	}
+
 	private String change(UUID id, AccountService.AccountChange change, RedirectAttributes redirect) {
+		return change(id, change, (person) -> null, redirect);
+	}
+
+	private String change(UUID id, AccountService.AccountChange change, Function<AccountView, String> done,
+			RedirectAttributes redirect) {
 		try {
-			this.accounts.update(id, change, CurrentAccount.require().id());
+			redirect.addFlashAttribute("changed",
+					done.apply(this.accounts.update(id, change, CurrentAccount.require().id())));
 		}
 		catch (AccountRejectedException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());

@@ -192,7 +192,28 @@ class AccountPagesBrowserTest extends BrowserTestSupport {
 		inEveryLook("account-users", session(this.page), (page) -> {
 			page.navigate("/admin/users");
 			assertThat(person(page, PERSON)).containsText("Disabled");
+			person(page, "carol").getByText("Reset password or role").click();
+			assertThat(person(page, "carol").getByLabel("New password")).isVisible();
 		});
+
+		Locator carol = person(this.page, "carol");
+		carol.getByText("Reset password or role").click();
+		carol.getByLabel("New password").fill("carols-new-password");
+		carol.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reset password")).click();
+		assertThat(this.page.getByRole(AriaRole.STATUS))
+			.hasText("carol's password is reset, and their tokens revoked.");
+		person(this.page, "carol").getByText("Reset password or role").click();
+		person(this.page, "carol")
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove administrator"))
+			.click();
+		assertThat(this.page.getByRole(AriaRole.STATUS)).hasText("carol is no longer an administrator.");
+		assertThat(person(this.page, "carol").locator(".badge", new Locator.LocatorOptions().setHasText("Admin")))
+			.hasCount(0);
+		BrowserContext carols = newContext(new Browser.NewContextOptions());
+		Page carolsPage = carols.newPage();
+		logIn(carolsPage, "carol", "carols-new-password");
+		assertThat(carolsPage).hasURL(Pattern.compile("/$"));
+		carols.close();
 
 		button(this.page, "Enable " + PERSON).click();
 		assertThat(person(this.page, PERSON)).not().containsText("Disabled");
