@@ -58,23 +58,21 @@ class ChatApiController {
 		if (request.compare() != null) {
 			return stream(columns(this.chat.compare(conversationId, request)));
 		}
-		Turn turn = this.chat.send(conversationId, request);
-		return stream(named(this.chat.events(turn.assistantMessageId())));
+		return stream(named(this.chat.send(conversationId, request).events()));
 	}
 
 	@PostMapping(path = "/messages/{answerId}/regenerate", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Flux<ServerSentEvent<Object>>> regenerate(@PathVariable UUID answerId,
 			@Valid @RequestBody(required = false) RegenerateRequest request) {
-		Turn turn = this.chat.regenerate(answerId,
-				(request != null) ? request : new RegenerateRequest(null, null, null, null, null));
-		return stream(named(this.chat.events(turn.assistantMessageId())));
+		return stream(named(this.chat
+			.regenerate(answerId, (request != null) ? request : new RegenerateRequest(null, null, null, null, null))
+			.events()));
 	}
 
 	@PostMapping(path = "/messages/{questionId}/edit", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Flux<ServerSentEvent<Object>>> edit(@PathVariable UUID questionId,
 			@Valid @RequestBody SendMessageRequest request) {
-		Turn turn = this.chat.edit(questionId, request);
-		return stream(named(this.chat.events(turn.assistantMessageId())));
+		return stream(named(this.chat.edit(questionId, request).events()));
 	}
 
 	@GetMapping("/messages/{messageId}/stream")
@@ -99,10 +97,10 @@ class ChatApiController {
 	 * The columns of a compare, interleaved as they arrive: each event names its column,
 	 * its answer and its model, so that a reader can tell them apart.
 	 */
-	private Flux<ServerSentEvent<Object>> columns(List<Turn> turns) {
-		return Flux.merge(IntStream.range(0, turns.size()).mapToObj((column) -> {
-			Turn turn = turns.get(column);
-			return this.chat.events(turn.assistantMessageId()).map((event) -> {
+	private Flux<ServerSentEvent<Object>> columns(List<StartedAnswer> answers) {
+		return Flux.merge(IntStream.range(0, answers.size()).mapToObj((column) -> {
+			Turn turn = answers.get(column).turn();
+			return answers.get(column).events().map((event) -> {
 				Map<String, Object> data = new LinkedHashMap<>();
 				data.put("column", column);
 				data.put("messageId", turn.assistantMessageId());

@@ -65,7 +65,7 @@ public class ChatService {
 	 * anything is stored when the endpoint is unknown or has no key, so that the person
 	 * keeps their text in the composer instead of a failed answer.
 	 */
-	public Turn send(UUID conversationId, SendMessageRequest request) {
+	public StartedAnswer send(UUID conversationId, SendMessageRequest request) {
 		String endpoint = endpoint(request.endpoint());
 		ReasoningOptions reasoning = reasoning(request.reasoning());
 		Turn turn = this.messages.beginTurn(conversationId, request.content(),
@@ -77,17 +77,18 @@ public class ChatService {
 	 * Stores the message and starts one answer per column, side by side, all at once;
 	 * each column may name its own endpoint.
 	 */
-	public List<Turn> compare(UUID conversationId, SendMessageRequest request) {
+	public List<StartedAnswer> compare(UUID conversationId, SendMessageRequest request) {
 		List<CompareColumn> columns = request.compare();
 		List<AnswerSpec> specs = columns.stream().map((column) -> {
 			String endpoint = endpoint((column.endpoint() != null) ? column.endpoint() : request.endpoint());
 			return spec(model(column.model(), endpoint), reasoning(column.reasoning()), column.relay(), endpoint);
 		}).toList();
 		List<Turn> turns = this.messages.beginCompare(conversationId, request.content(), specs);
+		List<StartedAnswer> started = new ArrayList<>();
 		for (int i = 0; i < turns.size(); i++) {
-			start(turns.get(i), reasoning(columns.get(i).reasoning()), columns.get(i).relay());
+			started.add(start(turns.get(i), reasoning(columns.get(i).reasoning()), columns.get(i).relay()));
 		}
-		return turns;
+		return started;
 	}
 
 	/**
@@ -95,7 +96,7 @@ public class ChatService {
 	 * another model; with {@code reuseReasoning}, a relayed answer is written again from
 	 * the reasoning already stored, without paying for the thinking twice.
 	 */
-	public Turn regenerate(UUID answerId, RegenerateRequest request) {
+	public StartedAnswer regenerate(UUID answerId, RegenerateRequest request) {
 		// Without an endpoint named, the answer is asked again where it was asked before.
 		String model = blankToNull(request.model());
 		String endpoint = endpoint((request.endpoint() != null) ? request.endpoint()
@@ -111,7 +112,7 @@ public class ChatService {
 	/**
 	 * Asks an edited version of a question, beside the original, and starts its answer.
 	 */
-	public Turn edit(UUID questionId, SendMessageRequest request) {
+	public StartedAnswer edit(UUID questionId, SendMessageRequest request) {
 		String endpoint = endpoint(request.endpoint());
 		ReasoningOptions reasoning = reasoning(request.reasoning());
 		Turn turn = this.messages.beginEdit(questionId, request.content(),
@@ -119,7 +120,7 @@ public class ChatService {
 		return start(turn, reasoning, request.relay());
 	}
 
-	private Turn answerAgainFromStoredReasoning(UUID answerId, RegenerateRequest request, String endpoint) {
+	private StartedAnswer answerAgainFromStoredReasoning(UUID answerId, RegenerateRequest request, String endpoint) {
 		MessageView earlier = this.messages.visible(answerId)
 			.filter(MessageView::isAssistant)
 			.orElseThrow(() -> NotFoundException.message(answerId));
@@ -131,27 +132,25 @@ public class ChatService {
 		Turn turn = this.messages.beginRegeneration(answerId,
 				new AnswerSpec(blankToNull(request.model()), earlier.reasoningSetting(), thinker, endpoint));
 		List<ChatMessage> history = history(turn);
-		this.registry.startRelay(turn,
-				new RelayRun(thinker, turn.model(), Flux.just(new UpstreamEvent.Reasoning(earlier.reasoning())),
-						(reasoning) -> answerer(turn, history, reasoning)));
-		return turn;
+		return new StartedAnswer(turn,
+				this.registry.startRelay(turn,
+						new RelayRun(thinker, turn.model(), Flux.just(new UpstreamEvent.Reasoning(earlier.reasoning())),
+								(reasoning) -> answerer(turn, history, reasoning))));
 	}
 
 	/** Starts the answer on the turn's endpoint; a relay's thinker is asked there too. */
-	private Turn start(Turn turn, ReasoningOptions reasoning, RelayOptions relay) {
+	private StartedAnswer start(Turn turn, ReasoningOptions reasoning, RelayOptions relay) {
 		List<ChatMessage> history = history(turn);
 		String defaultEffort = this.properties.defaultEffort();
 		OpenRouterClient client = this.clients.client(turn.endpoint());
 		if (relay == null) {
-			this.registry.start(turn, turn.model(),
-					client.stream(ChatRequest.streaming(turn.model(), history, reasoning.toRequest(defaultEffort))));
-			return turn;
+			return new StartedAnswer(turn, this.registry.start(turn, turn.model(),
+					client.stream(ChatRequest.streaming(turn.model(), history, reasoning.toRequest(defaultEffort)))));
 		}
 		Flux<UpstreamEvent> thinker = client.stream(ChatRequest.streaming(relay.thinker(),
 				this.relayPrompt.forThinker(history), relay.thinkerReasoning().toRequest(defaultEffort)));
-		this.registry.startRelay(turn,
-				new RelayRun(relay.thinker(), turn.model(), thinker, (thoughts) -> answerer(turn, history, thoughts)));
-		return turn;
+		return new StartedAnswer(turn, this.registry.startRelay(turn,
+				new RelayRun(relay.thinker(), turn.model(), thinker, (thoughts) -> answerer(turn, history, thoughts))));
 	}
 
 	private Flux<UpstreamEvent> answerer(Turn turn, List<ChatMessage> history, String reasoning) {
@@ -212,26 +211,19 @@ public class ChatService {
 	}
 
 	/**
-	 * The events of an answer: live while it runs, replayed from storage once it has
-	 * ended.
-	 */
-	public Flux<GenerationEvent> events(UUID messageId) {
-		return this.registry.attach(messageId)
-			.orElseGet(() -> this.messages.find(messageId)
-				.filter(MessageView::isAssistant)
-				.map(this.recorder::replay)
-				.orElseThrow(() -> NotFoundException.message(messageId)));
-	}
-
-	/**
-	 * The events of an answer the person asking may see: another person's answer is as
-	 * unknown as one that never existed.
+	 * The events of an answer the person asking may see, live while it runs (what arrived
+	 * so far, then the rest), replayed from storage once it has ended. Another person's
+	 * answer is as unknown as one that never existed.
 	 */
 	public Flux<GenerationEvent> attach(UUID messageId) {
 		this.messages.visible(messageId)
 			.filter(MessageView::isAssistant)
 			.orElseThrow(() -> NotFoundException.message(messageId));
-		return events(messageId);
+		// Read again once it has ended: it may have ended since it was checked.
+		return this.registry.attach(messageId)
+			.orElseGet(() -> this.messages.find(messageId)
+				.map(this.recorder::replay)
+				.orElseThrow(() -> NotFoundException.message(messageId)));
 	}
 
 	/**

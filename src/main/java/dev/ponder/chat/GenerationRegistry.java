@@ -17,15 +17,17 @@ public interface GenerationRegistry {
 
 	/**
 	 * Starts generating the answer of {@code turn} from {@code upstream}; it runs, is
-	 * checkpointed and is stored whether or not anyone listens.
+	 * checkpointed and is stored whether or not anyone listens. Returns its events for
+	 * whoever started it, subscribed before the upstream is: every one, as it came.
 	 */
-	void start(Turn turn, String model, Flux<UpstreamEvent> upstream);
+	Flux<GenerationEvent> start(Turn turn, String model, Flux<UpstreamEvent> upstream);
 
 	/**
 	 * Starts a relayed answer: the thinker's reasoning first, then the answerer, given
-	 * that reasoning. If the thinker fails the answerer is never called.
+	 * that reasoning. If the thinker fails the answerer is never called. Returns its
+	 * events as {@link #start} does.
 	 */
-	void startRelay(Turn turn, RelayRun run);
+	Flux<GenerationEvent> startRelay(Turn turn, RelayRun run);
 
 	/** The events of a running answer: what has arrived so far, then the rest live. */
 	Optional<Flux<GenerationEvent>> attach(UUID messageId);

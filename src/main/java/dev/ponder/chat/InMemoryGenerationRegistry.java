@@ -56,12 +56,12 @@ class InMemoryGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 	}
 
 	@Override
-	public void start(Turn turn, String model, Flux<UpstreamEvent> upstream) {
-		run(new Generation(turn, model, this.clock), upstream);
+	public Flux<GenerationEvent> start(Turn turn, String model, Flux<UpstreamEvent> upstream) {
+		return run(new Generation(turn, model, this.clock), upstream);
 	}
 
 	@Override
-	public void startRelay(Turn turn, RelayRun relay) {
+	public Flux<GenerationEvent> startRelay(Turn turn, RelayRun relay) {
 		Generation generation = new Generation(turn, relay.answererModel(), relay.thinkerModel(), this.clock);
 		Flux<UpstreamEvent> thinking = Flux.defer(() -> {
 			generation.stage("thinking", relay.thinkerModel());
@@ -74,11 +74,14 @@ class InMemoryGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 			generation.stage("answering", relay.answererModel());
 			return relay.answerer().apply(generation.reasoningText());
 		});
-		run(generation, thinking.concatWith(answering));
+		return run(generation, thinking.concatWith(answering));
 	}
 
-	private void run(Generation generation, Flux<UpstreamEvent> upstream) {
+	private Flux<GenerationEvent> run(Generation generation, Flux<UpstreamEvent> upstream) {
 		this.generations.put(generation.messageId(), generation);
+		// Joined before the upstream is asked: the starter misses nothing, however fast
+		// the first tokens come. Nobody listening only costs a buffer until the end.
+		Flux<GenerationEvent> starterEvents = generation.events();
 		Disposable checkpoints = Flux.interval(this.properties.checkpointInterval(), Schedulers.boundedElastic())
 			.subscribe((tick) -> store(generation, () -> this.recorder.checkpoint(generation)));
 		// Stopping completes the stop signal, which cancels the upstream call and
@@ -90,6 +93,7 @@ class InMemoryGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 			.publishOn(Schedulers.boundedElastic())
 			.subscribe(null, (failure) -> finish(generation, checkpoints, failure),
 					() -> finish(generation, checkpoints, null));
+		return starterEvents;
 	}
 
 	/**
