@@ -35,8 +35,11 @@ public class ConversationImporter {
 
 	private final CurrentOwner owner;
 
+	private final OwnedConversations owned;
+
 	ConversationImporter(ConversationRepository conversations, MessageRepository messages, JsonMapper jsonMapper,
-			CurrentOwner owner) {
+			CurrentOwner owner, OwnedConversations owned) {
+		this.owned = owned;
 		this.conversations = conversations;
 		this.messages = messages;
 		this.jsonMapper = jsonMapper;
@@ -54,7 +57,7 @@ public class ConversationImporter {
 			String where = "Conversation " + (i + 1);
 			check(conversation != null, where + " is empty.");
 			new ImportedConversationCheck(where, conversation, seenMessages).run();
-			if (owns(owner, conversation.id())) {
+			if (owns(conversation.id())) {
 				continue;
 			}
 			// With accounts, a file's conversations get ids of the importer's own,
@@ -62,7 +65,7 @@ public class ConversationImporter {
 			// not someone here has the file's: the answer must not tell which ids exist.
 			ExportFile.Conversation target = owner.isEveryone() ? conversation
 					: conversation.withIdsOf(owner.accountId());
-			if (!target.id().equals(conversation.id()) && owns(owner, target.id())) {
+			if (!target.id().equals(conversation.id()) && owns(target.id())) {
 				continue;
 			}
 			boolean taken = this.conversations.existsById(target.id())
@@ -75,10 +78,8 @@ public class ConversationImporter {
 				fresh.stream().map(ExportFile.Conversation::id).toList());
 	}
 
-	private boolean owns(Owner owner, UUID conversationId) {
-		return this.conversations.findById(conversationId)
-			.filter((existing) -> owner.owns(existing.getOwnerId()))
-			.isPresent();
+	private boolean owns(UUID conversationId) {
+		return this.owned.owned(conversationId).isPresent();
 	}
 
 	private ExportFile parse(String json) {

@@ -3,7 +3,6 @@ package dev.ponder.conversation;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Pageable;
@@ -21,8 +20,6 @@ interface ConversationRepository extends JpaRepository<Conversation, UUID> {
 	List<Conversation> findByDeletedAtIsNullOrderByCreatedAt();
 
 	List<Conversation> findByOwnerIdAndDeletedAtIsNullOrderByCreatedAt(UUID ownerId);
-
-	Optional<Conversation> findByIdAndDeletedAtIsNull(UUID id);
 
 	List<Conversation> findByIdInAndDeletedAtIsNull(Collection<UUID> ids);
 

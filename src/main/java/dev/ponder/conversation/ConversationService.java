@@ -41,12 +41,15 @@ public class ConversationService {
 
 	private final CurrentOwner owner;
 
+	private final OwnedConversations owned;
+
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
 	public ConversationService(ConversationRepository conversations, MessageRepository messages, TextSearch textSearch,
-			CurrentOwner owner, Clock clock, ApplicationEventPublisher events) {
+			CurrentOwner owner, OwnedConversations owned, Clock clock, ApplicationEventPublisher events) {
+		this.owned = owned;
 		this.events = events;
 		this.conversations = conversations;
 		this.messages = messages;
@@ -207,8 +210,8 @@ public class ConversationService {
 
 	@Transactional
 	public ConversationSummary restore(UUID id) {
-		Conversation conversation = this.conversations.findById(id)
-			.filter((found) -> found.getDeletedAt() != null && this.owner.get().owns(found.getOwnerId()))
+		Conversation conversation = this.owned.owned(id)
+			.filter((found) -> found.getDeletedAt() != null)
 			.orElseThrow(() -> NotFoundException.conversation(id));
 		conversation.restore();
 		return ConversationSummary.of(conversation);
@@ -221,7 +224,7 @@ public class ConversationService {
 	}
 
 	private Conversation existing(UUID id) {
-		return visible(id).orElseThrow(() -> NotFoundException.conversation(id));
+		return this.owned.existing(id);
 	}
 
 	/**
@@ -229,9 +232,7 @@ public class ConversationService {
 	 * person's is as unknown as one that never existed.
 	 */
 	Optional<Conversation> visible(UUID id) {
-		Owner current = this.owner.get();
-		return this.conversations.findByIdAndDeletedAtIsNull(id)
-			.filter((conversation) -> current.owns(conversation.getOwnerId()));
+		return this.owned.visible(id);
 	}
 
 }

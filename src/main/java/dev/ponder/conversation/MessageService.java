@@ -28,10 +28,13 @@ public class MessageService {
 
 	private final CurrentOwner owner;
 
+	private final OwnedConversations owned;
+
 	private final Clock clock;
 
 	public MessageService(ConversationRepository conversations, MessageRepository messages, CurrentOwner owner,
-			Clock clock) {
+			OwnedConversations owned, Clock clock) {
+		this.owned = owned;
 		this.conversations = conversations;
 		this.messages = messages;
 		this.owner = owner;
@@ -224,10 +227,7 @@ public class MessageService {
 	}
 
 	private Conversation existing(UUID id) {
-		Owner current = this.owner.get();
-		return this.conversations.findByIdAndDeletedAtIsNull(id)
-			.filter((conversation) -> current.owns(conversation.getOwnerId()))
-			.orElseThrow(() -> NotFoundException.conversation(id));
+		return this.owned.existing(id);
 	}
 
 	private ConversationTree tree(UUID conversationId) {

@@ -1,11 +1,16 @@
 package dev.ponder.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
@@ -18,8 +23,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import dev.ponder.chat.MissingModelException;
 import dev.ponder.account.AccountRejectedException;
+import dev.ponder.chat.MissingModelException;
 import dev.ponder.conversation.ImportRejectedException;
 import dev.ponder.conversation.NotFoundException;
 import dev.ponder.openrouter.UnknownEndpointException;
@@ -102,6 +107,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.collect(Collectors.joining(" "));
 		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, "The request is invalid", detail, "invalid_request"));
+	}
+
+	/**
+	 * Writes problem details straight to the response, for the refusals that Spring
+	 * Security answers before any controller runs.
+	 */
+	static void send(HttpServletResponse response, ProblemDetail problem, JsonMapper jsonMapper) throws IOException {
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		jsonMapper.writeValue(response.getOutputStream(), problem);
 	}
 
 	static ProblemDetail problem(HttpStatus status, String title, String detail, String code) {

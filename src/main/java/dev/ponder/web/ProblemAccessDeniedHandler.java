@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -33,9 +32,7 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 						"A browser request needs the page's CSRF token (header X-CSRF-TOKEN); reload the page.",
 						"csrf_token_missing")
 				: ApiExceptionHandler.problem(HttpStatus.FORBIDDEN, "Forbidden", "You may not do this.", "forbidden");
-		response.setStatus(HttpStatus.FORBIDDEN.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		this.jsonMapper.writeValue(response.getOutputStream(), problem);
+		ApiExceptionHandler.send(response, problem, this.jsonMapper);
 	}
 
 }
