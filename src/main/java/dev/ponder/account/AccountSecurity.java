@@ -132,7 +132,10 @@ public class AccountSecurity {
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
 				Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-				if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
+				// Without a session, the account was read during this very request (a
+				// token, HTTP Basic): scripts pay for no second read.
+				if (request.getSession(false) != null && authentication != null
+						&& authentication.getPrincipal() instanceof AccountPrincipal principal) {
 					Optional<AccountPrincipal> now = AccountSecurity.this.accounts.current(principal.id());
 					if (now.isEmpty() || !now.get().isEnabled() || !now.get().sameSessions(principal)) {
 						new SecurityContextLogoutHandler().logout(request, response, authentication);
@@ -154,11 +157,11 @@ public class AccountSecurity {
 	public AuthenticationFailureHandler loginFailure() {
 		SimpleUrlAuthenticationFailureHandler backToLogIn = new SimpleUrlAuthenticationFailureHandler("/login?error");
 		return (request, response, failure) -> {
-			String username = request.getParameter("username");
-			if (username != null) {
+			String typed = request.getParameter("username");
+			if (typed != null) {
+				String username = typed.strip();
 				request.getSession()
-					.setAttribute(LAST_USERNAME,
-							username.strip().substring(0, Math.min(username.strip().length(), 64)));
+					.setAttribute(LAST_USERNAME, username.substring(0, Math.min(username.length(), 64)));
 			}
 			backToLogIn.onAuthenticationFailure(request, response, failure);
 		};
