@@ -1,18 +1,17 @@
 package dev.ponder.account;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.ponder.PonderApplication;
 import dev.ponder.testing.Api;
-import dev.ponder.testing.SharedUpstream;
+import dev.ponder.testing.StandaloneApp;
 import dev.ponder.testing.Visitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,17 +109,13 @@ class AuthModesTest {
 	}
 
 	private static ConfigurableApplicationContext start(String database, String... arguments) {
-		String[] common = { "--server.port=0", "--spring.datasource.url=" + database, "--openrouter.api-key=sk-test",
-				"--openrouter.base-url=" + SharedUpstream.get().baseUrl(),
-				"--ponder.catalog.refresh-in-background=false" };
-		String[] all = new String[common.length + arguments.length];
-		System.arraycopy(common, 0, all, 0, common.length);
-		System.arraycopy(arguments, 0, all, common.length, arguments.length);
-		return new SpringApplicationBuilder(PonderApplication.class).run(all);
+		List<String> all = StandaloneApp.arguments("--server.port=0", "--spring.datasource.url=" + database);
+		all.addAll(List.of(arguments));
+		return StandaloneApp.start(all);
 	}
 
 	private static int port(ConfigurableApplicationContext app) {
-		return Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+		return StandaloneApp.port(app);
 	}
 
 }

@@ -16,7 +16,6 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.ponder.PonderApplication;
@@ -26,6 +25,7 @@ import dev.ponder.testing.FakeUpstream;
 import dev.ponder.testing.Gate;
 import dev.ponder.testing.Script;
 import dev.ponder.testing.SharedUpstream;
+import dev.ponder.testing.StandaloneApp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -85,9 +85,8 @@ abstract class CrashRestartContract {
 		first.destroyForcibly();
 		assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();
 
-		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PonderApplication.class)
-			.run(arguments(0).toArray(String[]::new))) {
-			int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+		try (ConfigurableApplicationContext second = StandaloneApp.start(arguments(0))) {
+			int secondPort = StandaloneApp.port(second);
 			JsonNode answer = answer(Api.basic(secondPort, "owner", PASSWORD), conversation);
 			assertThat(answer.get("status").asString()).isEqualTo("FAILED");
 			assertThat(answer.get("error").get("code").asString()).isEqualTo("interrupted");
@@ -112,10 +111,8 @@ abstract class CrashRestartContract {
 	}
 
 	private List<String> arguments(int port) {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=" + port, "--openrouter.api-key=sk-test",
-				"--openrouter.base-url=" + this.upstream.baseUrl(), "--ponder.checkpoint-interval=100ms",
-				"--ponder.catalog.refresh-in-background=false", "--ponder.admin.username=owner",
-				"--ponder.admin.password=" + PASSWORD));
+		List<String> arguments = StandaloneApp.arguments("--server.port=" + port, "--ponder.checkpoint-interval=100ms",
+				"--ponder.admin.username=owner", "--ponder.admin.password=" + PASSWORD);
 		arguments.addAll(databaseArguments());
 		return arguments;
 	}

@@ -1,7 +1,6 @@
 package dev.ponder.chat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -10,20 +9,19 @@ import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import dev.ponder.PonderApplication;
 import dev.ponder.testing.Api;
 import dev.ponder.testing.Chunks;
 import dev.ponder.testing.FakeUpstream;
 import dev.ponder.testing.Gate;
 import dev.ponder.testing.Script;
 import dev.ponder.testing.SharedUpstream;
+import dev.ponder.testing.StandaloneApp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,10 +48,10 @@ abstract class GracefulShutdownContract {
 			.chunk(Chunks.reasoning("Halfway through a thought"))
 			.chunk(Chunks.content("Half an answer"))
 			.waitFor(never));
-		ConfigurableApplicationContext app = start(upstream);
+		ConfigurableApplicationContext app = start();
 		// With accounts on, as deployed: the script logs in with HTTP Basic.
 		WebClient client = WebClient.builder()
-			.baseUrl("http://127.0.0.1:" + port(app))
+			.baseUrl("http://127.0.0.1:" + StandaloneApp.port(app))
 			.defaultHeaders((headers) -> headers.setBasicAuth("owner", PASSWORD))
 			.build();
 		String conversation = json
@@ -84,8 +82,8 @@ abstract class GracefulShutdownContract {
 		JsonNode last = json.readTree(all.get(all.size() - 1).data());
 		assertThat(all.get(all.size() - 1).event()).isEqualTo("done");
 		assertThat(last.get("status").asString()).isEqualTo("STOPPED");
-		try (ConfigurableApplicationContext again = start(upstream)) {
-			JsonNode answer = Api.basic(port(again), "owner", PASSWORD)
+		try (ConfigurableApplicationContext again = start()) {
+			JsonNode answer = Api.basic(StandaloneApp.port(again), "owner", PASSWORD)
 				.get("/api/conversations/" + conversation)
 				.body()
 				.get("messages")
@@ -96,17 +94,11 @@ abstract class GracefulShutdownContract {
 		}
 	}
 
-	private ConfigurableApplicationContext start(FakeUpstream upstream) {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--openrouter.api-key=sk-test",
-				"--openrouter.base-url=" + upstream.baseUrl(), "--ponder.checkpoint-interval=100ms",
-				"--ponder.catalog.refresh-in-background=false", "--ponder.admin.username=owner",
-				"--ponder.admin.password=" + PASSWORD));
+	private ConfigurableApplicationContext start() {
+		List<String> arguments = StandaloneApp.arguments("--server.port=0", "--ponder.checkpoint-interval=100ms",
+				"--ponder.admin.username=owner", "--ponder.admin.password=" + PASSWORD);
 		arguments.addAll(databaseArguments());
-		return new SpringApplicationBuilder(PonderApplication.class).run(arguments.toArray(String[]::new));
-	}
-
-	private static int port(ConfigurableApplicationContext app) {
-		return Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+		return StandaloneApp.start(arguments);
 	}
 
 }

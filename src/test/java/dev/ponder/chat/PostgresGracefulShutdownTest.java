@@ -1,6 +1,5 @@
 package dev.ponder.chat;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -11,11 +10,7 @@ import dev.ponder.testing.PostgresUnderTest;
 @ExtendWith(PostgresUnderTest.Required.class)
 class PostgresGracefulShutdownTest extends GracefulShutdownContract {
 
-	private final List<String> arguments = new ArrayList<>();
-
-	PostgresGracefulShutdownTest() {
-		PostgresUnderTest.register((name, value) -> this.arguments.add("--" + name + "=" + value.get()));
-	}
+	private final List<String> arguments = PostgresUnderTest.arguments();
 
 	@Override
 	List<String> databaseArguments() {

@@ -1,5 +1,7 @@
 package dev.ponder.testing;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,6 +47,16 @@ public final class PostgresUnderTest {
 			registry.add("spring.datasource.username", () -> queryParameter(baseUrl, "user").orElse("postgres"));
 			registry.add("spring.datasource.password", () -> queryParameter(baseUrl, "password").orElse(""));
 		}
+	}
+
+	/**
+	 * The same settings as {@link #register}, as command-line arguments, for a Ponder
+	 * started apart from the test context.
+	 */
+	public static List<String> arguments() {
+		List<String> arguments = new ArrayList<>();
+		register((name, value) -> arguments.add("--" + name + "=" + value.get()));
+		return arguments;
 	}
 
 	/**
