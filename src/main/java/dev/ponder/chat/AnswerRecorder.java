@@ -21,9 +21,8 @@ import dev.ponder.openrouter.Usage;
 import dev.ponder.openrouter.UpstreamException;
 
 /**
- * Stores a generation: its checkpoints while it streams and its end, and tells what a
- * stored answer looks like as events, so that the live stream and a replay end the same
- * way.
+ * Stores a generation's end, and tells what a stored answer looks like as events, so that
+ * the live stream and a replay end the same way.
  */
 @Component
 class AnswerRecorder {
@@ -40,13 +39,6 @@ class AnswerRecorder {
 		this.messages = messages;
 		this.detailsJson = detailsJson;
 		this.clock = clock;
-	}
-
-	/** Saves what arrived since the last checkpoint, if anything did. */
-	void checkpoint(Generation generation) {
-		if (generation.takeDirty()) {
-			this.messages.checkpoint(generation.messageId(), generation.progress(this.detailsJson));
-		}
 	}
 
 	/**

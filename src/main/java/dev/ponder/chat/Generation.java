@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,10 +47,6 @@ final class Generation {
 
 	private final Sinks.Empty<Void> stopSignal = Sinks.empty();
 
-	// Database writes take their own lock, so that a slow write never holds up arriving
-	// deltas.
-	private final Object storageLock = new Object();
-
 	private Instant reasoningStartedAt;
 
 	private Instant contentStartedAt;
@@ -80,10 +77,6 @@ final class Generation {
 		this.model = model;
 		this.thinkerModel = thinkerModel;
 		this.clock = clock;
-	}
-
-	Object storageLock() {
-		return this.storageLock;
 	}
 
 	UUID messageId() {
@@ -225,13 +218,20 @@ final class Generation {
 	}
 
 	/**
-	 * Takes whether anything changed since the last call, so that idle ticks save
+	 * Where the answer stands, if anything changed since the last call: idle ticks save
 	 * nothing.
 	 */
-	synchronized boolean takeDirty() {
-		boolean wasDirty = this.dirty;
+	synchronized Optional<AnswerProgress> progressIfChanged(ReasoningDetailsJson json) {
+		if (!this.dirty) {
+			return Optional.empty();
+		}
 		this.dirty = false;
-		return wasDirty;
+		return Optional.of(progress(json));
+	}
+
+	/** Saves the answer again at the next tick: the last save failed. */
+	synchronized void markChanged() {
+		this.dirty = true;
 	}
 
 	synchronized AnswerProgress progress(ReasoningDetailsJson json) {

@@ -9,19 +9,19 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
-import dev.ponder.PonderProperties;
 import dev.ponder.conversation.Turn;
 import dev.ponder.openrouter.UpstreamEvent;
 import dev.ponder.openrouter.UpstreamException;
@@ -37,21 +37,33 @@ class InMemoryGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 	/** How long a shutdown waits for stopped answers to be stored. */
 	private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
+	private static final int ENDING_THREADS = 4;
+
 	private static final Logger logger = LoggerFactory.getLogger(InMemoryGenerationRegistry.class);
 
 	private final Map<UUID, Generation> generations = new ConcurrentHashMap<>();
 
 	private final AnswerRecorder recorder;
 
-	private final PonderProperties properties;
+	private final Checkpoints checkpoints;
+
+	private final AnswerWrites writes;
+
+	/**
+	 * Stores the ends of answers: a few at once, on threads that nothing interrupts, and
+	 * that a shutdown waits for.
+	 */
+	private final ExecutorService ends = Executors.newFixedThreadPool(ENDING_THREADS,
+			new CustomizableThreadFactory("ponder-answer-end-"));
 
 	private final Clock clock;
 
 	private volatile boolean started;
 
-	InMemoryGenerationRegistry(AnswerRecorder recorder, PonderProperties properties, Clock clock) {
+	InMemoryGenerationRegistry(AnswerRecorder recorder, Checkpoints checkpoints, AnswerWrites writes, Clock clock) {
 		this.recorder = recorder;
-		this.properties = properties;
+		this.checkpoints = checkpoints;
+		this.writes = writes;
 		this.clock = clock;
 	}
 
@@ -82,17 +94,14 @@ class InMemoryGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 		// Joined before the upstream is asked: the starter misses nothing, however fast
 		// the first tokens come. Nobody listening only costs a buffer until the end.
 		Flux<GenerationEvent> starterEvents = generation.events();
-		Disposable checkpoints = Flux.interval(this.properties.checkpointInterval(), Schedulers.boundedElastic())
-			.subscribe((tick) -> store(generation, () -> this.recorder.checkpoint(generation)));
+		this.checkpoints.watch(generation);
 		// Stopping completes the stop signal, which cancels the upstream call and
-		// completes this
-		// chain normally: the answer is then stored as stopped.
+		// completes this chain normally: the answer is then stored as stopped. The end is
+		// stored on a thread of ours, never on Netty's (it blocks) nor Reactor's (it may
+		// be interrupted, see Checkpoints).
 		upstream.takeUntilOther(generation.stopSignal())
-			.doOnNext(generation::accept)
-			.then()
-			.publishOn(Schedulers.boundedElastic())
-			.subscribe(null, (failure) -> finish(generation, checkpoints, failure),
-					() -> finish(generation, checkpoints, null));
+			.subscribe(generation::accept, (failure) -> this.ends.execute(() -> finish(generation, failure)),
+					() -> this.ends.execute(() -> finish(generation, null)));
 		return starterEvents;
 	}
 
@@ -100,35 +109,22 @@ class InMemoryGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 	 * Stores the answer once, then gives every subscriber its last event; only then does
 	 * the generation leave the map, so an attach in between still sees the whole of it.
 	 */
-	private void finish(Generation generation, Disposable checkpoints, Throwable failure) {
-		checkpoints.dispose();
-		GenerationEvent ending;
-		synchronized (generation.storageLock()) {
-			ending = storeEnding(generation, failure);
-		}
-		generation.end(ending);
+	private void finish(Generation generation, Throwable failure) {
+		this.checkpoints.forget(generation);
+		generation.end(storeEnding(generation, failure));
 		this.generations.remove(generation.messageId());
 	}
 
 	private GenerationEvent storeEnding(Generation generation, Throwable failure) {
 		try {
-			return this.recorder.finish(generation, failure);
+			GenerationEvent ending = this.recorder.finish(generation, failure);
+			this.writes.end();
+			return ending;
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not store the end of answer {}", generation.messageId(), ex);
 			return new GenerationEvent.Error("storage_failed",
 					"The answer could not be saved. What you see was not stored; copy what you need.", true);
-		}
-	}
-
-	private void store(Generation generation, Runnable write) {
-		synchronized (generation.storageLock()) {
-			try {
-				write.run();
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Could not checkpoint answer {}; will try again", generation.messageId(), ex);
-			}
 		}
 	}
 
@@ -180,6 +176,8 @@ class InMemoryGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		// Never shutdownNow(): an interrupt inside a write could close H2's file.
+		this.ends.shutdown();
 	}
 
 	private List<Generation> inFlight() {

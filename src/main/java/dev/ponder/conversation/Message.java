@@ -190,13 +190,6 @@ public class Message {
 		this.compareColumn = column;
 	}
 
-	/** Saves what has arrived so far; ignored once the answer has ended. */
-	void checkpoint(AnswerProgress progress) {
-		if (this.status == MessageStatus.STREAMING) {
-			apply(progress);
-		}
-	}
-
 	/** Ends the answer; an answer ends once. */
 	void finish(AnswerOutcome outcome) {
 		if (this.status != MessageStatus.STREAMING) {

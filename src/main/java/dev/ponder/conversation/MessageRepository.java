@@ -66,6 +66,19 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 	List<AnswerUsage> usageSince(Instant since, boolean everyone, UUID ownerId);
 
 	/**
+	 * Saves a streaming answer's progress in one statement, without reading the row
+	 * first; an answer that has ended meanwhile is left as it ended.
+	 */
+	@Modifying(flushAutomatically = false, clearAutomatically = false)
+	@Query("""
+			update Message m set m.content = :content, m.reasoning = :reasoning,
+				m.reasoningDetails = :reasoningDetails, m.reasoningStartedAt = :reasoningStartedAt,
+				m.contentStartedAt = :contentStartedAt
+			where m.id = :id and m.status = dev.ponder.conversation.MessageStatus.STREAMING""")
+	int checkpoint(UUID id, String content, String reasoning, String reasoningDetails, Instant reasoningStartedAt,
+			Instant contentStartedAt);
+
+	/**
 	 * One statement: deleting row by row would trip over the parent links between
 	 * messages.
 	 */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -164,8 +165,13 @@ public class MessageService {
 			.toList();
 	}
 
-	public void checkpoint(UUID messageId, AnswerProgress progress) {
-		this.messages.findById(messageId).ifPresent((message) -> message.checkpoint(progress));
+	/**
+	 * Saves the progress of several streaming answers in one transaction: one commit a
+	 * tick, however many answers stream.
+	 */
+	public void checkpoint(Map<UUID, AnswerProgress> progress) {
+		progress.forEach((messageId, answer) -> this.messages.checkpoint(messageId, answer.content(),
+				answer.reasoning(), answer.reasoningDetails(), answer.reasoningStartedAt(), answer.contentStartedAt()));
 	}
 
 	public void finish(UUID messageId, AnswerOutcome outcome) {

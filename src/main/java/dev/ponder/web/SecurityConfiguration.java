@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -19,6 +20,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.rememberme.RememberMeAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -76,7 +78,8 @@ class SecurityConfiguration {
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.permissionsPolicyHeader((permissions) -> permissions
-					.policy("camera=(), microphone=(), geolocation=(), payment=(), usb=()")));
+					.policy("camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
+				.addObjectPostProcessor(HEADERS_FIRST));
 		if (!properties.accountsOn()) {
 			logger.warn("Accounts are off (PONDER_AUTH=none): whoever reaches this port can read and write every "
 					+ "conversation. Use it only on a machine that you alone use.");
@@ -87,6 +90,22 @@ class SecurityConfiguration {
 		withAccounts(http, jsonMapper, accounts);
 		return http.build();
 	}
+
+	/**
+	 * Writes the headers before the request is handled, not as it ends: an answer's
+	 * stream commits the response from another thread while the request's own thread
+	 * leaves the filters, and two threads writing Tomcat's headers at once corrupt them
+	 * (seen as a NullPointerException and a dropped stream under load).
+	 */
+	private static final ObjectPostProcessor<HeaderWriterFilter> HEADERS_FIRST = new ObjectPostProcessor<>() {
+
+		@Override
+		public <O extends HeaderWriterFilter> O postProcess(O filter) {
+			filter.setShouldWriteHeadersEagerly(true);
+			return filter;
+		}
+
+	};
 
 	private static void withAccounts(HttpSecurity http, JsonMapper jsonMapper, AccountSecurity accounts)
 			throws Exception {

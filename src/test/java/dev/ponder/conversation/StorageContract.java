@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -83,8 +84,8 @@ abstract class StorageContract {
 		AnswerProgress progress = new AnswerProgress("9.9 is bigger.", "Compare 0.11 with 0.90…",
 				"[{\"type\":\"reasoning.encrypted\",\"data\":\"[REDACTED]\"}]", thinking, answering);
 
-		this.messages.checkpoint(turn.assistantMessageId(),
-				new AnswerProgress("9.9", "Compare", null, thinking, answering));
+		this.messages.checkpoint(
+				Map.of(turn.assistantMessageId(), new AnswerProgress("9.9", "Compare", null, thinking, answering)));
 		this.messages.finish(turn.assistantMessageId(),
 				new AnswerOutcome(MessageStatus.COMPLETE, progress, "DeepSeek", "gen-123", "stop", "stop", 12, 850, 840,
 						new BigDecimal("0.0021375"), null, null, Instant.parse("2026-11-25T10:00:15Z")));
@@ -108,8 +109,8 @@ abstract class StorageContract {
 		this.messages.finish(turn.assistantMessageId(), new AnswerOutcome(MessageStatus.STOPPED, partial, null, null,
 				null, null, null, null, null, null, null, null, Instant.now()));
 
-		this.messages.checkpoint(turn.assistantMessageId(),
-				new AnswerProgress("Half an answer, later", "", null, null, Instant.now()));
+		this.messages.checkpoint(Map.of(turn.assistantMessageId(),
+				new AnswerProgress("Half an answer, later", "", null, null, Instant.now())));
 
 		MessageView answer = this.messages.find(turn.assistantMessageId()).orElseThrow();
 		assertThat(answer.status()).isEqualTo(MessageStatus.STOPPED);
@@ -142,8 +143,8 @@ abstract class StorageContract {
 	void answersLeftStreamingByADeadInstanceFailWithTheirCheckpoint() {
 		UUID id = this.conversations.create(null).id();
 		Turn turn = this.messages.beginTurn(id, "Long one", "m", "high");
-		this.messages.checkpoint(turn.assistantMessageId(),
-				new AnswerProgress("Partial", "Thinking…", null, Instant.now(), Instant.now()));
+		this.messages.checkpoint(Map.of(turn.assistantMessageId(),
+				new AnswerProgress("Partial", "Thinking…", null, Instant.now(), Instant.now())));
 
 		this.messages.failInterrupted();
 
