@@ -53,16 +53,17 @@ class AnswerRecorder {
 	}
 
 	/** A stored answer as the events a subscriber would have seen. */
-	Flux<GenerationEvent> replay(MessageView answer) {
+	Flux<AnswerEvent> replay(MessageView answer) {
 		GenerationEvent start = new GenerationEvent.Start(answer.conversationId(), answer.parentId(), answer.id(),
 				answer.model(), null, (answer.relay() != null) ? answer.relay().thinkerModel() : null);
 		// As live: a snapshot only when there is something to show, so that a stream
 		// reads the same
 		// whether it joined before the answer ended or after.
-		if (answer.reasoning().isEmpty() && answer.content().isEmpty()) {
-			return Flux.just(start, ending(answer));
-		}
-		return Flux.just(start, new GenerationEvent.Snapshot(answer.reasoning(), answer.content()), ending(answer));
+		Flux<GenerationEvent> events = (answer.reasoning().isEmpty() && answer.content().isEmpty())
+				? Flux.just(start, ending(answer))
+				: Flux.just(start, new GenerationEvent.Snapshot(answer.reasoning(), answer.content()), ending(answer));
+		// A stored answer has no live sequence to resume in.
+		return events.map((event) -> new AnswerEvent(0, event));
 	}
 
 	private AnswerOutcome outcome(Generation generation, Throwable failure) {

@@ -1,27 +1,23 @@
 package dev.ponder.chat;
 
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Flux;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.ponder.conversation.Turn;
 
@@ -34,50 +30,42 @@ import dev.ponder.conversation.Turn;
 @RequestMapping("/api")
 class ChatApiController {
 
-	/**
-	 * A comment now and then keeps proxies from closing a stream while the model thinks
-	 * quietly.
-	 */
-	private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
-
-	private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() {
-	};
-
 	private final ChatService chat;
+
+	private final SseStreams streams;
 
 	private final JsonMapper jsonMapper;
 
-	ChatApiController(ChatService chat, JsonMapper jsonMapper) {
+	ChatApiController(ChatService chat, SseStreams streams, JsonMapper jsonMapper) {
 		this.chat = chat;
+		this.streams = streams;
 		this.jsonMapper = jsonMapper;
 	}
 
 	@PostMapping(path = "/conversations/{conversationId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Flux<ServerSentEvent<Object>>> send(@PathVariable UUID conversationId,
-			@Valid @RequestBody SendMessageRequest request) {
+	ResponseEntity<SseEmitter> send(@PathVariable UUID conversationId, @Valid @RequestBody SendMessageRequest request) {
 		if (request.compare() != null) {
-			return stream(columns(this.chat.compare(conversationId, request)));
+			return this.streams.open(columns(this.chat.compare(conversationId, request)));
 		}
-		return stream(named(this.chat.send(conversationId, request).events()));
+		return this.streams.open(frames(this.chat.send(conversationId, request).events()));
 	}
 
 	@PostMapping(path = "/messages/{answerId}/regenerate", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Flux<ServerSentEvent<Object>>> regenerate(@PathVariable UUID answerId,
+	ResponseEntity<SseEmitter> regenerate(@PathVariable UUID answerId,
 			@Valid @RequestBody(required = false) RegenerateRequest request) {
-		return stream(named(this.chat
+		return this.streams.open(frames(this.chat
 			.regenerate(answerId, (request != null) ? request : new RegenerateRequest(null, null, null, null, null))
 			.events()));
 	}
 
 	@PostMapping(path = "/messages/{questionId}/edit", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Flux<ServerSentEvent<Object>>> edit(@PathVariable UUID questionId,
-			@Valid @RequestBody SendMessageRequest request) {
-		return stream(named(this.chat.edit(questionId, request).events()));
+	ResponseEntity<SseEmitter> edit(@PathVariable UUID questionId, @Valid @RequestBody SendMessageRequest request) {
+		return this.streams.open(frames(this.chat.edit(questionId, request).events()));
 	}
 
 	@GetMapping("/messages/{messageId}/stream")
-	ResponseEntity<Flux<ServerSentEvent<Object>>> attach(@PathVariable UUID messageId) {
-		return stream(named(this.chat.attach(messageId)));
+	ResponseEntity<SseEmitter> attach(@PathVariable UUID messageId) {
+		return this.streams.open(frames(this.chat.attach(messageId)));
 	}
 
 	/**
@@ -89,38 +77,28 @@ class ChatApiController {
 		return this.chat.stop(messageId) ? ResponseEntity.accepted().build() : ResponseEntity.noContent().build();
 	}
 
-	private static Flux<ServerSentEvent<Object>> named(Flux<GenerationEvent> events) {
-		return events.map((event) -> ServerSentEvent.<Object>builder(event).event(event.name()).build());
+	/** Each event named by its kind and numbered by its place in the answer. */
+	private Flux<SseFrame> frames(Flux<AnswerEvent> events) {
+		return events.map((event) -> SseFrame.event(event.sequence(), event.name(), event.json(this.jsonMapper)));
 	}
 
 	/**
 	 * The columns of a compare, interleaved as they arrive: each event names its column,
-	 * its answer and its model, so that a reader can tell them apart.
+	 * its answer and its model, so that a reader can tell them apart. Their numbers
+	 * belong to each column's own answer, so the merged stream carries none.
 	 */
-	private Flux<ServerSentEvent<Object>> columns(List<StartedAnswer> answers) {
+	private Flux<SseFrame> columns(List<StartedAnswer> answers) {
 		return Flux.merge(IntStream.range(0, answers.size()).mapToObj((column) -> {
 			Turn turn = answers.get(column).turn();
-			return answers.get(column).events().map((event) -> {
-				Map<String, Object> data = new LinkedHashMap<>();
-				data.put("column", column);
-				data.put("messageId", turn.assistantMessageId());
-				data.put("model", turn.model());
-				data.putAll(this.jsonMapper.convertValue(event, FIELDS));
-				return ServerSentEvent.<Object>builder(data).event(event.name()).build();
-			});
+			return answers.get(column)
+				.events()
+				.map((event) -> SseFrame.event(null, event.name(), this.jsonMapper.writeValueAsString(
+						new ColumnEvent(column, turn.assistantMessageId(), turn.model(), event.event()))));
 		}).toList());
 	}
 
-	private static ResponseEntity<Flux<ServerSentEvent<Object>>> stream(Flux<ServerSentEvent<Object>> events) {
-		Flux<ServerSentEvent<Object>> keepAlive = Flux.interval(KEEP_ALIVE)
-			.map((tick) -> ServerSentEvent.<Object>builder().comment("keep-alive").build());
-		return ResponseEntity.ok()
-			.contentType(MediaType.TEXT_EVENT_STREAM)
-			.header(HttpHeaders.CACHE_CONTROL, "no-cache")
-			// Tells nginx not to buffer the stream, which would hold every token until
-			// the end.
-			.header("X-Accel-Buffering", "no")
-			.body(events.publish((shared) -> Flux.merge(shared, keepAlive.takeUntilOther(shared.then()))));
+	/** An event of one column of a compare: the event's fields after the column's. */
+	record ColumnEvent(int column, UUID messageId, String model, @JsonUnwrapped GenerationEvent event) {
 	}
 
 }

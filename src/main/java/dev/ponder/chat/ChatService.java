@@ -215,7 +215,7 @@ public class ChatService {
 	 * so far, then the rest), replayed from storage once it has ended. Another person's
 	 * answer is as unknown as one that never existed.
 	 */
-	public Flux<GenerationEvent> attach(UUID messageId) {
+	public Flux<AnswerEvent> attach(UUID messageId) {
 		this.messages.visible(messageId)
 			.filter(MessageView::isAssistant)
 			.orElseThrow(() -> NotFoundException.message(messageId));

@@ -43,7 +43,7 @@ final class Generation {
 
 	// Copy-on-write: a subscriber that cancels while an event is delivered leaves the
 	// list mid-loop.
-	private final List<Sinks.Many<GenerationEvent>> subscribers = new CopyOnWriteArrayList<>();
+	private final List<Sinks.Many<AnswerEvent>> subscribers = new CopyOnWriteArrayList<>();
 
 	private final Sinks.Empty<Void> stopSignal = Sinks.empty();
 
@@ -58,6 +58,9 @@ final class Generation {
 	private boolean dirty;
 
 	private GenerationEvent ending;
+
+	// The number of the last event published: every reader sees the same numbers.
+	private long sequence;
 
 	private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
@@ -193,7 +196,7 @@ final class Generation {
 	 * rest live. Taking the snapshot and joining the live events under one lock means
 	 * nothing is missed or sent twice.
 	 */
-	synchronized Flux<GenerationEvent> events() {
+	synchronized Flux<AnswerEvent> events() {
 		List<GenerationEvent> catchUp = new ArrayList<>();
 		catchUp.add(new GenerationEvent.Start(this.turn.conversationId(), this.turn.userMessageId(),
 				this.turn.assistantMessageId(), this.model, this.turn.title(), this.thinkerModel));
@@ -203,17 +206,20 @@ final class Generation {
 		if (!this.reasoning.isEmpty() || !this.content.isEmpty()) {
 			catchUp.add(new GenerationEvent.Snapshot(this.reasoning.toString(), this.content.toString()));
 		}
+		// What a late reader catches up with carries the number of the last event it
+		// covers.
+		long covered = this.sequence;
 		if (this.ending != null) {
 			catchUp.add(this.ending);
-			return Flux.fromIterable(catchUp);
+			return Flux.fromIterable(catchUp).map((event) -> new AnswerEvent(covered, event));
 		}
-		Sinks.Many<GenerationEvent> sink = Sinks.many().unicast().onBackpressureBuffer();
-		catchUp.forEach(sink::tryEmitNext);
+		Sinks.Many<AnswerEvent> sink = Sinks.many().unicast().onBackpressureBuffer();
+		catchUp.forEach((event) -> sink.tryEmitNext(new AnswerEvent(covered, event)));
 		this.subscribers.add(sink);
 		return sink.asFlux().doFinally((signal) -> unsubscribe(sink));
 	}
 
-	private synchronized void unsubscribe(Sinks.Many<GenerationEvent> sink) {
+	private synchronized void unsubscribe(Sinks.Many<AnswerEvent> sink) {
 		this.subscribers.remove(sink);
 	}
 
@@ -243,8 +249,9 @@ final class Generation {
 	/** Sends the last event to every subscriber and closes their streams. */
 	synchronized void end(GenerationEvent last) {
 		this.ending = last;
-		for (Sinks.Many<GenerationEvent> sink : this.subscribers) {
-			sink.tryEmitNext(last);
+		AnswerEvent numbered = new AnswerEvent(++this.sequence, last);
+		for (Sinks.Many<AnswerEvent> sink : this.subscribers) {
+			sink.tryEmitNext(numbered);
 			sink.tryEmitComplete();
 		}
 		this.subscribers.clear();
@@ -257,8 +264,9 @@ final class Generation {
 	}
 
 	private void publish(GenerationEvent event) {
-		for (Sinks.Many<GenerationEvent> sink : this.subscribers) {
-			sink.tryEmitNext(event);
+		AnswerEvent numbered = new AnswerEvent(++this.sequence, event);
+		for (Sinks.Many<AnswerEvent> sink : this.subscribers) {
+			sink.tryEmitNext(numbered);
 		}
 	}
 

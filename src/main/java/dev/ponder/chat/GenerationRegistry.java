@@ -20,17 +20,17 @@ public interface GenerationRegistry {
 	 * checkpointed and is stored whether or not anyone listens. Returns its events for
 	 * whoever started it, subscribed before the upstream is: every one, as it came.
 	 */
-	Flux<GenerationEvent> start(Turn turn, String model, Flux<UpstreamEvent> upstream);
+	Flux<AnswerEvent> start(Turn turn, String model, Flux<UpstreamEvent> upstream);
 
 	/**
 	 * Starts a relayed answer: the thinker's reasoning first, then the answerer, given
 	 * that reasoning. If the thinker fails the answerer is never called. Returns its
 	 * events as {@link #start} does.
 	 */
-	Flux<GenerationEvent> startRelay(Turn turn, RelayRun run);
+	Flux<AnswerEvent> startRelay(Turn turn, RelayRun run);
 
 	/** The events of a running answer: what has arrived so far, then the rest live. */
-	Optional<Flux<GenerationEvent>> attach(UUID messageId);
+	Optional<Flux<AnswerEvent>> attach(UUID messageId);
 
 	/**
 	 * Stops a running answer, keeping what arrived; {@code false} if it is not running.

@@ -68,12 +68,12 @@ class InMemoryGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 	}
 
 	@Override
-	public Flux<GenerationEvent> start(Turn turn, String model, Flux<UpstreamEvent> upstream) {
+	public Flux<AnswerEvent> start(Turn turn, String model, Flux<UpstreamEvent> upstream) {
 		return run(new Generation(turn, model, this.clock), upstream);
 	}
 
 	@Override
-	public Flux<GenerationEvent> startRelay(Turn turn, RelayRun relay) {
+	public Flux<AnswerEvent> startRelay(Turn turn, RelayRun relay) {
 		Generation generation = new Generation(turn, relay.answererModel(), relay.thinkerModel(), this.clock);
 		Flux<UpstreamEvent> thinking = Flux.defer(() -> {
 			generation.stage("thinking", relay.thinkerModel());
@@ -89,11 +89,11 @@ class InMemoryGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 		return run(generation, thinking.concatWith(answering));
 	}
 
-	private Flux<GenerationEvent> run(Generation generation, Flux<UpstreamEvent> upstream) {
+	private Flux<AnswerEvent> run(Generation generation, Flux<UpstreamEvent> upstream) {
 		this.generations.put(generation.messageId(), generation);
 		// Joined before the upstream is asked: the starter misses nothing, however fast
 		// the first tokens come. Nobody listening only costs a buffer until the end.
-		Flux<GenerationEvent> starterEvents = generation.events();
+		Flux<AnswerEvent> starterEvents = generation.events();
 		this.checkpoints.watch(generation);
 		// Stopping completes the stop signal, which cancels the upstream call and
 		// completes this chain normally: the answer is then stored as stopped. The end is
@@ -129,7 +129,7 @@ class InMemoryGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 	}
 
 	@Override
-	public Optional<Flux<GenerationEvent>> attach(UUID messageId) {
+	public Optional<Flux<AnswerEvent>> attach(UUID messageId) {
 		return Optional.ofNullable(this.generations.get(messageId)).map(Generation::events);
 	}
 
