@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -63,9 +64,22 @@ class ChatApiController {
 		return this.streams.open(frames(this.chat.edit(questionId, request).events()));
 	}
 
+	/**
+	 * Follows an answer; a reader that reconnects sends the id of the last event it had
+	 * ({@code Last-Event-ID}, as browsers' EventSource does) and resumes after it.
+	 */
 	@GetMapping("/messages/{messageId}/stream")
-	ResponseEntity<SseEmitter> attach(@PathVariable UUID messageId) {
-		return this.streams.open(frames(this.chat.attach(messageId)));
+	ResponseEntity<SseEmitter> attach(@PathVariable UUID messageId,
+			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+		return this.streams.open(frames(this.chat.attach(messageId, sequence(lastEventId))));
+	}
+
+	/** An id this server did not send (none, or not a number) resumes nothing. */
+	private static long sequence(String lastEventId) {
+		if (lastEventId == null || !lastEventId.strip().matches("\\d{1,18}")) {
+			return -1;
+		}
+		return Long.parseLong(lastEventId.strip());
 	}
 
 	/**

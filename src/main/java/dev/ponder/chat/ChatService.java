@@ -2,6 +2,7 @@ package dev.ponder.chat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import reactor.core.publisher.Flux;
@@ -12,6 +13,7 @@ import org.springframework.web.server.ResponseStatusException;
 import dev.ponder.PonderProperties;
 import dev.ponder.conversation.AnswerSpec;
 import dev.ponder.conversation.MessageService;
+import dev.ponder.conversation.MessageStatus;
 import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.NotFoundException;
 import dev.ponder.conversation.Turn;
@@ -213,17 +215,29 @@ public class ChatService {
 	/**
 	 * The events of an answer the person asking may see, live while it runs (what arrived
 	 * so far, then the rest), replayed from storage once it has ended. Another person's
-	 * answer is as unknown as one that never existed.
+	 * answer is as unknown as one that never existed. A reader that reconnects, naming
+	 * the last event it had, gets only what came after (and the end, whatever it had).
 	 */
-	public Flux<AnswerEvent> attach(UUID messageId) {
-		this.messages.visible(messageId)
+	public Flux<AnswerEvent> attach(UUID messageId, long afterEvent) {
+		MessageView answer = this.messages.visible(messageId)
 			.filter(MessageView::isAssistant)
 			.orElseThrow(() -> NotFoundException.message(messageId));
+		Optional<Flux<AnswerEvent>> live;
+		try {
+			live = this.registry.attach(messageId);
+		}
+		catch (LiveAnswersUnavailableException ex) {
+			if (answer.status() == MessageStatus.STREAMING) {
+				throw ex;
+			}
+			live = Optional.empty();
+		}
 		// Read again once it has ended: it may have ended since it was checked.
-		return this.registry.attach(messageId)
+		return live
 			.orElseGet(() -> this.messages.find(messageId)
 				.map(this.recorder::replay)
-				.orElseThrow(() -> NotFoundException.message(messageId)));
+				.orElseThrow(() -> NotFoundException.message(messageId)))
+			.filter((event) -> event.sequence() > afterEvent || RedisAnswers.isEnding(event.event()));
 	}
 
 	/**

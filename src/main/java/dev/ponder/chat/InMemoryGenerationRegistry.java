@@ -148,6 +148,11 @@ class InMemoryGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 		return this.generations.size();
 	}
 
+	/** The answers running on this instance now. */
+	List<UUID> runningAnswers() {
+		return List.copyOf(this.generations.keySet());
+	}
+
 	@Override
 	public void start() {
 		this.started = true;

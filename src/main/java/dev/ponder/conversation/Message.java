@@ -20,6 +20,11 @@ import org.hibernate.annotations.DynamicUpdate;
 @Table(name = "message")
 public class Message {
 
+	/** The error code of an answer whose instance stopped without ending it. */
+	static final String INTERRUPTED = "interrupted";
+
+	static final String INTERRUPTED_MESSAGE = "Interrupted by a restart of Ponder. What had arrived is kept; try again.";
+
 	/**
 	 * The endpoint of answers that name none: OpenRouter, as before there were others.
 	 */
@@ -222,8 +227,8 @@ public class Message {
 	void interrupt(Instant now) {
 		if (this.status == MessageStatus.STREAMING) {
 			this.status = MessageStatus.FAILED;
-			this.errorCode = "interrupted";
-			this.errorMessage = "Interrupted by a restart of Ponder. What had arrived is kept; try again.";
+			this.errorCode = INTERRUPTED;
+			this.errorMessage = INTERRUPTED_MESSAGE;
 			this.finishedAt = now;
 		}
 	}

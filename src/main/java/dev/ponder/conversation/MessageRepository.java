@@ -17,6 +17,9 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 
 	List<Message> findByStatus(MessageStatus status);
 
+	@Query("select m.id from Message m where m.status = :status")
+	List<UUID> findIdsByStatus(MessageStatus status);
+
 	List<Message> findByParentId(UUID parentId);
 
 	List<Message> findByConversationIdAndStatus(UUID conversationId, MessageStatus status);
@@ -77,6 +80,14 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 			where m.id = :id and m.status = dev.ponder.conversation.MessageStatus.STREAMING""")
 	int checkpoint(UUID id, String content, String reasoning, String reasoningDetails, Instant reasoningStartedAt,
 			Instant contentStartedAt);
+
+	/** Fails an answer that still streams, keeping its last checkpoint. */
+	@Modifying
+	@Query("""
+			update Message m set m.status = dev.ponder.conversation.MessageStatus.FAILED, m.errorCode = :code,
+				m.errorMessage = :message, m.finishedAt = :now
+			where m.id = :id and m.status = dev.ponder.conversation.MessageStatus.STREAMING""")
+	int interrupt(UUID id, String code, String message, Instant now);
 
 	/**
 	 * One statement: deleting row by row would trip over the parent links between

@@ -3,6 +3,7 @@ package dev.ponder.conversation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -191,6 +192,25 @@ public class MessageService {
 		Instant now = this.clock.instant();
 		interrupted.forEach((message) -> message.interrupt(now));
 		return interrupted.size();
+	}
+
+	/** Every answer streaming now, on any instance. */
+	@Transactional(readOnly = true)
+	public List<UUID> streamingAnswers() {
+		return this.messages.findIdsByStatus(MessageStatus.STREAMING);
+	}
+
+	/**
+	 * Fails these answers, if they still stream, as a crash would leave them: with their
+	 * last checkpoint. Returns those it failed.
+	 */
+	public List<UUID> failInterrupted(Collection<UUID> answerIds) {
+		Instant now = this.clock.instant();
+		// One guarded statement each: an owner that is alive after all and ends its
+		// answer meanwhile keeps its end.
+		return answerIds.stream()
+			.filter((id) -> this.messages.interrupt(id, Message.INTERRUPTED, Message.INTERRUPTED_MESSAGE, now) == 1)
+			.toList();
 	}
 
 	/** The answers given to a question, on every branch. */
