@@ -1,28 +1,23 @@
 package dev.ponder.chat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.ponder.PonderApplication;
 import dev.ponder.testing.Api;
 import dev.ponder.testing.Chunks;
 import dev.ponder.testing.FakeUpstream;
 import dev.ponder.testing.Gate;
+import dev.ponder.testing.PonderProcess;
 import dev.ponder.testing.Script;
 import dev.ponder.testing.SharedUpstream;
 import dev.ponder.testing.StandaloneApp;
@@ -41,7 +36,7 @@ abstract class CrashRestartContract {
 
 	private final FakeUpstream upstream = SharedUpstream.get();
 
-	private final List<Process> processes = new ArrayList<>();
+	private PonderProcess first;
 
 	@TempDir
 	Path logs;
@@ -51,11 +46,13 @@ abstract class CrashRestartContract {
 
 	@AfterEach
 	void killLeftovers() {
-		this.processes.forEach(Process::destroyForcibly);
+		if (this.first != null) {
+			this.first.kill();
+		}
 	}
 
 	@Test
-	void anAnswerStreamingWhenTheProcessIsKilledIsFailedAtTheNextStartWithItsCheckpoint() throws Exception {
+	void anAnswerStreamingWhenTheProcessIsKilledIsFailedAtTheNextStartWithItsCheckpoint() {
 		this.upstream.reset();
 		Gate never = new Gate();
 		this.upstream.enqueue(Script.stream()
@@ -63,18 +60,8 @@ abstract class CrashRestartContract {
 			.chunk(Chunks.reasoning("Thinking before the crash"))
 			.chunk(Chunks.content("Half an answer"))
 			.waitFor(never));
-		int port = freePort();
-		Process first = launch(port);
-		Api api = Api.basic(port, "owner", PASSWORD);
-		try {
-			await().atMost(Duration.ofSeconds(90))
-				.pollInterval(Duration.ofMillis(250))
-				.ignoreExceptions()
-				.until(() -> Api.anonymous(port).get("/actuator/health/readiness").status() == 200);
-		}
-		catch (ConditionTimeoutException ex) {
-			throw new AssertionError("Ponder's process did not get ready:\n" + log(), ex);
-		}
+		this.first = PonderProcess.start(List.of(), arguments(), this.logs.resolve("ponder.log"));
+		Api api = Api.basic(this.first.port(), "owner", PASSWORD);
 		String conversation = api.post("/api/conversations", "{}").body().get("id").asString();
 		CompletableFuture.runAsync(
 				() -> api.post("/api/conversations/" + conversation + "/messages", "{\"content\":\"Think long\"}"));
@@ -82,10 +69,11 @@ abstract class CrashRestartContract {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> "Half an answer".equals(answer(api, conversation).get("content").asString()));
 
-		first.destroyForcibly();
-		assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();
+		this.first.kill();
 
-		try (ConfigurableApplicationContext second = StandaloneApp.start(arguments(0))) {
+		List<String> restart = new ArrayList<>(arguments());
+		restart.add("--server.port=0");
+		try (ConfigurableApplicationContext second = StandaloneApp.start(restart)) {
 			int secondPort = StandaloneApp.port(second);
 			JsonNode answer = answer(Api.basic(secondPort, "owner", PASSWORD), conversation);
 			assertThat(answer.get("status").asString()).isEqualTo("FAILED");
@@ -99,33 +87,11 @@ abstract class CrashRestartContract {
 		return api.get("/api/conversations/" + conversation).body().get("messages").get(1);
 	}
 
-	private Process launch(int port) throws IOException {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-						System.getProperty("java.class.path"), PonderApplication.class.getName()));
-		command.addAll(arguments(port));
-		Path log = this.logs.resolve("ponder.log");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		this.processes.add(process);
-		return process;
-	}
-
-	private List<String> arguments(int port) {
-		List<String> arguments = StandaloneApp.arguments("--server.port=" + port, "--ponder.checkpoint-interval=100ms",
+	private List<String> arguments() {
+		List<String> arguments = StandaloneApp.arguments("--ponder.checkpoint-interval=100ms",
 				"--ponder.admin.username=owner", "--ponder.admin.password=" + PASSWORD);
 		arguments.addAll(databaseArguments());
 		return arguments;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	/** What the process wrote, for a failure's message. */
-	private String log() throws IOException {
-		return Files.readString(this.logs.resolve("ponder.log"));
 	}
 
 }

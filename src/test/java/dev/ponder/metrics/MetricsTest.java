@@ -45,6 +45,7 @@ class MetricsTest extends AppTestSupport {
 		assertThat(value(scrape,
 				"ponder_upstream_first_token_seconds_count" + labels("endpoint", ENDPOINT, "model", model)))
 			.isEqualTo(1);
+		assertThat(value(scrape, "ponder_answer_writes_total" + labels("kind", "finish"))).isGreaterThanOrEqualTo(1);
 		assertThat(scrape).doesNotContain(API_KEY).doesNotContain("secret question").doesNotContain("Heavy.");
 	}
 

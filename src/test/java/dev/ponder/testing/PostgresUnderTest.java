@@ -23,6 +23,10 @@ public final class PostgresUnderTest {
 
 	public static final String URL_VARIABLE = "PONDER_TEST_POSTGRES_URL";
 
+	/** Why there is none, and how to get one. */
+	public static final String HOW_TO_GET_ONE = "Docker is not running and " + URL_VARIABLE
+			+ " is not set (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres)";
+
 	private static PostgreSQLContainer container;
 
 	private PostgresUnderTest() {
@@ -60,6 +64,13 @@ public final class PostgresUnderTest {
 	}
 
 	/**
+	 * Whether there is a PostgreSQL to run against (starting its container if need be).
+	 */
+	public static boolean available() {
+		return baseUrl().isPresent();
+	}
+
+	/**
 	 * Skips a test class, before its Spring context is built, when there is no PostgreSQL
 	 * to test against, and says how to get one.
 	 */
@@ -67,9 +78,8 @@ public final class PostgresUnderTest {
 
 		@Override
 		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-			return baseUrl().isPresent() ? ConditionEvaluationResult.enabled("PostgreSQL is available")
-					: ConditionEvaluationResult.disabled("PostgreSQL tests skipped: Docker is not running and "
-							+ URL_VARIABLE + " is not set (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres)");
+			return available() ? ConditionEvaluationResult.enabled("PostgreSQL is available")
+					: ConditionEvaluationResult.disabled("PostgreSQL tests skipped: " + HOW_TO_GET_ONE);
 		}
 
 	}

@@ -1,0 +1,102 @@
+package dev.ponder.benchmark;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Reads many answer streams at once over one connection pool big enough for all of them,
+ * each stream bounded in time, the same way whether it comes straight from the upstream
+ * or through Ponder.
+ */
+final class AnswerStreams implements AutoCloseable {
+
+	private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
+	};
+
+	private final ConnectionProvider connections;
+
+	private final WebClient client;
+
+	private final int expectedDeltas;
+
+	private final Duration timeout;
+
+	AnswerStreams(int maxStreams, int expectedDeltas, Duration timeout) {
+		this.connections = ConnectionProvider.builder("benchmark")
+			.maxConnections(maxStreams + 16)
+			.pendingAcquireMaxCount(4 * maxStreams + 64)
+			.pendingAcquireTimeout(timeout)
+			.build();
+		this.client = WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.connections)))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+			.build();
+		this.expectedDeltas = expectedDeltas;
+		this.timeout = timeout;
+	}
+
+	WebClient client() {
+		return this.client;
+	}
+
+	/**
+	 * Starts {@code answers} streams evenly over {@code spread} (all at once for zero),
+	 * the {@code i}th by {@code request.apply(i)} (an error where that is {@code null}),
+	 * and returns once all have ended.
+	 */
+	RunResult run(int answers, Duration spread, IntFunction<WebClient.RequestHeadersSpec<?>> request) {
+		long start = System.nanoTime();
+		List<AnswerProbe> probes = Flux.range(0, answers)
+			.flatMap((i) -> Mono.delay(spread.multipliedBy(i).dividedBy(answers)).then(read(() -> request.apply(i))),
+					answers)
+			.collectList()
+			.block(this.timeout.plus(spread).plusSeconds(30));
+		return new RunResult(probes, this.expectedDeltas, start);
+	}
+
+	private Mono<AnswerProbe> read(Supplier<WebClient.RequestHeadersSpec<?>> request) {
+		return Mono.defer(() -> {
+			AnswerProbe probe = new AnswerProbe(this.expectedDeltas, System.nanoTime());
+			WebClient.RequestHeadersSpec<?> spec = request.get();
+			if (spec == null) {
+				return Mono.just(probe.failed("not sent: Ponder could not create its conversation"));
+			}
+			return spec
+				.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful() ? response.bodyToFlux(SSE)
+						: response.bodyToMono(String.class)
+							.defaultIfEmpty("")
+							.flatMapMany((body) -> Flux.error(
+									new IllegalStateException("HTTP " + response.statusCode().value() + " " + body))))
+				.doOnNext(probe::accept)
+				.then(Mono.fromSupplier(probe::ended))
+				.timeout(this.timeout)
+				.onErrorResume((failure) -> Mono.just(probe.failed(describe(failure))));
+		});
+	}
+
+	private String describe(Throwable failure) {
+		if (failure instanceof TimeoutException) {
+			return "no end within " + this.timeout.toSeconds() + " s";
+		}
+		return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+	}
+
+	@Override
+	public void close() {
+		this.connections.disposeLater().block(Duration.ofSeconds(10));
+	}
+
+}

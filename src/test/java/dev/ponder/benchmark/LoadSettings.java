@@ -1,0 +1,36 @@
+package dev.ponder.benchmark;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a streaming load run does, from system properties ({@code -Dbench.answers=20}),
+ * with the defaults of the reported problem: 500 answers at once, each 150 deltas every
+ * 20 ms after 200 ms, on H2 and PostgreSQL.
+ */
+record LoadSettings(int answers, Duration spread, AnswerShape shape, List<BenchmarkDatabase> databases,
+		boolean flightRecording, int warmUpAnswers, String maxHeap, Duration answerTimeout) {
+
+	static LoadSettings fromSystemProperties() {
+		int deltas = Integer.getInteger("bench.deltas", 150);
+		AnswerShape shape = new AnswerShape(Duration.ofMillis(Integer.getInteger("bench.firstByteMillis", 200)), deltas,
+				Integer.getInteger("bench.reasoningDeltas", deltas * 2 / 3),
+				Duration.ofMillis(Integer.getInteger("bench.deltaMillis", 20)));
+		return new LoadSettings(Integer.getInteger("bench.answers", 500),
+				Duration.ofMillis(Integer.getInteger("bench.spreadMillis", 0)), shape,
+				BenchmarkDatabase.named(System.getProperty("bench.db", "h2,postgres")), Boolean.getBoolean("bench.jfr"),
+				Integer.getInteger("bench.warmUpAnswers", 20), System.getProperty("bench.heap", "512m"),
+				Duration.ofSeconds(Integer.getInteger("bench.timeoutSeconds", 120)));
+	}
+
+	List<String> jvmOptions() {
+		return List.of("-Xmx" + this.maxHeap);
+	}
+
+	/** Such as "500 answers started at once" or "20 answers started within 1000 ms". */
+	String describeStart() {
+		return this.answers + ((this.answers == 1) ? " answer" : " answers")
+				+ (this.spread.isZero() ? " started at once" : " started within " + this.spread.toMillis() + " ms");
+	}
+
+}
