@@ -12,9 +12,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The Redis that tests of several instances run against: the one named by
- * {@code PONDER_TEST_REDIS_URL}, else the machine's own on 127.0.0.1:6379 when it answers,
- * else none, and those tests skip saying so. Every key Ponder writes names an answer, so
- * runs never see each other's.
+ * {@code PONDER_TEST_REDIS_URL}, else the machine's own on 127.0.0.1:6379 when it
+ * answers, else none, and those tests skip saying so. Every key Ponder writes names an
+ * answer, so runs never see each other's.
  */
 public final class RedisUnderTest {
 
@@ -46,7 +46,9 @@ public final class RedisUnderTest {
 		}
 	}
 
-	/** Skips a test class when there is no Redis to test against, and says how to get one. */
+	/**
+	 * Skips a test class when there is no Redis to test against, and says how to get one.
+	 */
 	public static final class Required implements ExecutionCondition {
 
 		@Override
