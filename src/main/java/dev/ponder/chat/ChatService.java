@@ -215,8 +215,9 @@ public class ChatService {
 	/**
 	 * The events of an answer the person asking may see, live while it runs (what arrived
 	 * so far, then the rest), replayed from storage once it has ended. Another person's
-	 * answer is as unknown as one that never existed. A reader that reconnects, naming
-	 * the last event it had, gets only what came after (and the end, whatever it had).
+	 * answer is as unknown as one that never existed. A reader that reconnects to a
+	 * running answer, naming the last event it had, gets only what came after (or a
+	 * snapshot that replaces what it had).
 	 */
 	public Flux<AnswerEvent> attach(UUID messageId, long afterEvent) {
 		MessageView answer = this.messages.visible(messageId)
@@ -232,12 +233,14 @@ public class ChatService {
 			}
 			live = Optional.empty();
 		}
-		// Read again once it has ended: it may have ended since it was checked.
+		// A stored answer is replayed whole, its snapshot replacing what the reader had;
+		// read again once it has ended: it may have ended since it was checked.
 		return live
+			.map((events) -> events
+				.filter((event) -> event.sequence() > afterEvent || RedisAnswers.isEnding(event.event())))
 			.orElseGet(() -> this.messages.find(messageId)
 				.map(this.recorder::replay)
-				.orElseThrow(() -> NotFoundException.message(messageId)))
-			.filter((event) -> event.sequence() > afterEvent || RedisAnswers.isEnding(event.event()));
+				.orElseThrow(() -> NotFoundException.message(messageId)));
 	}
 
 	/**

@@ -5,13 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.Delay;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,7 +48,7 @@ class RedisAnswers {
 	static final String STOPS = "ponder:stops";
 
 	/** How long an owner's claim lasts unless its heartbeat renews it. */
-	static final Duration OWNER_TTL = Duration.ofSeconds(6);
+	static final Duration OWNER_TTL = Duration.ofSeconds(5);
 
 	private static final Duration RUNNING_TTL = Duration.ofHours(1);
 
@@ -59,6 +63,8 @@ class RedisAnswers {
 	static final long FULL_STATE_EVERY = MAX_ENTRIES / 2;
 
 	private static final String FIELD = "events";
+
+	private static final Duration WAIT = Duration.ofSeconds(2);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -98,17 +104,22 @@ class RedisAnswers {
 	/**
 	 * An answer running on another instance, from the start: subscribes to its channel
 	 * first, then reads what the stream holds, then follows live, dropping what the
-	 * stream already gave.
+	 * stream already gave. Completes once the subscription is made and the stream read,
+	 * so that a Redis that does not answer is known before a response is started.
 	 */
-	Flux<AnswerEvent> follow(UUID answer) {
-		return this.listeners.receiveLater(ChannelTopic.of(liveChannel(answer))).flatMapMany((messages) -> {
+	Mono<Flux<AnswerEvent>> follow(UUID answer) {
+		// Bounded: a connection still coming back after Redis restarted must not hold a
+		// reader forever.
+		return this.listeners.receiveLater(ChannelTopic.of(liveChannel(answer))).timeout(WAIT).flatMap((messages) -> {
 			Sinks.Many<AnswerEvent> live = Sinks.many().unicast().onBackpressureBuffer();
-			var listening = messages.subscribe(
+			Disposable listening = messages.subscribe(
 					(message) -> this.events.read(message.getMessage()).forEach(live::tryEmitNext), live::tryEmitError);
 			return this.redis.opsForStream()
 				.range(eventsKey(answer), Range.unbounded())
 				.collectList()
-				.flatMapMany((entries) -> {
+				.timeout(WAIT)
+				.doOnError((failure) -> listening.dispose())
+				.map((entries) -> {
 					AnswerState state = new AnswerState();
 					entries.forEach((entry) -> this.events.read(String.valueOf(entry.getValue().get(FIELD)))
 						.forEach(state::apply));
@@ -116,9 +127,9 @@ class RedisAnswers {
 					Flux<AnswerEvent> rest = state.ended() ? Flux.empty()
 							: live.asFlux().filter((event) -> event.sequence() > seen);
 					return Flux.concat(Flux.fromIterable(state.catchUp()), rest)
-						.takeUntil((event) -> isEnding(event.event()));
-				})
-				.doFinally((signal) -> listening.dispose());
+						.takeUntil((event) -> isEnding(event.event()))
+						.doFinally((signal) -> listening.dispose());
+				});
 		});
 	}
 
@@ -145,11 +156,6 @@ class RedisAnswers {
 				}
 				return unclaimed;
 			});
-	}
-
-	/** Whether some instance runs this answer now. */
-	Mono<Boolean> claimed(UUID answer) {
-		return this.redis.hasKey(ownerKey(answer));
 	}
 
 	/** Asks the owner to stop: a durable flag, then a message to act on at once. */
@@ -213,6 +219,16 @@ class RedisAnswers {
 		@Bean
 		LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
 			return (options) -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+		}
+
+		/**
+		 * Tries to reconnect at least every two seconds (Lettuce waits up to 30 s by
+		 * default), so that sharing resumes soon after Redis is back.
+		 */
+		@Bean
+		ClientResourcesBuilderCustomizer reconnectSoon() {
+			return (resources) -> resources.reconnectDelay(
+					Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS));
 		}
 
 		@Bean(destroyMethod = "destroy")

@@ -73,6 +73,13 @@ final class SharedAnswerOutbox {
 		this.resync = true;
 	}
 
+	/** Sends again what a failed write left behind: no new event may come to do it. */
+	synchronized void retry() {
+		if (!this.inFlight && (this.resync || !this.pending.isEmpty())) {
+			send();
+		}
+	}
+
 	/** Whether this answer's end is in Redis. */
 	synchronized boolean done() {
 		return this.state.ended() && !this.inFlight && this.pending.isEmpty() && !this.resync;

@@ -26,6 +26,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 import dev.ponder.conversation.MessageService;
+import dev.ponder.conversation.MessageStatus;
 import dev.ponder.conversation.Turn;
 import dev.ponder.openrouter.UpstreamEvent;
 
@@ -48,14 +49,14 @@ class SharedGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(SharedGenerationRegistry.class);
 
-	static final Duration HEARTBEAT = Duration.ofSeconds(2);
+	static final Duration HEARTBEAT = Duration.ofSeconds(1);
 
 	/**
 	 * How long an answer must stay unclaimed before it is failed: longer than a
 	 * heartbeat, so that an answer just started, or claims lost with a restarted Redis,
 	 * are claimed again first.
 	 */
-	static final Duration ORPHAN_GRACE = Duration.ofSeconds(4);
+	static final Duration ORPHAN_GRACE = Duration.ofSeconds(3);
 
 	private static final Duration REDIS_WAIT = Duration.ofSeconds(2);
 
@@ -107,8 +108,11 @@ class SharedGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 	}
 
 	/**
-	 * From memory when it runs here; through Redis when another instance claims it;
-	 * otherwise it is not running, and the caller replays it from storage.
+	 * From memory when it runs here; through Redis when it streams elsewhere (by what is
+	 * stored, not by its owner's claim, which may lapse for a moment while Redis comes
+	 * back; an owner that is gone for good is found by the heartbeat, whose error event
+	 * ends the reader's stream); otherwise it is not running, and the caller replays it
+	 * from storage.
 	 */
 	@Override
 	public Optional<Flux<AnswerEvent>> attach(UUID messageId) {
@@ -116,10 +120,19 @@ class SharedGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 		if (here.isPresent()) {
 			return here;
 		}
-		if (!claimedElsewhere(messageId)) {
+		if (!streamingElsewhere(messageId)) {
 			return Optional.empty();
 		}
-		return Optional.of(this.redis.follow(messageId).onErrorResume((failure) -> {
+		Flux<AnswerEvent> remote;
+		try {
+			remote = this.redis.follow(messageId).block(REDIS_WAIT.multipliedBy(2));
+		}
+		catch (RuntimeException ex) {
+			this.outage.failed(ex);
+			throw new LiveAnswersUnavailableException(ex);
+		}
+		return Optional.of(remote.onErrorResume((failure) -> {
+			// Redis went away midway: the answer's end is in storage once it comes.
 			this.outage.failed(failure);
 			return Flux.just(new AnswerEvent(Long.MAX_VALUE,
 					new GenerationEvent.Error("live_answers_unavailable",
@@ -134,7 +147,7 @@ class SharedGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 		if (this.local.stop(messageId)) {
 			return true;
 		}
-		if (!claimedElsewhere(messageId)) {
+		if (!streamingElsewhere(messageId)) {
 			return false;
 		}
 		try {
@@ -147,14 +160,8 @@ class SharedGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 		}
 	}
 
-	private boolean claimedElsewhere(UUID messageId) {
-		try {
-			return Boolean.TRUE.equals(this.redis.claimed(messageId).block(REDIS_WAIT));
-		}
-		catch (RuntimeException ex) {
-			this.outage.failed(ex);
-			throw new LiveAnswersUnavailableException(ex);
-		}
+	private boolean streamingElsewhere(UUID messageId) {
+		return this.messages.find(messageId).filter((answer) -> answer.status() == MessageStatus.STREAMING).isPresent();
 	}
 
 	@Override
@@ -172,6 +179,7 @@ class SharedGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 				stopped.forEach(this.local::stop);
 			}
 			failOrphans(mine);
+			this.outboxes.values().forEach(SharedAnswerOutbox::retry);
 			this.outage.succeeded();
 		}
 		catch (RuntimeException ex) {

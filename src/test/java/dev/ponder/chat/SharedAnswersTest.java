@@ -121,12 +121,14 @@ class SharedAnswersTest {
 	@Test
 	void aReaderThatReconnectsWithTheLastEventIdResumesAfterIt() {
 		Gate later = new Gate();
+		Gate last = new Gate();
 		this.upstream.enqueue(Script.stream()
 			.chunk(Chunks.role())
 			.chunk(Chunks.reasoning("First thought. "))
 			.chunk(Chunks.reasoning("Second thought. "))
 			.waitFor(later)
 			.chunk(Chunks.reasoning("Third thought."))
+			.waitFor(last)
 			.chunk(Chunks.content("Done thinking."))
 			.chunk(Chunks.finish("stop"))
 			.done());
@@ -143,15 +145,18 @@ class SharedAnswersTest {
 		}
 		assertThat(seenReasoning).isEqualTo("First thought. Second thought. ");
 		later.open();
-		asker.awaitEnd(END);
+		last.awaitReached();
 
 		try (SseReader after = SseReader.get(port(second), path, Map.of("Last-Event-ID", lastId))) {
+			after.awaitEvent("snapshot");
+			last.open();
 			after.awaitEnd(END);
 			List<ServerSentEvent<String>> resumed = after.events();
 			// Nothing it had is sent again: what came after, or a snapshot in its place.
 			assertThat(ids(resumed)).allSatisfy((id) -> assertThat(id).isGreaterThan(Long.parseLong(lastId)));
 			assertThat(textOf(seenReasoning, resumed, "reasoning"))
 				.isEqualTo("First thought. Second thought. Third thought.");
+			assertThat(textOf("", resumed, "content")).isEqualTo("Done thinking.");
 			assertThat(resumed.get(resumed.size() - 1).event()).isEqualTo("done");
 		}
 	}

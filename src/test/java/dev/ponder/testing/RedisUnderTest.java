@@ -35,7 +35,8 @@ public final class RedisUnderTest {
 		return answers(url) ? Optional.of(url) : Optional.empty();
 	}
 
-	static boolean answers(String url) {
+	/** Whether something listens where this URL points. */
+	public static boolean answers(String url) {
 		URI uri = URI.create(url);
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(uri.getHost(), (uri.getPort() > 0) ? uri.getPort() : 6379), 1000);

@@ -69,8 +69,11 @@ public final class SseReader implements AutoCloseable {
 
 	/** Waits until an event of this name arrived, and returns the first one. */
 	public ServerSentEvent<String> awaitEvent(String name) {
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.events.stream().anyMatch((e) -> name.equals(e.event())));
+		return awaitEvent(name, Duration.ofSeconds(20));
+	}
+
+	public ServerSentEvent<String> awaitEvent(String name, Duration timeout) {
+		await().atMost(timeout).until(() -> this.events.stream().anyMatch((e) -> name.equals(e.event())));
 		return this.events.stream().filter((e) -> name.equals(e.event())).findFirst().orElseThrow();
 	}
 
