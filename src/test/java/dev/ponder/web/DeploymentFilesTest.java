@@ -40,6 +40,29 @@ class DeploymentFilesTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void theScaleFileAddsRedisASecondPonderAndAProxyWithHealthChecks() throws IOException {
+		Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.scale.yml")));
+		Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+
+		assertThat(services).containsOnlyKeys("ponder", "ponder-2", "redis", "proxy");
+		for (String ponder : List.of("ponder", "ponder-2")) {
+			assertThat((Map<String, Object>) services.get(ponder).get("environment")).as(ponder)
+				.containsEntry("PONDER_REDIS_URL", "redis://redis:6379");
+			assertThat((Map<String, Object>) services.get(ponder).get("depends_on")).as(ponder)
+				.containsEntry("redis", Map.of("condition", "service_healthy"));
+		}
+		assertThat(services.get("ponder-2").get("healthcheck").toString()).contains("/actuator/health/readiness");
+		assertThat(services.get("redis").get("healthcheck").toString()).contains("redis-cli", "ping");
+		assertThat(services.get("proxy").get("healthcheck").toString()).contains("/actuator/health/readiness");
+		assertThat((List<String>) services.get("proxy").get("volumes"))
+			.contains("./deploy/Caddyfile:/etc/caddy/Caddyfile:ro");
+		String caddyfile = Files.readString(Path.of("deploy/Caddyfile"));
+		assertThat(caddyfile).contains("reverse_proxy ponder:8080 ponder-2:8080",
+				"health_uri /actuator/health/readiness", "flush_interval -1");
+	}
+
+	@Test
 	void imageIsMultiStageLayeredNonRootAndHealthChecked() throws IOException {
 		String dockerfile = Files.readString(Path.of("Dockerfile"));
 		List<String> ignored = Files.readAllLines(Path.of(".dockerignore"));
