@@ -27,17 +27,30 @@ public final class Visitor {
 
 	private final String base;
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
 	private final HttpClient http;
 
 	public Visitor(int port) {
+		this(port, new CookieManager());
+	}
+
+	private Visitor(int port, CookieManager cookies) {
 		this.base = "http://127.0.0.1:" + port;
+		this.cookies = cookies;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
+	}
+
+	/**
+	 * The same browser, with the same cookies, sent to another port: another instance
+	 * behind the same address.
+	 */
+	public Visitor at(int port) {
+		return new Visitor(port, this.cookies);
 	}
 
 	public HttpResponse<String> get(String path) {
