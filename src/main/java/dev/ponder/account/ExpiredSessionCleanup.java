@@ -1,6 +1,5 @@
 package dev.ponder.account;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -27,20 +26,17 @@ class ExpiredSessionCleanup {
 
 	private final JobLocks locks;
 
-	private final Clock clock;
-
-	ExpiredSessionCleanup(JdbcClient jdbc, JobLocks locks, Clock clock) {
+	ExpiredSessionCleanup(JdbcClient jdbc, JobLocks locks) {
 		this.jdbc = jdbc;
 		this.locks = locks;
-		this.clock = clock;
 	}
 
 	@Scheduled(cron = "0 * * * * *")
 	void deleteExpired() {
-		this.locks.runAlone(JOB,
-				() -> this.jdbc.sql("DELETE FROM SPRING_SESSION WHERE EXPIRY_TIME < ?")
-					.param(this.clock.millis())
-					.update());
+		this.locks.runAlone(JOB, () -> this.jdbc.sql("DELETE FROM SPRING_SESSION WHERE EXPIRY_TIME < ?")
+			// Spring Session times sessions by the system clock, not by Ponder's.
+			.param(System.currentTimeMillis())
+			.update());
 	}
 
 }
