@@ -1,22 +1,36 @@
 package dev.ponder.account;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.ponder.testing.Api;
+import dev.ponder.testing.AtOnce;
+import dev.ponder.testing.Chunks;
+import dev.ponder.testing.FakeUpstream;
+import dev.ponder.testing.Gate;
 import dev.ponder.testing.PostgresUnderTest;
+import dev.ponder.testing.Script;
+import dev.ponder.testing.SharedUpstream;
 import dev.ponder.testing.TwoInstances;
 import dev.ponder.testing.Visitor;
 
+import static dev.ponder.testing.Visitor.location;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances behind one address with no sticky sessions: a browser's requests land on
@@ -25,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(PostgresUnderTest.Required.class)
 class TwoInstancesAccountsTest {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final TwoInstances instances = TwoInstances.get();
 
@@ -123,23 +139,16 @@ class TwoInstancesAccountsTest {
 	}
 
 	@Test
-	void guessesSentToBothInstancesAtOnceAreCountedBeforeTheirPasswordsAreChecked() throws Exception {
+	void guessesSentToBothInstancesAtOnceAreCountedBeforeTheirPasswordsAreChecked() {
 		int tries = 16;
-		CountDownLatch start = new CountDownLatch(1);
-		List<CompletableFuture<Integer>> replies = new ArrayList<>();
+		List<Supplier<Integer>> guesses = new ArrayList<>();
 		for (int i = 0; i < tries; i++) {
 			Api guesser = Api.basic((i % 2 == 0) ? this.a : this.b, "fay", "guess-" + i);
-			replies.add(CompletableFuture.supplyAsync(() -> {
-				awaitQuietly(start);
-				return guesser.get("/api/account").status();
-			}));
+			guesses.add(() -> guesser.get("/api/account").status());
 		}
-		start.countDown();
 
-		List<Integer> statuses = new ArrayList<>();
-		for (CompletableFuture<Integer> reply : replies) {
-			statuses.add(reply.get(60, TimeUnit.SECONDS));
-		}
+		List<Integer> statuses = AtOnce.call(guesses);
+
 		assertThat(statuses).filteredOn((status) -> status == 401)
 			.as("passwords checked")
 			.hasSize(LoginThrottle.FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS);
@@ -160,6 +169,37 @@ class TwoInstancesAccountsTest {
 		}
 
 		assertThat(lastAccessOf("gus")).as("touched at most once a minute").isEqualTo(lastAccess);
+	}
+
+	@Test
+	void anAnswerStreamingToALoggedInBrowserHoldsNoDatabaseConnection() throws Exception {
+		String password = newPerson("hal");
+		Visitor browser = new Visitor(this.a);
+		browser.logIn("hal", password, false);
+		String csrf = Visitor.csrfTokenOf(browser.get("/").body());
+		String conversation = json.readTree(browser.postJson("/api/conversations", "{}", csrf).body())
+			.get("id")
+			.asString();
+		FakeUpstream upstream = SharedUpstream.get();
+		upstream.reset();
+		Gate held = new Gate();
+		upstream.enqueue(Script.stream()
+			.chunk(Chunks.role())
+			.chunk(Chunks.reasoning("Thinking it over"))
+			.waitFor(held)
+			.chunk(Chunks.content("Done."))
+			.chunk(Chunks.finish("stop"))
+			.done());
+
+		CompletableFuture<HttpResponse<String>> answer = browser.postJsonAsync(
+				"/api/conversations/" + conversation + "/messages", "{\"content\":\"Take your time\"}", csrf);
+		held.awaitReached(Duration.ofSeconds(15));
+
+		HikariPoolMXBean pool = ((HikariDataSource) this.instances.a().getBean(DataSource.class)).getHikariPoolMXBean();
+		await().atMost(Duration.ofSeconds(10)).until(() -> pool.getActiveConnections() == 0);
+		assertThat(answer).as("still streaming").isNotDone();
+		held.open();
+		assertThat(answer.get(30, TimeUnit.SECONDS).body()).contains("event:done");
 	}
 
 	/** Makes an ordinary account through the administrator, and gives its password. */
@@ -189,20 +229,6 @@ class TwoInstancesAccountsTest {
 			.param(username)
 			.query(Long.class)
 			.single();
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			latch.await(10, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static String location(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as("a redirect: " + response.body()).isBetween(300, 399);
-		return response.headers().firstValue("Location").orElseThrow();
 	}
 
 }

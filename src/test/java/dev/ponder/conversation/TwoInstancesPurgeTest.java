@@ -2,12 +2,8 @@ package dev.ponder.conversation;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.ponder.jobs.JobLocks;
+import dev.ponder.testing.AtOnce;
 import dev.ponder.testing.PostgresUnderTest;
 import dev.ponder.testing.TwoInstances;
 
@@ -30,7 +27,7 @@ class TwoInstancesPurgeTest {
 	private final TwoInstances instances = TwoInstances.get();
 
 	@Test
-	void twoInstancesDueAtOnceArePurgedByOne() throws Exception {
+	void twoInstancesDueAtOnceArePurgedByOne() {
 		JdbcClient database = this.instances.database();
 		UUID deletedLongAgo = UUID.randomUUID();
 		OffsetDateTime anHourAgo = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1);
@@ -46,15 +43,13 @@ class TwoInstancesPurgeTest {
 			releaseTheLock(database);
 			ran = purgeOnBothAtOnce();
 		}
-		boolean ranOnA = ran.get(0);
-		boolean ranOnB = ran.get(1);
 
-		assertThat(List.of(ranOnA, ranOnB)).as("exactly one did the work").containsExactlyInAnyOrder(true, false);
+		assertThat(ran).as("exactly one did the work").containsExactlyInAnyOrder(true, false);
 		assertThat(database.sql("SELECT COUNT(*) FROM conversation WHERE id = ?")
 			.param(deletedLongAgo)
 			.query(Integer.class)
 			.single()).isZero();
-		String ranBy = (ranOnA ? this.instances.a() : this.instances.b()).getBean(JobLocks.class).instance();
+		String ranBy = (ran.get(0) ? this.instances.a() : this.instances.b()).getBean(JobLocks.class).instance();
 		assertThat(database.sql("SELECT locked_by FROM shedlock WHERE name = ?")
 			.param(DeletedConversationPurger.JOB.name())
 			.query(String.class)
@@ -69,27 +64,10 @@ class TwoInstancesPurgeTest {
 	}
 
 	/** Whether each instance did the work, A then B. */
-	private List<Boolean> purgeOnBothAtOnce() throws Exception {
-		CountDownLatch start = new CountDownLatch(1);
-		List<CompletableFuture<Boolean>> runs = new ArrayList<>();
-		for (DeletedConversationPurger purger : List.of(this.instances.a().getBean(DeletedConversationPurger.class),
-				this.instances.b().getBean(DeletedConversationPurger.class))) {
-			runs.add(CompletableFuture.supplyAsync(() -> {
-				awaitQuietly(start);
-				return purger.purge();
-			}));
-		}
-		start.countDown();
-		return List.of(runs.get(0).get(30, TimeUnit.SECONDS), runs.get(1).get(30, TimeUnit.SECONDS));
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			latch.await(10, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	private List<Boolean> purgeOnBothAtOnce() {
+		DeletedConversationPurger onA = this.instances.a().getBean(DeletedConversationPurger.class);
+		DeletedConversationPurger onB = this.instances.b().getBean(DeletedConversationPurger.class);
+		return AtOnce.call(List.of(onA::purge, onB::purge));
 	}
 
 }
