@@ -148,6 +148,9 @@ public class AccountService {
 				throw AccountRejectedException.invalid("You cannot disable your own account.");
 			}
 			account.disable(change.disabled());
+			if (change.disabled()) {
+				this.events.publishEvent(new SessionsEnded(account.getUsername(), null));
+			}
 		}
 		if (change.admin() != null) {
 			if (self && !change.admin()) {
@@ -161,25 +164,34 @@ public class AccountService {
 			// A reset is how an administrator recovers an account someone else got into:
 			// whatever tokens they made go too.
 			this.tokens.deleteByAccountId(account.getId());
+			this.events.publishEvent(new SessionsEnded(account.getUsername(), null));
 		}
 		return AccountView.of(account);
 	}
 
-	/** Changes one's own password, which must be proven first. */
-	public void changePassword(UUID id, String currentPassword, String newPassword) {
+	/**
+	 * Changes one's own password, which must be proven first; every other session of the
+	 * account ends.
+	 * @param keptSession the id of the session that asked, which carries on
+	 */
+	public void changePassword(UUID id, String currentPassword, String newPassword, String keptSession) {
 		Account account = existing(id);
 		if (currentPassword == null || !this.passwords.matches(currentPassword, account.getPasswordHash())) {
 			throw AccountRejectedException.invalid("The current password is not right.");
 		}
 		checkPassword(newPassword);
 		account.changePasswordHash(this.passwords.encode(newPassword));
+		this.events.publishEvent(new SessionsEnded(account.getUsername(), keptSession));
 	}
 
 	/**
-	 * Ends every session and remember-me cookie of the account ("log out everywhere").
+	 * Ends every session and remember-me cookie of the account but the session that asked
+	 * ("log out everywhere else").
 	 */
-	public void endSessions(UUID id) {
-		existing(id).endSessions();
+	public void endSessions(UUID id, String keptSession) {
+		Account account = existing(id);
+		account.endSessions();
+		this.events.publishEvent(new SessionsEnded(account.getUsername(), keptSession));
 	}
 
 	/** How many times the account logged out everywhere; 0 for no such account. */

@@ -39,7 +39,7 @@ class AccountSettingsController {
 		try {
 			new NewAccountForm(null, password, confirm, false).checkConfirmation();
 			UUID me = CurrentAccount.require().id();
-			this.accounts.changePassword(me, current, password);
+			this.accounts.changePassword(me, current, password, request.getSession().getId());
 			// Every other session ends with the old password; this one carries on.
 			this.accounts.current(me).ifPresent((now) -> this.sessionLogin.logIn(now, request, response));
 			redirect.addFlashAttribute("passwordChanged", true);
@@ -54,7 +54,7 @@ class AccountSettingsController {
 	@PostMapping("/settings/sessions/end")
 	String endOtherSessions(RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		UUID me = CurrentAccount.require().id();
-		this.accounts.endSessions(me);
+		this.accounts.endSessions(me, request.getSession().getId());
 		this.accounts.current(me).ifPresent((now) -> this.sessionLogin.logIn(now, request, response));
 		redirect.addFlashAttribute("sessionsEnded", true);
 		return BACK;

@@ -4,16 +4,14 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +25,14 @@ import org.springframework.stereotype.Component;
  * over many addresses), so that nobody can lock a person out from elsewhere with a few
  * wrong passwords.
  * <p>
- * Kept in memory, at most {@value #MOST_REMEMBERED} counts for an hour each: each
- * instance counts on its own, which only makes guessing slower.
+ * The counts live in the database ({@code login_failure}), so that every instance behind
+ * one address counts the same tries: N instances allow as many guesses as one. A table of
+ * our own rather than Bucket4j: a token bucket refills at a steady rate, while this
+ * throttle's wait doubles with each failure and a right password takes a try back, which
+ * a bucket cannot say. Each try is one conditional {@code UPDATE} of its row, which the
+ * database runs atomically: tries racing on one row wait for each other's row lock and
+ * then see each other's count, on H2 and PostgreSQL alike. Failures older than an hour
+ * are forgotten, and {@link #forgetOldFailures} deletes their rows.
  */
 @Component
 class LoginThrottle {
@@ -44,45 +48,67 @@ class LoginThrottle {
 	static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
 
 	/** Failures older than this are forgotten. */
-	private static final Duration MEMORY = Duration.ofHours(1);
-
-	private static final int MOST_REMEMBERED = 100_000;
+	static final Duration MEMORY = Duration.ofHours(1);
 
 	/**
 	 * Usernames are at most this long: anything longer is no account, and no bigger key.
 	 */
 	private static final int LONGEST_USERNAME = 64;
 
-	private final ConcurrentMap<String, Failures> failures;
+	/** Addresses are IP literals; anything longer is cut rather than stored. */
+	private static final int LONGEST_ADDRESS = 100;
+
+	/** Past 2^10 the wait is far above {@link #LONGEST_WAIT} anyway. */
+	private static final int MOST_DOUBLINGS = 10;
+
+	/**
+	 * When the wait after a row's failures ends, in milliseconds: the first wait, doubled
+	 * for each failure past the free ones, at most the longest wait.
+	 */
+	private static final String WAIT_ENDS = "last_failure_at + LEAST(" + FIRST_WAIT.toMillis()
+			+ " * POWER(2, LEAST(failures - :free, " + MOST_DOUBLINGS + ")), " + LONGEST_WAIT.toMillis() + ")";
+
+	/**
+	 * Counts a failure unless the key must wait; a count older than {@link #MEMORY}
+	 * starts again.
+	 */
+	private static final String COUNT = """
+			UPDATE login_failure
+			SET failures = CASE WHEN last_failure_at < :forgetBefore THEN 1 ELSE failures + 1 END,
+			    last_failure_at = :now
+			WHERE throttle_key = :key AND (failures < :free OR %s <= :now)""".formatted(WAIT_ENDS);
+
+	private static final String WAITING_UNTIL = """
+			SELECT CAST(%s AS BIGINT) FROM login_failure
+			WHERE throttle_key = :key AND failures >= :free""".formatted(WAIT_ENDS);
+
+	/**
+	 * A try meets its row changed under it at most this often: each time, another try
+	 * changed it, and one of them goes through.
+	 */
+	private static final int MOST_ROUNDS = 5;
+
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	LoginThrottle(Clock clock) {
+	LoginThrottle(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
 		this.clock = clock;
-		this.failures = Caffeine.newBuilder()
-			.maximumSize(MOST_REMEMBERED)
-			.expireAfterWrite(MEMORY)
-			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-			.<String, Failures>build()
-			.asMap();
 	}
 
 	/**
 	 * Counts a try, or refuses it while the account, the address or both must wait.
 	 */
 	Attempt begin(String username, String address) {
-		Instant now = this.clock.instant();
+		long now = this.clock.millis();
 		List<Key> keys = keys(username, address);
 		List<Key> counted = new ArrayList<>();
 		for (Key key : keys) {
-			Duration[] wait = { Duration.ZERO };
-			this.failures.compute(key.name(), (name, earlier) -> {
-				wait[0] = waitFor(earlier, key.free(), now);
-				return wait[0].isZero() ? new Failures((earlier != null) ? earlier.count() + 1 : 1, now) : earlier;
-			});
-			if (!wait[0].isZero()) {
+			Duration wait = count(key, now);
+			if (!wait.isZero()) {
 				counted.forEach(this::takeBack);
-				throw new LoginThrottledException(wait[0]);
+				throw new LoginThrottledException(wait);
 			}
 			counted.add(key);
 		}
@@ -96,7 +122,7 @@ class LoginThrottle {
 	void succeeded(Attempt attempt) {
 		attempt.keys().forEach((key) -> {
 			if (key.clearedBySuccess()) {
-				this.failures.remove(key.name());
+				this.jdbc.sql("DELETE FROM login_failure WHERE throttle_key = :key").param("key", key.name()).update();
 			}
 			else {
 				takeBack(key);
@@ -104,19 +130,59 @@ class LoginThrottle {
 		});
 	}
 
-	private void takeBack(Key key) {
-		this.failures.computeIfPresent(key.name(),
-				(name, earlier) -> (earlier.count() > 1) ? new Failures(earlier.count() - 1, earlier.last()) : null);
+	/** Deletes the counts nobody added to for longer than {@link #MEMORY}. */
+	int forgetOldFailures() {
+		return this.jdbc.sql("DELETE FROM login_failure WHERE last_failure_at < :forgetBefore")
+			.param("forgetBefore", this.clock.millis() - MEMORY.toMillis())
+			.update();
 	}
 
-	private static Duration waitFor(Failures failures, int free, Instant now) {
-		if (failures == null || failures.count() < free) {
-			return Duration.ZERO;
+	/** Counts the try against one key: zero, or how long the key must still wait. */
+	private Duration count(Key key, long now) {
+		for (int round = 0; round < MOST_ROUNDS; round++) {
+			int updated = this.jdbc.sql(COUNT)
+				.param("key", key.name())
+				.param("free", key.free())
+				.param("now", now)
+				.param("forgetBefore", now - MEMORY.toMillis())
+				.update();
+			if (updated == 1) {
+				return Duration.ZERO;
+			}
+			Optional<Long> waitingUntil = this.jdbc.sql(WAITING_UNTIL)
+				.param("key", key.name())
+				.param("free", key.free())
+				.query(Long.class)
+				.optional()
+				.filter((until) -> until > now);
+			if (waitingUntil.isPresent()) {
+				return Duration.ofMillis(waitingUntil.get() - now);
+			}
+			if (firstFailure(key, now)) {
+				return Duration.ZERO;
+			}
 		}
-		int doublings = Math.min(failures.count() - free, 10);
-		Duration wait = FIRST_WAIT.multipliedBy(1L << doublings);
-		Instant until = failures.last().plus((wait.compareTo(LONGEST_WAIT) > 0) ? LONGEST_WAIT : wait);
-		return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
+		throw new IllegalStateException("The log-in throttle could not count a try at " + key.name());
+	}
+
+	/** Whether this try made the key's row; false when another try made it first. */
+	private boolean firstFailure(Key key, long now) {
+		try {
+			this.jdbc.sql("INSERT INTO login_failure (throttle_key, failures, last_failure_at) VALUES (:key, 1, :now)")
+				.param("key", key.name())
+				.param("now", now)
+				.update();
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	private void takeBack(Key key) {
+		this.jdbc.sql("UPDATE login_failure SET failures = failures - 1 WHERE throttle_key = :key AND failures > 0")
+			.param("key", key.name())
+			.update();
 	}
 
 	private static List<Key> keys(String username, String address) {
@@ -125,6 +191,7 @@ class LoginThrottle {
 		String from = network(address);
 		List<Key> keys = new ArrayList<>();
 		if (from != null) {
+			from = from.substring(0, Math.min(from.length(), LONGEST_ADDRESS));
 			keys.add(new Key("account-from:" + account + "@" + from, FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS, true));
 			keys.add(new Key("address:" + from, FREE_FAILURES_PER_ADDRESS, false));
 		}
@@ -159,9 +226,6 @@ class LoginThrottle {
 	}
 
 	record Key(String name, int free, boolean clearedBySuccess) {
-	}
-
-	private record Failures(int count, Instant last) {
 	}
 
 }

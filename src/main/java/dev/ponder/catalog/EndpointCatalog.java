@@ -54,6 +54,14 @@ record EndpointCatalog(Endpoint endpoint, List<CatalogModel> models, Instant fet
 		return new EndpointCatalog(this.endpoint, sorted(this.endpoint, listing), now, now, Outcome.FRESH, null);
 	}
 
+	/**
+	 * A list read from the database that another instance fetched and stored: as good as
+	 * one fetched here at that time.
+	 */
+	EndpointCatalog fetchedElsewhere() {
+		return new EndpointCatalog(this.endpoint, this.models, this.fetchedAt, this.fetchedAt, Outcome.FRESH, null);
+	}
+
 	EndpointCatalog malformed(String problem, Instant now) {
 		return new EndpointCatalog(this.endpoint, this.models, this.fetchedAt, now, Outcome.MALFORMED, problem);
 	}

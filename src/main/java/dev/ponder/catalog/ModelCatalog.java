@@ -107,6 +107,29 @@ public class ModelCatalog {
 	}
 
 	/**
+	 * Takes the lists that another instance fetched since this one's own, from the
+	 * database: with several instances, one refreshes and the others read what it stored.
+	 * Skipped while this instance refreshes itself.
+	 */
+	void adoptNewerLists() {
+		if (!this.refreshing.tryLock()) {
+			return;
+		}
+		try {
+			for (CachedModelListRepository.FetchedAt stored : this.cache.findAllProjectedBy()) {
+				EndpointCatalog current = catalogs().get(stored.getEndpoint());
+				if (current != null && current.endpoint().baseUrl().toString().equals(stored.getBaseUrl())
+						&& (current.fetchedAt() == null || stored.getFetchedAt().isAfter(current.fetchedAt()))) {
+					fromCache(current.endpoint()).ifPresent((cached) -> store(cached.fetchedElsewhere()));
+				}
+			}
+		}
+		finally {
+			this.refreshing.unlock();
+		}
+	}
+
+	/**
 	 * One refresh at a time: a caller that finds one running waits for it and takes its
 	 * result instead of asking again. The endpoints are asked in parallel; their answers
 	 * are read and stored here, off the network threads.

@@ -8,10 +8,13 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -19,6 +22,7 @@ import org.springframework.security.web.authentication.RememberMeServices;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.rememberme.RememberMeAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -65,7 +69,30 @@ class SecurityConfiguration {
 	private static final RequestMatcher MACHINE_PATHS = new OrRequestMatcher(PATHS.matcher("/api/**"),
 			PATHS.matcher("/actuator/**"));
 
+	/** Scripts, styles and images: the same for everyone. */
+	private static final RequestMatcher STATIC_FILES = new OrRequestMatcher(PATHS.matcher("/css/**"),
+			PATHS.matcher("/js/**"), PATHS.matcher("/webjars/**"), PATHS.matcher("/favicon.svg"));
+
+	/**
+	 * Static files with the same headers, but without a look at the session: it lives in
+	 * the database, and a page pulls some thirty files.
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {
+		return http.securityMatcher(STATIC_FILES)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.securityContext(
+					(context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.csrf((csrf) -> csrf.disable())
+			.headers(SecurityConfiguration::strictHeaders)
+			.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper jsonMapper, AccountProperties properties,
 			AccountSecurity accounts) throws Exception {
 		http.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new BrowserStateChange(properties.accountsOn())))
@@ -74,12 +101,7 @@ class SecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAccessDeniedHandlerFor(new ProblemAccessDeniedHandler(jsonMapper), MACHINE_PATHS)
 				.defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), PATHS.matcher("/**")))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.frameOptions((frame) -> frame.deny())
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-				.permissionsPolicyHeader((permissions) -> permissions
-					.policy("camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
-				.addObjectPostProcessor(HEADERS_FIRST));
+			.headers(SecurityConfiguration::strictHeaders);
 		if (!properties.accountsOn()) {
 			logger.warn("Accounts are off (PONDER_AUTH=none): whoever reaches this port can read and write every "
 					+ "conversation. Use it only on a machine that you alone use.");
@@ -115,8 +137,7 @@ class SecurityConfiguration {
 		http.authenticationManager(accounts.passwordLogin())
 			.requestCache((cache) -> cache.requestCache(pagesToReturnTo()))
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/login", "/setup", "/signup", "/css/**", "/js/**", "/webjars/**", "/favicon.svg",
-						"/error", "/actuator/health", "/actuator/health/**")
+				.requestMatchers("/login", "/setup", "/signup", "/error", "/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers("/admin/**", "/api/admin/**", "/actuator/**")
 				.hasRole("ADMIN")
@@ -142,6 +163,15 @@ class SecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(problems, MACHINE_PATHS)
 				.defaultAuthenticationEntryPointFor(new LoginPageEntryPoint(accounts::setUpNeeded),
 						PATHS.matcher("/**")));
+	}
+
+	private static void strictHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions((frame) -> frame.deny())
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.permissionsPolicyHeader(
+					(permissions) -> permissions.policy("camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
+			.addObjectPostProcessor(HEADERS_FIRST);
 	}
 
 	/**

@@ -29,6 +29,7 @@ import dev.ponder.testing.Script;
 import dev.ponder.testing.SharedUpstream;
 import dev.ponder.testing.Visitor;
 
+import static dev.ponder.testing.Visitor.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -493,11 +494,6 @@ abstract class AccountsContract {
 
 	private Api bobsApi() {
 		return Api.basic(this.port, "bob", BOB_PASSWORD);
-	}
-
-	private static String location(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as("a redirect: " + response.body()).isBetween(300, 399);
-		return response.headers().firstValue("Location").orElseThrow();
 	}
 
 }

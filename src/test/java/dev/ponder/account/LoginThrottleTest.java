@@ -6,9 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.ponder.testing.MutableClock;
 
@@ -20,7 +27,19 @@ class LoginThrottleTest {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T09:00:00Z"));
 
-	private final LoginThrottle throttle = new LoginThrottle(this.clock);
+	private final LoginThrottle throttle = new LoginThrottle(JdbcClient.create(freshDatabase()), this.clock);
+
+	/** An H2 in memory of its own, with Ponder's schema, where the counts live. */
+	private static DataSource freshDatabase() {
+		DataSource database = new DriverManagerDataSource(
+				"jdbc:h2:mem:throttle-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+		Flyway.configure()
+			.dataSource(database)
+			.locations("classpath:db/migration", "classpath:db/vendor/h2")
+			.load()
+			.migrate();
+		return database;
+	}
 
 	@Test
 	void anAccountWaitsAfterFiveFailuresFromOneAddressAndTwiceAsLongAfterEachFurtherOne() {

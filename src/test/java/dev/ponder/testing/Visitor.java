@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,17 +28,30 @@ public final class Visitor {
 
 	private final String base;
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
 	private final HttpClient http;
 
 	public Visitor(int port) {
+		this(port, new CookieManager());
+	}
+
+	private Visitor(int port, CookieManager cookies) {
 		this.base = "http://127.0.0.1:" + port;
+		this.cookies = cookies;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
+	}
+
+	/**
+	 * The same browser, with the same cookies, sent to another port: another instance
+	 * behind the same address.
+	 */
+	public Visitor at(int port) {
+		return new Visitor(port, this.cookies);
 	}
 
 	public HttpResponse<String> get(String path) {
@@ -72,13 +86,26 @@ public final class Visitor {
 	 * {@code Origin}: as an old browser or a forged request from a webview might.
 	 */
 	public HttpResponse<String> postJson(String path, String json, String csrfToken) {
+		return send(jsonPost(path, json, csrfToken));
+	}
+
+	/**
+	 * Posts JSON as {@link #postJson} does, without waiting for the answer: for an answer
+	 * that streams.
+	 */
+	public CompletableFuture<HttpResponse<String>> postJsonAsync(String path, String json, String csrfToken) {
+		return this.http.sendAsync(jsonPost(path, json, csrfToken).timeout(Duration.ofSeconds(60)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest.Builder jsonPost(String path, String json, String csrfToken) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json));
 		if (csrfToken != null) {
 			request.header("X-CSRF-TOKEN", csrfToken);
 		}
-		return send(request);
+		return request;
 	}
 
 	/** Logs in through the form and says where it was sent next. */
@@ -110,6 +137,14 @@ public final class Visitor {
 			.filter((cookie) -> !cookie.getName().equals(name))
 			.toList()
 			.forEach((cookie) -> this.cookies.getCookieStore().remove(null, cookie));
+	}
+
+	/** Where a redirect sends the browser; anything but a redirect fails the test. */
+	public static String location(HttpResponse<String> response) {
+		if (response.statusCode() < 300 || response.statusCode() > 399) {
+			throw new AssertionError("Not a redirect but " + response.statusCode() + ": " + response.body());
+		}
+		return response.headers().firstValue("Location").orElseThrow();
 	}
 
 	public static String csrfTokenOf(String html) {

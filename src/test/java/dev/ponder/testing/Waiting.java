@@ -6,12 +6,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** Bounded waits that turn an interrupt into a plain "did not happen". */
-final class Waiting {
+public final class Waiting {
 
 	private Waiting() {
 	}
 
-	static boolean await(CountDownLatch latch, Duration timeout) {
+	public static boolean await(CountDownLatch latch, Duration timeout) {
 		try {
 			return latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
