@@ -76,11 +76,12 @@ final class StreamingRun {
 	}
 
 	/**
-	 * A few rounds of answers each way, so that both sides run compiled code; returns how
-	 * many of Ponder's failed.
+	 * A few rounds of answers each way, so that both sides run compiled code, no more at
+	 * once than the run itself starts (a warm-up must not break what a small run would
+	 * not); returns how many of Ponder's failed.
 	 */
 	private long warmUp(PonderRequests requests) {
-		int answers = this.settings.warmUpAnswers();
+		int answers = Math.min(this.settings.answers(), this.settings.warmUpAnswers());
 		long errors = 0;
 		for (int round = 0; round < WARM_UP_ROUNDS && answers > 0; round++) {
 			List<UUID> conversations = requests.newConversations(answers, this.settings.answerTimeout());
