@@ -79,8 +79,10 @@ final class StreamingReport {
 		}
 		double answerSeconds = through.answerSeconds();
 		row(out, "message-row writes per answer-second", "", number(writes.total() / answerSeconds, 2), "");
-		row(out, "… checkpoints per answer-second, finishes per answer", "",
-				number(writes.checkpoints() / answerSeconds, 2) + ", "
+		row(out, "… checkpoints, finishes", "",
+				count(Math.round(writes.checkpoints())) + ", " + count(Math.round(writes.finishes())), "");
+		row(out, "… checkpoints per answer-second; finishes per answer", "",
+				number(writes.checkpoints() / answerSeconds, 2) + "; "
 						+ number(writes.finishes() / through.answers().size(), 2),
 				"");
 	}
