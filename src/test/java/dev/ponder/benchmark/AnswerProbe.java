@@ -11,8 +11,9 @@ import org.springframework.http.codec.ServerSentEvent;
  * and Ponder's events ({@code reasoning}, {@code content}, and {@code snapshot}, which
  * may carry many deltas at once): it looks only for stamps in the data, and for the end.
  * <p>
- * Reactor hands a stream's signals over one at a time, so the fields need no lock; they
- * are read once the stream has ended.
+ * Reactor hands a stream's events over one at a time, but a timeout fails the probe from
+ * its timer's thread, maybe while a last event arrives: hence the lock. The figures are
+ * read once the stream has ended.
  */
 final class AnswerProbe {
 
@@ -40,7 +41,7 @@ final class AnswerProbe {
 		this.delays = new long[expectedDeltas];
 	}
 
-	void accept(ServerSentEvent<String> event) {
+	synchronized void accept(ServerSentEvent<String> event) {
 		long now = System.nanoTime();
 		String data = event.data();
 		if ("error".equals(event.event())) {
@@ -59,14 +60,14 @@ final class AnswerProbe {
 	}
 
 	/** The stream ended: it was an error unless {@code done} came first. */
-	AnswerProbe ended() {
+	synchronized AnswerProbe ended() {
 		if (!this.done && this.error == null) {
 			failed("the stream ended without done");
 		}
 		return this;
 	}
 
-	AnswerProbe failed(String description) {
+	synchronized AnswerProbe failed(String description) {
 		if (this.error == null) {
 			this.error = description;
 			this.endNanos = System.nanoTime();

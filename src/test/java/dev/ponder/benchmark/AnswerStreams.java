@@ -18,8 +18,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Reads many answer streams at once over one connection pool big enough for all of them,
- * each stream bounded in time, the same way whether it comes straight from the upstream
- * or through Ponder.
+ * each stream bounded in time, the same way whether it comes straight from the
+ * {@link StampingUpstream} or through Ponder.
  */
 final class AnswerStreams implements AutoCloseable {
 
@@ -34,7 +34,9 @@ final class AnswerStreams implements AutoCloseable {
 
 	private final Duration timeout;
 
-	AnswerStreams(int maxStreams, int expectedDeltas, Duration timeout) {
+	private final StampingUpstream upstream;
+
+	AnswerStreams(StampingUpstream upstream, int maxStreams, Duration timeout) {
 		this.connections = ConnectionProvider.builder("benchmark")
 			.maxConnections(maxStreams + 16)
 			.pendingAcquireMaxCount(4 * maxStreams + 64)
@@ -44,7 +46,8 @@ final class AnswerStreams implements AutoCloseable {
 			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.connections)))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
 			.build();
-		this.expectedDeltas = expectedDeltas;
+		this.upstream = upstream;
+		this.expectedDeltas = upstream.shape().deltas();
 		this.timeout = timeout;
 	}
 
@@ -58,13 +61,21 @@ final class AnswerStreams implements AutoCloseable {
 	 * and returns once all have ended.
 	 */
 	RunResult run(int answers, Duration spread, IntFunction<WebClient.RequestHeadersSpec<?>> request) {
+		this.upstream.takeMostOpenStreams();
+		Duration driverCpuBefore = ownCpu();
 		long start = System.nanoTime();
 		List<AnswerProbe> probes = Flux.range(0, answers)
 			.flatMap((i) -> Mono.delay(spread.multipliedBy(i).dividedBy(answers)).then(read(() -> request.apply(i))),
 					answers)
 			.collectList()
 			.block(this.timeout.plus(spread).plusSeconds(30));
-		return new RunResult(probes, this.expectedDeltas, start);
+		return new RunResult(probes, this.expectedDeltas, start, ownCpu().minus(driverCpuBefore),
+				this.upstream.takeMostOpenStreams());
+	}
+
+	/** This JVM's CPU time: the upstream's and the readers' work. */
+	private static Duration ownCpu() {
+		return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
 	}
 
 	private Mono<AnswerProbe> read(Supplier<WebClient.RequestHeadersSpec<?>> request) {

@@ -24,7 +24,10 @@ record LoadSettings(int answers, Duration spread, AnswerShape shape, List<Benchm
 	}
 
 	List<String> jvmOptions() {
-		return List.of("-Xmx" + this.maxHeap);
+		// JFR keeps 64 frames by default, too few for a request through Spring Security,
+		// Spring MVC and Hibernate: the frames that say what the request was get cut off.
+		return this.flightRecording ? List.of("-Xmx" + this.maxHeap, "-XX:FlightRecorderOptions:stackdepth=256")
+				: List.of("-Xmx" + this.maxHeap);
 	}
 
 	/** Such as "500 answers started at once" or "20 answers started within 1000 ms". */

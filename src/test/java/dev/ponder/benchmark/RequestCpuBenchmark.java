@@ -64,7 +64,7 @@ class RequestCpuBenchmark {
 			Api api = Api.anonymous(ponder.port());
 			repeat(WARM_UP, (i) -> health(api));
 			List<String> warmConversations = repeat(WARM_UP, (i) -> newConversation(api));
-			repeat(WARM_UP / 3, (i) -> send(api, warmConversations.get(i)));
+			repeat(WARM_UP, (i) -> send(api, warmConversations.get(i)));
 			List<String> conversations = repeat(MESSAGES, (i) -> newConversation(api));
 			String load = LoadAverage.now();
 			StringBuilder out = new StringBuilder("\n## " + database.title() + "\n\nLoad average " + load

@@ -1,5 +1,6 @@
 package dev.ponder.benchmark;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
  * failed answers, how late deltas came, how long the first took, and when the last answer
  * was done.
  */
-record RunResult(List<AnswerProbe> answers, int expectedDeltas, long startNanos) {
+record RunResult(List<AnswerProbe> answers, int expectedDeltas, long startNanos, Duration driverCpu,
+		int mostOpenUpstreamStreams) {
 
 	int deltasExpected() {
 		return this.answers.size() * this.expectedDeltas;
@@ -68,6 +70,12 @@ record RunResult(List<AnswerProbe> answers, int expectedDeltas, long startNanos)
 			.mapToLong(AnswerProbe::endNanos)
 			.max();
 		return last.isPresent() ? (last.getAsLong() - this.startNanos) / 1e9 : Double.NaN;
+	}
+
+	/** From the first request to the last answer's end, however it ended. */
+	double spanSeconds() {
+		return (this.answers.stream().mapToLong(AnswerProbe::endNanos).max().orElse(this.startNanos) - this.startNanos)
+				/ 1e9;
 	}
 
 	/** The answers' lengths added up, each from its request to its end. */

@@ -32,8 +32,8 @@ class StreamingLoadBenchmark {
 		StringBuilder report = new StringBuilder(StreamingReport.heading(settings));
 		int sections = 0;
 		try (StampingUpstream upstream = StampingUpstream.start(settings.shape());
-				AnswerStreams streams = new AnswerStreams(Math.max(settings.answers(), settings.warmUpAnswers()),
-						settings.shape().deltas(), settings.answerTimeout())) {
+				AnswerStreams streams = new AnswerStreams(upstream,
+						Math.max(settings.answers(), settings.warmUpAnswers()), settings.answerTimeout())) {
 			for (BenchmarkDatabase database : settings.databases()) {
 				Optional<String> unavailable = database.unavailable();
 				if (unavailable.isPresent()) {

@@ -45,6 +45,8 @@ final class StreamingReport {
 				ratio(ponderFirst.p99(), directFirst.p99()));
 		row(out, "last answer done, s", seconds(direct.wallSeconds()), seconds(through.wallSeconds()),
 				ratio(through.wallSeconds(), direct.wallSeconds()));
+		row(out, "streams open at the upstream at once, at most", count(direct.mostOpenUpstreamStreams()),
+				count(through.mostOpenUpstreamStreams()), "");
 		writeRows(out, through, ponder.writes());
 		row(out, "heap used at the end", "", mib(ponder.heapUsedBytes()), "");
 		row(out, "RSS at the end", "", mib(ponder.residentBytes()), "");
@@ -77,8 +79,10 @@ final class StreamingReport {
 		}
 		double answerSeconds = through.answerSeconds();
 		row(out, "message-row writes per answer-second", "", number(writes.total() / answerSeconds, 2), "");
-		row(out, "… checkpoints per answer-second, finishes per answer", "",
-				number(writes.checkpoints() / answerSeconds, 2) + ", "
+		row(out, "… checkpoints, finishes", "",
+				count(Math.round(writes.checkpoints())) + ", " + count(Math.round(writes.finishes())), "");
+		row(out, "… checkpoints per answer-second; finishes per answer", "",
+				number(writes.checkpoints() / answerSeconds, 2) + "; "
 						+ number(writes.finishes() / through.answers().size(), 2),
 				"");
 	}
@@ -90,6 +94,15 @@ final class StreamingReport {
 		String perThousand = (relay != null && through.deltasReceived() > 0)
 				? number(relay.toNanos() / 1e6 / (through.deltasReceived() / 1000.0), 1) : "unknown";
 		row(out, "Ponder's CPU ms per 1,000 deltas relayed", "", perThousand, "");
+		// What an idle Ponder burns anyway (collector, timers, the compiler finishing the
+		// warm-up's work), at the rate of the direct run, taken off.
+		double idlePerSecond = ponder.idleCpu().toNanos() / 1e6 / direct.spanSeconds();
+		String aboveIdle = (relay != null && through.deltasReceived() > 0) ? number(
+				(relay.toNanos() / 1e6 - idlePerSecond * through.spanSeconds()) / (through.deltasReceived() / 1000.0),
+				1) : "unknown";
+		row(out, "… less what Ponder burnt idle, at the direct run's rate", "", aboveIdle, "");
+		row(out, "the benchmark's own CPU over the run (upstream and readers), ms", millis(direct.driverCpu()),
+				millis(through.driverCpu()), "");
 	}
 
 	private static void errors(StringBuilder out, String run, RunResult result) {

@@ -3,7 +3,7 @@ package dev.ponder.benchmark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -21,6 +21,8 @@ import dev.ponder.testing.PonderProcess;
 final class StreamingRun {
 
 	private static final int WARM_UP_ROUNDS = 2;
+
+	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
 	private final LoadSettings settings;
 
@@ -76,11 +78,12 @@ final class StreamingRun {
 	}
 
 	/**
-	 * A few rounds of answers each way, so that both sides run compiled code; returns how
-	 * many of Ponder's failed.
+	 * A few rounds of answers each way, so that both sides run compiled code, no more at
+	 * once than the run itself starts (a warm-up must not break what a small run would
+	 * not); returns how many of Ponder's failed.
 	 */
 	private long warmUp(PonderRequests requests) {
-		int answers = this.settings.warmUpAnswers();
+		int answers = Math.min(this.settings.answers(), this.settings.warmUpAnswers());
 		long errors = 0;
 		for (int round = 0; round < WARM_UP_ROUNDS && answers > 0; round++) {
 			List<UUID> conversations = requests.newConversations(answers, this.settings.answerTimeout());
@@ -126,8 +129,8 @@ final class StreamingRun {
 
 	/** A line on the console, for whoever watches a run of several minutes. */
 	private void progress(String step) {
-		System.out.println("[" + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + this.database.title() + ": "
-				+ step + " (load average " + LoadAverage.now() + ")");
+		System.out.println("[" + LocalTime.now().format(CLOCK) + "] " + this.database.title() + ": " + step
+				+ " (load average " + LoadAverage.now() + ")");
 	}
 
 }
