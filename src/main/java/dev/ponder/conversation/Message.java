@@ -18,7 +18,7 @@ import org.hibernate.annotations.DynamicUpdate;
 @Entity
 @DynamicUpdate
 @Table(name = "message")
-public class Message {
+public class Message extends NewUntilStored {
 
 	/**
 	 * The endpoint of answers that name none: OpenRouter, as before there were others.
@@ -243,6 +243,7 @@ public class Message {
 		this.contentStartedAt = progress.contentStartedAt();
 	}
 
+	@Override
 	public UUID getId() {
 		return this.id;
 	}
