@@ -37,7 +37,7 @@ final class VerifiedPasswords {
 	 */
 	static final Duration REMEMBER_FOR = Duration.ofMinutes(5);
 
-	/** At most this many matches are remembered: about 1 MB. */
+	/** At most this many matches are remembered: about 2 MB. */
 	private static final int MOST_REMEMBERED = 10_000;
 
 	private static final String HMAC = "HmacSHA256";
