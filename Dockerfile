@@ -26,7 +26,7 @@ COPY --from=build /layers/application/ ./
 USER ponder
 # The JVM sizes its heap from the container's memory limit, not the host's.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
-    SPRING_DATASOURCE_URL="jdbc:h2:file:/data/ponder;WRITE_DELAY=0" \
+    SPRING_DATASOURCE_URL="jdbc:h2:file:/data/ponder;WRITE_DELAY=0;QUERY_CACHE_SIZE=64" \
     SERVER_PORT=8080
 VOLUME /data
 EXPOSE 8080

@@ -1,6 +1,7 @@
 package dev.ponder.account;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -55,6 +56,8 @@ public class AccountSecurity {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final VerifiedPasswords verifiedPasswords;
+
 	private final LoginThrottle throttle;
 
 	private final RememberMeKey rememberMeKey;
@@ -63,22 +66,25 @@ public class AccountSecurity {
 
 	AccountSecurity(AccountDetailsService details, AccountService accounts, AccessTokenService tokens,
 			PasswordEncoder passwordEncoder, LoginThrottle throttle, RememberMeKey rememberMeKey,
-			SessionLogin sessionLogin) {
+			SessionLogin sessionLogin, Clock clock) {
 		this.sessionLogin = sessionLogin;
 		this.details = details;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.passwordEncoder = passwordEncoder;
+		this.verifiedPasswords = new VerifiedPasswords(clock);
 		this.throttle = throttle;
 		this.rememberMeKey = rememberMeKey;
 	}
 
 	/**
 	 * Username and password, from the log-in form or HTTP Basic, throttled; and the
-	 * remember-me cookie.
+	 * remember-me cookie. A password that matched is remembered for a few minutes
+	 * ({@link RememberingPasswordLogin}): scripts using HTTP Basic send it on every
+	 * request, and bcrypt costs 50–100 ms of CPU each time.
 	 */
 	public AuthenticationManager passwordLogin() {
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(this.details);
+		DaoAuthenticationProvider provider = new RememberingPasswordLogin(this.details, this.verifiedPasswords);
 		provider.setPasswordEncoder(this.passwordEncoder);
 		provider.setUserDetailsPasswordService(this.details);
 		// Whether an account is disabled is told only to someone who knows its password:

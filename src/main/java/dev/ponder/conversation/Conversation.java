@@ -17,7 +17,7 @@ import org.hibernate.annotations.DynamicUpdate;
 // a stale title or branch that a request changed meanwhile.
 @DynamicUpdate
 @Table(name = "conversation")
-public class Conversation {
+public class Conversation extends NewUntilStored {
 
 	/** The title a conversation has until its first message names it. */
 	public static final String UNTITLED = "New chat";
@@ -55,6 +55,7 @@ public class Conversation {
 		this.updatedAt = now;
 	}
 
+	@Override
 	public UUID getId() {
 		return this.id;
 	}

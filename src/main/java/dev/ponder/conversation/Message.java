@@ -18,7 +18,7 @@ import org.hibernate.annotations.DynamicUpdate;
 @Entity
 @DynamicUpdate
 @Table(name = "message")
-public class Message {
+public class Message extends NewUntilStored {
 
 	/** The error code of an answer whose instance stopped without ending it. */
 	static final String INTERRUPTED = "interrupted";
@@ -241,6 +241,7 @@ public class Message {
 		this.contentStartedAt = progress.contentStartedAt();
 	}
 
+	@Override
 	public UUID getId() {
 		return this.id;
 	}

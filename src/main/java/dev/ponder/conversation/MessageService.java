@@ -54,7 +54,9 @@ public class MessageService {
 
 	public Turn beginTurn(UUID conversationId, String content, AnswerSpec spec) {
 		Conversation conversation = existing(conversationId);
-		return answer(conversation, question(conversation, lastOfBranch(conversation), content), spec, null);
+		List<Message> branch = branch(conversation);
+		Message question = question(conversation, last(branch), content);
+		return answer(conversation, question, followedBy(branch, question), spec, null);
 	}
 
 	/**
@@ -64,10 +66,12 @@ public class MessageService {
 	 */
 	public List<Turn> beginCompare(UUID conversationId, String content, List<AnswerSpec> columns) {
 		Conversation conversation = existing(conversationId);
-		Message question = question(conversation, lastOfBranch(conversation), content);
+		List<Message> branch = branch(conversation);
+		Message question = question(conversation, last(branch), content);
+		List<Message> asked = followedBy(branch, question);
 		List<Turn> turns = new ArrayList<>();
 		for (int column = 0; column < columns.size(); column++) {
-			turns.add(answer(conversation, question, columns.get(column), column));
+			turns.add(answer(conversation, question, asked, columns.get(column), column));
 		}
 		return turns;
 	}
@@ -89,7 +93,7 @@ public class MessageService {
 			.orElseThrow(() -> NotFoundException.message(answerId));
 		String model = (spec.model() != null) ? spec.model() : answer.getModel();
 		String endpoint = (spec.endpoint() != null) ? spec.endpoint() : answer.getEndpoint();
-		return answer(conversation, question,
+		return answer(conversation, question, tree(conversation.getId()).pathFromRoot(question),
 				new AnswerSpec(model, spec.reasoningSetting(), spec.thinkerModel(), endpoint), null);
 	}
 
@@ -106,7 +110,9 @@ public class MessageService {
 		Conversation conversation = existing(question.getConversationId());
 		Message parent = (question.getParentId() != null) ? this.messages.findById(question.getParentId()).orElse(null)
 				: null;
-		return answer(conversation, question(conversation, parent, content), spec, null);
+		List<Message> above = (parent != null) ? tree(conversation.getId()).pathFromRoot(parent) : List.of();
+		Message edited = question(conversation, parent, content);
+		return answer(conversation, edited, followedBy(above, edited), spec, null);
 	}
 
 	/**
@@ -120,9 +126,19 @@ public class MessageService {
 		return conversation.getId();
 	}
 
-	private Message lastOfBranch(Conversation conversation) {
-		List<Message> path = tree(conversation.getId()).path(null, conversation.getActiveLeafId());
-		return path.isEmpty() ? null : path.get(path.size() - 1);
+	/** The branch the conversation follows, from its first message to its last. */
+	private List<Message> branch(Conversation conversation) {
+		return tree(conversation.getId()).path(null, conversation.getActiveLeafId());
+	}
+
+	private static Message last(List<Message> branch) {
+		return branch.isEmpty() ? null : branch.get(branch.size() - 1);
+	}
+
+	private static List<Message> followedBy(List<Message> branch, Message question) {
+		List<Message> asked = new ArrayList<>(branch);
+		asked.add(question);
+		return asked;
 	}
 
 	private Message question(Conversation conversation, Message parent, String content) {
@@ -133,7 +149,13 @@ public class MessageService {
 		return question;
 	}
 
-	private Turn answer(Conversation conversation, Message question, AnswerSpec spec, Integer compareColumn) {
+	/**
+	 * Stores an empty streaming answer to {@code question}, whose branch from the first
+	 * message is {@code asked}: known to the caller, so that the conversation's messages
+	 * (every answer with its reasoning) are not read a second time per message sent.
+	 */
+	private Turn answer(Conversation conversation, Message question, List<Message> asked, AnswerSpec spec,
+			Integer compareColumn) {
 		Instant now = this.clock.instant();
 		Message streaming = Message.streamingAnswer(conversation.getId(), question.getId(), question.getPosition() + 1,
 				spec.model(), spec.reasoningSetting(), now);
@@ -149,9 +171,8 @@ public class MessageService {
 		Message answer = this.messages.save(streaming);
 		conversation.follow(answer.getId());
 		conversation.touch(now);
-		ConversationTree tree = tree(conversation.getId());
 		return new Turn(conversation.getId(), conversation.getTitle(), question.getId(), answer.getId(), spec.model(),
-				answer.getEndpoint(), history(tree.pathFromRoot(question)));
+				answer.getEndpoint(), history(asked));
 	}
 
 	/**

@@ -211,6 +211,7 @@ abstract class StorageContract {
 		assertThat(path.get(1).siblings()).isEqualTo(new MessageView.Siblings(2, 2, first.assistantMessageId(), null));
 		assertThat(path.get(1).model()).isEqualTo("other/model");
 		assertThat(regenerated.userMessageId()).isEqualTo(first.userMessageId());
+		assertThat(regenerated.history()).extracting(Turn.HistoryEntry::content).containsExactly("Question one");
 
 		this.messages.select(first.assistantMessageId());
 		assertThat(this.conversations.find(id).orElseThrow().messages()).extracting(MessageView::content)
@@ -227,6 +228,10 @@ abstract class StorageContract {
 		Turn followUp = this.messages.beginTurn(id, "And then?", "m", "low");
 		assertThat(followUp.history()).extracting(Turn.HistoryEntry::content)
 			.containsExactly("Question one, better", "Answer C", "And then?");
+		Turn editedFollowUp = this.messages.beginEdit(followUp.userMessageId(), "And then, exactly?", "m", "low");
+		assertThat(editedFollowUp.history()).as("an edited later question is sent with the turns before it")
+			.extracting(Turn.HistoryEntry::content)
+			.containsExactly("Question one, better", "Answer C", "And then, exactly?");
 		assertThat(this.conversations.find(id, first.assistantMessageId()).orElseThrow().messages())
 			.extracting(MessageView::content)
 			.containsExactly("Question one", "Answer A");
