@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,8 +54,7 @@ class InMemoryGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 	 * Stores the ends of answers: a few at once, on threads that nothing interrupts, and
 	 * that a shutdown waits for.
 	 */
-	private final ExecutorService ends = Executors.newFixedThreadPool(ENDING_THREADS,
-			new CustomizableThreadFactory("ponder-answer-end-"));
+	private volatile ExecutorService ends = endingThreads();
 
 	private final Clock clock;
 
@@ -100,9 +100,24 @@ class InMemoryGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 		// stored on a thread of ours, never on Netty's (it blocks) nor Reactor's (it may
 		// be interrupted, see Checkpoints).
 		upstream.takeUntilOther(generation.stopSignal())
-			.subscribe(generation::accept, (failure) -> this.ends.execute(() -> finish(generation, failure)),
-					() -> this.ends.execute(() -> finish(generation, null)));
+			.subscribe(generation::accept, (failure) -> storeEnd(generation, failure),
+					() -> storeEnd(generation, null));
 		return starterEvents;
+	}
+
+	private void storeEnd(Generation generation, Throwable failure) {
+		try {
+			this.ends.execute(() -> finish(generation, failure));
+		}
+		catch (RejectedExecutionException ex) {
+			// Stopped meanwhile (a shutdown that waited its fill): store it here rather
+			// than not at all.
+			finish(generation, failure);
+		}
+	}
+
+	private static ExecutorService endingThreads() {
+		return Executors.newFixedThreadPool(ENDING_THREADS, new CustomizableThreadFactory("ponder-answer-end-"));
 	}
 
 	/**
@@ -155,6 +170,10 @@ class InMemoryGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 
 	@Override
 	public void start() {
+		// A stopped context may be started again (Spring's tests pause cached contexts).
+		if (this.ends.isShutdown()) {
+			this.ends = endingThreads();
+		}
 		this.started = true;
 	}
 

@@ -64,7 +64,7 @@ class RedisAnswers {
 
 	private static final String FIELD = "events";
 
-	private static final Duration WAIT = Duration.ofSeconds(2);
+	private static final Duration WAIT = Duration.ofSeconds(5);
 
 	private final ReactiveStringRedisTemplate redis;
 

@@ -125,7 +125,7 @@ class SharedGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 		}
 		Flux<AnswerEvent> remote;
 		try {
-			remote = this.redis.follow(messageId).block(REDIS_WAIT.multipliedBy(2));
+			remote = this.redis.follow(messageId).block(REDIS_WAIT.multipliedBy(5));
 		}
 		catch (RuntimeException ex) {
 			this.outage.failed(ex);
