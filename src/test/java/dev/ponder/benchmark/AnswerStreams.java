@@ -23,7 +23,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 final class AnswerStreams implements AutoCloseable {
 
-	private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
+	static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
 	};
 
 	private final ConnectionProvider connections;
@@ -61,6 +61,18 @@ final class AnswerStreams implements AutoCloseable {
 	 * and returns once all have ended.
 	 */
 	RunResult run(int answers, Duration spread, IntFunction<WebClient.RequestHeadersSpec<?>> request) {
+		return runFollowing(answers, spread, (i) -> {
+			WebClient.RequestHeadersSpec<?> spec = request.apply(i);
+			return (spec != null) ? Mono.just(spec) : null;
+		});
+	}
+
+	/**
+	 * As {@link #run}, where the stream to read is known only once a first request has
+	 * answered (an answer started on one instance, read on another): each answer's clock
+	 * starts before that first request, as a reader's would.
+	 */
+	RunResult runFollowing(int answers, Duration spread, IntFunction<Mono<WebClient.RequestHeadersSpec<?>>> request) {
 		this.upstream.takeMostOpenStreams();
 		Duration driverCpuBefore = ownCpu();
 		long start = System.nanoTime();
@@ -78,19 +90,20 @@ final class AnswerStreams implements AutoCloseable {
 		return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
 	}
 
-	private Mono<AnswerProbe> read(Supplier<WebClient.RequestHeadersSpec<?>> request) {
+	private Mono<AnswerProbe> read(Supplier<Mono<WebClient.RequestHeadersSpec<?>>> request) {
 		return Mono.defer(() -> {
 			AnswerProbe probe = new AnswerProbe(this.expectedDeltas, System.nanoTime());
-			WebClient.RequestHeadersSpec<?> spec = request.get();
+			Mono<WebClient.RequestHeadersSpec<?>> spec = request.get();
 			if (spec == null) {
 				return Mono.just(probe.failed("not sent: Ponder could not create its conversation"));
 			}
 			return spec
-				.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful() ? response.bodyToFlux(SSE)
+				.flatMapMany((headers) -> headers.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful()
+						? response.bodyToFlux(SSE)
 						: response.bodyToMono(String.class)
 							.defaultIfEmpty("")
 							.flatMapMany((body) -> Flux.error(
-									new IllegalStateException("HTTP " + response.statusCode().value() + " " + body))))
+									new IllegalStateException("HTTP " + response.statusCode().value() + " " + body)))))
 				.doOnNext(probe::accept)
 				.then(Mono.fromSupplier(probe::ended))
 				.timeout(this.timeout)

@@ -85,6 +85,16 @@ enum BenchmarkDatabase {
 	 * first: what an earlier run left in an H2 file would weigh on this one.
 	 */
 	PonderProcess start(StampingUpstream upstream, List<String> jvmOptions, Path directory) {
+		return start(upstream, jvmOptions, directory, arguments(directory));
+	}
+
+	/**
+	 * Starts Ponder with these database (and other) arguments: instances that share a
+	 * database take the same, as each call of {@link #arguments} on PostgreSQL makes a
+	 * new schema.
+	 */
+	static PonderProcess start(StampingUpstream upstream, List<String> jvmOptions, Path directory,
+			List<String> databaseArguments) {
 		try {
 			FileSystemUtils.deleteRecursively(directory);
 		}
@@ -94,7 +104,7 @@ enum BenchmarkDatabase {
 		List<String> arguments = new ArrayList<>(
 				List.of("--openrouter.api-key=sk-or-v1-benchmark", "--openrouter.base-url=" + upstream.baseUrl(),
 						"--ponder.catalog.refresh-in-background=false", "--ponder.auth=none"));
-		arguments.addAll(arguments(directory));
+		arguments.addAll(databaseArguments);
 		return PonderProcess.start(jvmOptions, arguments, directory.resolve("ponder.log"));
 	}
 

@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * What a streaming load run does, from system properties ({@code -Dbench.answers=20}),
  * with the defaults of the reported problem: 500 answers at once, each 150 deltas every
- * 20 ms after 200 ms, on H2 and PostgreSQL.
+ * 20 ms after 200 ms, on H2 and PostgreSQL, one instance ({@code bench.instances=2} adds
+ * a second that reads the answers the first runs, issue 13).
  */
 record LoadSettings(int answers, Duration spread, AnswerShape shape, List<BenchmarkDatabase> databases,
-		boolean flightRecording, int warmUpAnswers, String maxHeap, Duration answerTimeout) {
+		boolean flightRecording, int warmUpAnswers, String maxHeap, Duration answerTimeout, int instances) {
 
 	static LoadSettings fromSystemProperties() {
 		int deltas = Integer.getInteger("bench.deltas", 150);
@@ -20,7 +21,15 @@ record LoadSettings(int answers, Duration spread, AnswerShape shape, List<Benchm
 				Duration.ofMillis(Integer.getInteger("bench.spreadMillis", 0)), shape,
 				BenchmarkDatabase.named(System.getProperty("bench.db", "h2,postgres")), Boolean.getBoolean("bench.jfr"),
 				Integer.getInteger("bench.warmUpAnswers", 20), System.getProperty("bench.heap", "512m"),
-				Duration.ofSeconds(Integer.getInteger("bench.timeoutSeconds", 120)));
+				Duration.ofSeconds(Integer.getInteger("bench.timeoutSeconds", 120)),
+				Integer.getInteger("bench.instances", 1));
+	}
+
+	boolean twoInstances() {
+		if (this.instances != 1 && this.instances != 2) {
+			throw new IllegalArgumentException("bench.instances is 1 or 2, not " + this.instances);
+		}
+		return this.instances == 2;
 	}
 
 	List<String> jvmOptions() {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
@@ -63,6 +64,27 @@ final class PonderRequests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.TEXT_EVENT_STREAM)
 			.bodyValue("{\"content\":\"Benchmark question " + number + ": think it through.\"}");
+	}
+
+	/**
+	 * Sends a message on this instance, reads its events only until {@code start} (then
+	 * lets go: the answer runs on without a reader), and asks {@code other} for that
+	 * answer's stream; nothing ({@code null}) if there is no conversation.
+	 */
+	Mono<WebClient.RequestHeadersSpec<?>> sendAndFollowOn(PonderRequests other, UUID conversation, int number) {
+		WebClient.RequestHeadersSpec<?> send = sendMessage(conversation, number);
+		if (send == null) {
+			return null;
+		}
+		return send.retrieve()
+			.bodyToFlux(AnswerStreams.SSE)
+			.filter((event) -> "start".equals(event.event()))
+			.next()
+			.switchIfEmpty(Mono.error(new IllegalStateException("the first instance's stream ended without start")))
+			.map((start) -> other.client.get()
+				.uri(other.ponder + "/api/messages/" + json.readTree(start.data()).get("assistantMessageId").asString()
+						+ "/stream")
+				.accept(MediaType.TEXT_EVENT_STREAM));
 	}
 
 	/** What Ponder would have asked, sent straight to the upstream. */

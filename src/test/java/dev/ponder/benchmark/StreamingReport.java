@@ -66,6 +66,56 @@ final class StreamingReport {
 		return out.toString();
 	}
 
+	/**
+	 * The run through a second instance, beside the direct and one-instance runs of the
+	 * same database and invocation.
+	 */
+	static String twoInstances(LoadSettings settings, RunResult direct, RunResult one, RunResult other, Duration oneCpu,
+			Duration otherCpu, long warmUpErrors, String loadBefore, String loadAfter, boolean bothAlive) {
+		StringBuilder out = new StringBuilder();
+		out.append("\n### Two instances, read through the other: ").append(settings.describeStart()).append("\n\n");
+		out.append("Each message posted on instance A, its stream read until `start` and dropped, the answer read ")
+			.append("from instance B (`GET /api/messages/{id}/stream`); both on the same database and Redis. ")
+			.append("The direct and one-instance columns are the runs above (A alone). Load average ")
+			.append(loadBefore)
+			.append(" before, ")
+			.append(loadAfter)
+			.append(" after.");
+		if (warmUpErrors > 0) {
+			out.append(" The warm-up already had ").append(warmUpErrors).append(" failed answers through B.");
+		}
+		out.append(
+				"\n\n| | direct | one instance | two instances, read through the other | vs direct | vs one instance |")
+			.append("\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
+		row(out, "answers ended with `done`", done(direct), done(one), done(other), "", "");
+		row(out, "errors", count(direct.errors()), count(one.errors()), count(other.errors()), "", "");
+		row(out, "deltas lost, of " + count(direct.deltasExpected()), count(direct.deltasLost()),
+				count(one.deltasLost()), count(other.deltasLost()), "", "");
+		Percentiles[] delays = { direct.delays(), one.delays(), other.delays() };
+		row(out, "delay per delta, p50 ms", ms(delays[0].p50()), ms(delays[1].p50()), ms(delays[2].p50()),
+				added(delays[2].p50(), delays[0].p50()), added(delays[2].p50(), delays[1].p50()));
+		row(out, "delay per delta, p99 ms", ms(delays[0].p99()), ms(delays[1].p99()), ms(delays[2].p99()),
+				added(delays[2].p99(), delays[0].p99()), added(delays[2].p99(), delays[1].p99()));
+		row(out, "delay per delta, max ms", ms(delays[0].max()), ms(delays[1].max()), ms(delays[2].max()),
+				added(delays[2].max(), delays[0].max()), added(delays[2].max(), delays[1].max()));
+		Percentiles[] first = { direct.firstDelta(), one.firstDelta(), other.firstDelta() };
+		row(out, "first delta (from the POST), median ms", ms(first[0].p50()), ms(first[1].p50()), ms(first[2].p50()),
+				ratio(first[2].p50(), first[0].p50()), ratio(first[2].p50(), first[1].p50()));
+		row(out, "first delta (from the POST), p99 ms", ms(first[0].p99()), ms(first[1].p99()), ms(first[2].p99()),
+				ratio(first[2].p99(), first[0].p99()), ratio(first[2].p99(), first[1].p99()));
+		row(out, "last answer done, s", seconds(direct.wallSeconds()), seconds(one.wallSeconds()),
+				seconds(other.wallSeconds()), ratio(other.wallSeconds(), direct.wallSeconds()),
+				ratio(other.wallSeconds(), one.wallSeconds()));
+		row(out, "Ponder's CPU over the run, ms (A and B together)", "", (oneCpu != null) ? millis(oneCpu) : "unknown",
+				(otherCpu != null) ? millis(otherCpu) : "unknown", "",
+				(oneCpu != null && otherCpu != null) ? ratio(otherCpu.toNanos(), oneCpu.toNanos()) : "");
+		errors(out, "two instances, read through the other", other);
+		if (!bothAlive) {
+			out.append("\nA Ponder process had exited by the end of the run.\n");
+		}
+		return out.toString();
+	}
+
 	private static void delayRows(StringBuilder out, Percentiles direct, Percentiles through) {
 		row(out, "delay per delta, p50 ms", ms(direct.p50()), ms(through.p50()), added(through.p50(), direct.p50()));
 		row(out, "delay per delta, p99 ms", ms(direct.p99()), ms(through.p99()), added(through.p99(), direct.p99()));
@@ -131,6 +181,11 @@ final class StreamingReport {
 			.append(" | ")
 			.append(comparison)
 			.append(" |\n");
+	}
+
+	private static void row(StringBuilder out, String what, String direct, String one, String other,
+			String versusDirect, String versusOne) {
+		row(out, what, direct + " | " + one, other + " | " + versusDirect, versusOne);
 	}
 
 	private static String done(RunResult result) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import dev.ponder.testing.PonderProcess;
+import dev.ponder.testing.RedisUnderTest;
 
 /**
  * One database's part of the streaming benchmark: Ponder started on it, warmed up, the
@@ -46,7 +48,14 @@ final class StreamingRun {
 	/** Runs and returns the report's section for this database. */
 	String run() {
 		progress("starting Ponder");
-		try (PonderProcess ponder = this.database.start(this.upstream, this.settings.jvmOptions(), this.directory)) {
+		// Taken once: a second instance must share the first's database (on PostgreSQL,
+		// each call makes a new schema).
+		List<String> databaseArguments = new ArrayList<>(this.database.arguments(this.directory));
+		if (this.settings.twoInstances()) {
+			databaseArguments.add("--ponder.redis-url=" + RedisUnderTest.url());
+		}
+		try (PonderProcess ponder = BenchmarkDatabase.start(this.upstream, this.settings.jvmOptions(), this.directory,
+				databaseArguments)) {
 			PonderRequests requests = new PonderRequests(this.streams.client(), ponder.port());
 			progress("warming up");
 			long warmUpErrors = warmUp(requests);
@@ -71,9 +80,49 @@ final class StreamingRun {
 			if (recording != null) {
 				recording.close();
 			}
+			String section = StreamingReport.section(this.settings, this.database, direct, through, figures,
+					warmUpErrors, loadBefore, LoadAverage.now());
+			if (this.settings.twoInstances()) {
+				section += readThroughTheOther(ponder, requests, databaseArguments, direct, through, figures);
+			}
 			progress("stopping Ponder");
-			return StreamingReport.section(this.settings, this.database, direct, through, figures, warmUpErrors,
-					loadBefore, LoadAverage.now());
+			return section;
+		}
+	}
+
+	/**
+	 * The same answers again, each started on {@code a} and read from a second instance
+	 * on the same database and Redis, beside the direct and one-instance runs above, so
+	 * that the ratios compare within one run.
+	 */
+	private String readThroughTheOther(PonderProcess a, PonderRequests onA, List<String> databaseArguments,
+			RunResult direct, RunResult oneInstance, PonderFigures oneInstanceFigures) {
+		progress("starting a second Ponder on the same database");
+		try (PonderProcess b = BenchmarkDatabase.start(this.upstream, this.settings.jvmOptions(),
+				this.directory.resolveSibling(this.directory.getFileName() + "-b"), databaseArguments)) {
+			PonderRequests onB = new PonderRequests(this.streams.client(), b.port());
+			progress("warming up two instances");
+			int warmUpAnswers = Math.min(this.settings.answers(), this.settings.warmUpAnswers());
+			long warmUpErrors = 0;
+			for (int round = 0; round < WARM_UP_ROUNDS && warmUpAnswers > 0; round++) {
+				List<UUID> conversations = onA.newConversations(warmUpAnswers, this.settings.answerTimeout());
+				warmUpErrors += this.streams
+					.runFollowing(warmUpAnswers, Duration.ZERO,
+							(i) -> onA.sendAndFollowOn(onB, conversations.get(i), i))
+					.errors();
+			}
+			progress("creating the conversations");
+			List<UUID> conversations = onA.newConversations(this.settings.answers(), this.settings.answerTimeout());
+			progress("reading the answers started on one instance through the other");
+			String loadBefore = LoadAverage.now();
+			Duration cpuBefore = a.cpuTime().plus(b.cpuTime());
+			RunResult other = this.streams.runFollowing(this.settings.answers(), this.settings.spread(),
+					(i) -> onA.sendAndFollowOn(onB, conversations.get(i), i));
+			Duration cpu = orNull(() -> a.cpuTime().plus(b.cpuTime()).minus(cpuBefore));
+			progress("stopping the second Ponder");
+			return StreamingReport.twoInstances(this.settings, direct, oneInstance, other,
+					oneInstanceFigures.relayCpu(), cpu, warmUpErrors, loadBefore, LoadAverage.now(),
+					a.isAlive() && b.isAlive());
 		}
 	}
 

@@ -29,6 +29,11 @@ public final class RedisUnderTest {
 		return find().orElseThrow();
 	}
 
+	/** Whether there is a Redis to run against. */
+	public static boolean available() {
+		return find().isPresent();
+	}
+
 	private static Optional<String> find() {
 		String named = System.getenv(URL_VARIABLE);
 		String url = (named != null && !named.isBlank()) ? named : LOCAL;
