@@ -46,8 +46,7 @@ class AnswerRecorder {
 	 */
 	GenerationEvent finish(Generation generation, Throwable failure) {
 		AnswerOutcome outcome = outcome(generation, failure);
-		this.messages.finish(generation.messageId(), outcome);
-		return this.messages.find(generation.messageId())
+		return this.messages.finish(generation.messageId(), outcome)
 			.map(AnswerRecorder::ending)
 			.orElseThrow(() -> NotFoundException.message(generation.messageId()));
 	}

@@ -196,11 +196,16 @@ public class MessageService {
 				answer.reasoning(), answer.reasoningDetails(), answer.reasoningStartedAt(), answer.contentStartedAt()));
 	}
 
-	public void finish(UUID messageId, AnswerOutcome outcome) {
-		this.messages.findById(messageId).ifPresent((message) -> {
+	/**
+	 * Ends the answer, and returns it as stored: in the same transaction, so that telling
+	 * its readers costs no second read.
+	 */
+	public Optional<MessageView> finish(UUID messageId, AnswerOutcome outcome) {
+		return this.messages.findById(messageId).map((message) -> {
 			message.finish(outcome);
 			this.conversations.findById(message.getConversationId())
 				.ifPresent((conversation) -> conversation.touch(this.clock.instant()));
+			return MessageView.of(message);
 		});
 	}
 
