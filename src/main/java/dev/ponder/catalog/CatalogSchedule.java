@@ -2,15 +2,18 @@ package dev.ponder.catalog;
 
 import java.time.Duration;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 import dev.ponder.jobs.JobLocks;
@@ -40,7 +43,9 @@ class CatalogSchedule implements DisposableBean {
 
 	private final LockedJob job;
 
-	private volatile Disposable ticks;
+	// A thread of our own: a refresh writes to the database, and a Reactor worker is
+	// interrupted when its task is disposed, which closes H2's file mid-write.
+	private volatile ScheduledExecutorService ticks;
 
 	CatalogSchedule(ModelCatalog catalog, CatalogProperties properties, JobLocks locks) {
 		this.catalog = catalog;
@@ -63,10 +68,11 @@ class CatalogSchedule implements DisposableBean {
 		if (!this.properties.refreshInBackground()) {
 			return;
 		}
-		// A tick runs on one worker and the next waits for it, so refreshes never
-		// overlap.
-		this.ticks = Flux.interval(Duration.ZERO, this.properties.retryInterval(), Schedulers.boundedElastic())
-			.subscribe((tick) -> refresh(tick == 0));
+		// One thread, each tick after the last ends: refreshes never overlap.
+		this.ticks = Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("ponder-catalog-"));
+		AtomicBoolean first = new AtomicBoolean(true);
+		this.ticks.scheduleWithFixedDelay(() -> refresh(first.getAndSet(false)), 0,
+				this.properties.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -88,11 +94,13 @@ class CatalogSchedule implements DisposableBean {
 		}
 	}
 
+	/** Lets a refresh under way finish its write: never an interrupt. */
 	@Override
-	public void destroy() {
-		Disposable running = this.ticks;
+	public void destroy() throws InterruptedException {
+		ScheduledExecutorService running = this.ticks;
 		if (running != null) {
-			running.dispose();
+			running.shutdown();
+			running.awaitTermination(30, TimeUnit.SECONDS);
 		}
 	}
 
