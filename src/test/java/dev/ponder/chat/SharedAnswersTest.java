@@ -190,33 +190,18 @@ class SharedAnswersTest {
 			// it
 			// reached Redis before or after this reader read the backlog.
 			await().atMost(END)
-				.until(() -> textOf(seenReasoning, after.events(), "reasoning")
+				.until(() -> SseReader.textAfter(seenReasoning, after.events(), "reasoning")
 					.equals("First thought. Second thought. Third thought."));
 			last.open();
 			after.awaitEnd(END);
 			List<ServerSentEvent<String>> resumed = after.events();
 			// Nothing it had is sent again: what came after, or a snapshot in its place.
 			assertThat(ids(resumed)).allSatisfy((id) -> assertThat(id).isGreaterThan(Long.parseLong(lastId)));
-			assertThat(textOf(seenReasoning, resumed, "reasoning"))
+			assertThat(SseReader.textAfter(seenReasoning, resumed, "reasoning"))
 				.isEqualTo("First thought. Second thought. Third thought.");
-			assertThat(textOf("", resumed, "content")).isEqualTo("Done thinking.");
+			assertThat(SseReader.textAfter("", resumed, "content")).isEqualTo("Done thinking.");
 			assertThat(resumed.get(resumed.size() - 1).event()).isEqualTo("done");
 		}
-	}
-
-	/** The text a page shows after these events, starting from what it showed. */
-	private static String textOf(String shown, List<ServerSentEvent<String>> events, String kind) {
-		StringBuilder text = new StringBuilder(shown);
-		for (ServerSentEvent<String> event : events) {
-			if (kind.equals(event.event())) {
-				text.append(SseReader.data(event).get("text").asString());
-			}
-			else if ("snapshot".equals(event.event())) {
-				text.setLength(0);
-				text.append(SseReader.data(event).get(kind).asString());
-			}
-		}
-		return text.toString();
 	}
 
 	private static List<Long> ids(List<ServerSentEvent<String>> events) {

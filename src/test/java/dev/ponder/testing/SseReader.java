@@ -97,8 +97,16 @@ public final class SseReader implements AutoCloseable {
 	}
 
 	private String text(String kind) {
-		StringBuilder text = new StringBuilder();
-		for (ServerSentEvent<String> event : this.events) {
+		return textAfter("", this.events, kind);
+	}
+
+	/**
+	 * The text of one kind a page shows after these events, starting from what it showed:
+	 * deltas append, a snapshot replaces.
+	 */
+	public static String textAfter(String shown, List<ServerSentEvent<String>> events, String kind) {
+		StringBuilder text = new StringBuilder(shown);
+		for (ServerSentEvent<String> event : events) {
 			if ("snapshot".equals(event.event())) {
 				text.setLength(0);
 				text.append(data(event).get(kind).asString());
