@@ -235,9 +235,7 @@ public class ChatService {
 		}
 		// A stored answer is replayed whole, its snapshot replacing what the reader had;
 		// read again once it has ended: it may have ended since it was checked.
-		return live
-			.map((events) -> events
-				.filter((event) -> event.sequence() > afterEvent || RedisAnswers.isEnding(event.event())))
+		return live.map((events) -> events.filter((event) -> event.sequence() > afterEvent || event.event().ends()))
 			.orElseGet(() -> this.messages.find(messageId)
 				.map(this.recorder::replay)
 				.orElseThrow(() -> NotFoundException.message(messageId)));

@@ -1,6 +1,8 @@
 package dev.ponder.chat;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -84,11 +86,11 @@ class Checkpoints implements SmartLifecycle {
 		this.writing.lock();
 		try {
 			Map<UUID, AnswerProgress> changed = new LinkedHashMap<>();
-			Map<UUID, Generation> generations = new LinkedHashMap<>();
+			List<Generation> saved = new ArrayList<>();
 			for (Generation generation : this.streaming) {
 				generation.progressIfChanged(this.detailsJson).ifPresent((progress) -> {
 					changed.put(generation.messageId(), progress);
-					generations.put(generation.messageId(), generation);
+					saved.add(generation);
 				});
 			}
 			if (changed.isEmpty()) {
@@ -99,7 +101,7 @@ class Checkpoints implements SmartLifecycle {
 				this.writes.checkpoints(changed.size());
 			}
 			catch (RuntimeException ex) {
-				generations.values().forEach(Generation::markChanged);
+				saved.forEach(Generation::markChanged);
 				logger.warn("Could not checkpoint {} streaming answer(s); will try again", changed.size(), ex);
 			}
 		}

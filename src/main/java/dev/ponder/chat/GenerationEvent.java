@@ -14,6 +14,11 @@ public sealed interface GenerationEvent {
 	/** The SSE event name. */
 	String name();
 
+	/** Whether this is an answer's last event: nothing follows it. */
+	default boolean ends() {
+		return false;
+	}
+
 	/** The answer exists: which conversation, which messages, which model. */
 	record Start(UUID conversationId, UUID userMessageId, UUID assistantMessageId, String model, String title,
 			String thinker) implements GenerationEvent {
@@ -76,6 +81,11 @@ public sealed interface GenerationEvent {
 			String thinkingSummary, String metaLine) implements GenerationEvent {
 
 		@Override
+		public boolean ends() {
+			return true;
+		}
+
+		@Override
 		public String name() {
 			return "done";
 		}
@@ -84,6 +94,11 @@ public sealed interface GenerationEvent {
 
 	/** The answer failed; what had arrived is stored with the error. */
 	record Error(String code, String message, boolean retryable) implements GenerationEvent {
+
+		@Override
+		public boolean ends() {
+			return true;
+		}
 
 		@Override
 		public String name() {

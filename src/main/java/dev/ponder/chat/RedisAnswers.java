@@ -127,7 +127,7 @@ class RedisAnswers {
 					Flux<AnswerEvent> rest = state.ended() ? Flux.empty()
 							: live.asFlux().filter((event) -> event.sequence() > seen);
 					return Flux.concat(Flux.fromIterable(state.catchUp()), rest)
-						.takeUntil((event) -> isEnding(event.event()))
+						.takeUntil((event) -> event.event().ends())
 						.doFinally((signal) -> listening.dispose());
 				});
 		});
@@ -185,10 +185,6 @@ class RedisAnswers {
 	/** Stop requests, as they are made on any instance. */
 	Flux<UUID> stops() {
 		return this.listeners.receive(ChannelTopic.of(STOPS)).map((message) -> UUID.fromString(message.getMessage()));
-	}
-
-	static boolean isEnding(GenerationEvent event) {
-		return event instanceof GenerationEvent.Done || event instanceof GenerationEvent.Error;
 	}
 
 	private static String eventsKey(UUID answer) {
