@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import dev.ponder.openrouter.ModelListing;
+import dev.ponder.upstream.ModelListing;
 
 /**
  * One model as the picker and {@code GET /api/models} show it: where it is served, what

@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import dev.ponder.openrouter.Endpoint;
-import dev.ponder.openrouter.ModelListing;
+import dev.ponder.upstream.Endpoint;
+import dev.ponder.upstream.ModelListing;
 
 /**
  * What is known of one endpoint's models: the last good list, and how the last check

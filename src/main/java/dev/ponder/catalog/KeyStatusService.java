@@ -6,10 +6,10 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Service;
 
-import dev.ponder.openrouter.KeyInfo;
-import dev.ponder.openrouter.OpenRouterClient;
-import dev.ponder.openrouter.UpstreamClients;
-import dev.ponder.openrouter.UpstreamException;
+import dev.ponder.upstream.KeyInfo;
+import dev.ponder.upstream.UpstreamClient;
+import dev.ponder.upstream.UpstreamClients;
+import dev.ponder.upstream.UpstreamException;
 
 /**
  * What OpenRouter's {@code GET /key} says about the key, asked at most once a minute:
@@ -23,7 +23,7 @@ public class KeyStatusService {
 	/** The settings page waits for the answer: it must come quickly or not at all. */
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-	private final OpenRouterClient openRouter;
+	private final UpstreamClient openRouter;
 
 	private final CatalogProperties properties;
 

@@ -18,11 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
 
-import dev.ponder.openrouter.Endpoint;
-import dev.ponder.openrouter.ModelListing;
-import dev.ponder.openrouter.OpenRouterClient;
-import dev.ponder.openrouter.UpstreamClients;
-import dev.ponder.openrouter.UpstreamException;
+import dev.ponder.upstream.Endpoint;
+import dev.ponder.upstream.ModelListing;
+import dev.ponder.upstream.UpstreamClient;
+import dev.ponder.upstream.UpstreamClients;
+import dev.ponder.upstream.UpstreamException;
 
 /**
  * The models of every endpoint, from their {@code GET /models}. The last good list of
@@ -225,7 +225,7 @@ public class ModelCatalog {
 
 	private Map<String, EndpointCatalog> loadCache() {
 		Map<String, EndpointCatalog> loaded = new LinkedHashMap<>();
-		for (OpenRouterClient client : this.clients.all()) {
+		for (UpstreamClient client : this.clients.all()) {
 			Endpoint endpoint = client.endpoint();
 			loaded.put(endpoint.name(), fromCache(endpoint).orElseGet(() -> EndpointCatalog.empty(endpoint)));
 		}

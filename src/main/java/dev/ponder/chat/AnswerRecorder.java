@@ -16,9 +16,9 @@ import dev.ponder.conversation.MessageStatus;
 import dev.ponder.conversation.AnswerSummary;
 import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.NotFoundException;
-import dev.ponder.openrouter.UpstreamEvent;
-import dev.ponder.openrouter.Usage;
-import dev.ponder.openrouter.UpstreamException;
+import dev.ponder.upstream.UpstreamEvent;
+import dev.ponder.upstream.Usage;
+import dev.ponder.upstream.UpstreamException;
 
 /**
  * Stores a generation's end, and tells what a stored answer looks like as events, so that

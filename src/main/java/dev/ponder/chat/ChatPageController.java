@@ -23,9 +23,9 @@ import dev.ponder.conversation.ConversationSummary;
 import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.SidebarGroup;
 import dev.ponder.conversation.NotFoundException;
-import dev.ponder.openrouter.UnknownEndpointException;
-import dev.ponder.openrouter.UpstreamClients;
-import dev.ponder.openrouter.UpstreamException;
+import dev.ponder.upstream.UnknownEndpointException;
+import dev.ponder.upstream.UpstreamClients;
+import dev.ponder.upstream.UpstreamException;
 
 /**
  * The chat page, and sending from it without JavaScript: the form posts, the answer runs

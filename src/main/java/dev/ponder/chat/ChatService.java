@@ -17,13 +17,13 @@ import dev.ponder.conversation.MessageStatus;
 import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.NotFoundException;
 import dev.ponder.conversation.Turn;
-import dev.ponder.openrouter.ChatRequest;
-import dev.ponder.openrouter.ChatRequest.ChatMessage;
-import dev.ponder.openrouter.OpenRouterClient;
-import dev.ponder.openrouter.ReasoningRequest;
-import dev.ponder.openrouter.UpstreamClients;
-import dev.ponder.openrouter.UpstreamEvent;
-import dev.ponder.openrouter.UpstreamException;
+import dev.ponder.upstream.ChatRequest;
+import dev.ponder.upstream.ChatRequest.ChatMessage;
+import dev.ponder.upstream.UpstreamClient;
+import dev.ponder.upstream.ReasoningRequest;
+import dev.ponder.upstream.UpstreamClients;
+import dev.ponder.upstream.UpstreamEvent;
+import dev.ponder.upstream.UpstreamException;
 import dev.ponder.relay.RelayPrompt;
 
 /**
@@ -144,7 +144,7 @@ public class ChatService {
 	private StartedAnswer start(Turn turn, ReasoningOptions reasoning, RelayOptions relay) {
 		List<ChatMessage> history = history(turn);
 		String defaultEffort = this.properties.defaultEffort();
-		OpenRouterClient client = this.clients.client(turn.endpoint());
+		UpstreamClient client = this.clients.client(turn.endpoint());
 		if (relay == null) {
 			return new StartedAnswer(turn, this.registry.start(turn, turn.model(),
 					client.stream(ChatRequest.streaming(turn.model(), history, reasoning.toRequest(defaultEffort)))));

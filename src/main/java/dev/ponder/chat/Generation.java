@@ -15,7 +15,7 @@ import reactor.core.publisher.Sinks;
 
 import dev.ponder.conversation.AnswerProgress;
 import dev.ponder.conversation.Turn;
-import dev.ponder.openrouter.UpstreamEvent;
+import dev.ponder.upstream.UpstreamEvent;
 
 /**
  * One answer being generated: it accumulates what the upstream sends and fans it out to

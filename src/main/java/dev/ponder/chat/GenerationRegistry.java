@@ -6,7 +6,7 @@ import java.util.UUID;
 import reactor.core.publisher.Flux;
 
 import dev.ponder.conversation.Turn;
-import dev.ponder.openrouter.UpstreamEvent;
+import dev.ponder.upstream.UpstreamEvent;
 
 /**
  * Where running answers live, apart from the requests that started them. This is the only

@@ -24,8 +24,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 import dev.ponder.conversation.Turn;
-import dev.ponder.openrouter.UpstreamEvent;
-import dev.ponder.openrouter.UpstreamException;
+import dev.ponder.upstream.UpstreamEvent;
+import dev.ponder.upstream.UpstreamException;
 
 /**
  * Keeps running generations in this instance's memory. Each runs on its own subscription

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import dev.ponder.openrouter.ReasoningDetail;
+import dev.ponder.upstream.ReasoningDetail;
 
 /**
  * Collects the raw {@code reasoning_details} of one answer. They stream as fragments of

@@ -6,7 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
-import dev.ponder.openrouter.ReasoningDetail;
+import dev.ponder.upstream.ReasoningDetail;
 
 /**
  * Writes raw reasoning details as the JSON array they are stored as.

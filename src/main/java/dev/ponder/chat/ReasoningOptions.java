@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
-import dev.ponder.openrouter.ReasoningRequest;
+import dev.ponder.upstream.ReasoningRequest;
 
 /**
  * How hard the model should think, as a person or script asks for it: an effort level, a

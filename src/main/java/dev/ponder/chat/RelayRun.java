@@ -4,7 +4,7 @@ import java.util.function.Function;
 
 import reactor.core.publisher.Flux;
 
-import dev.ponder.openrouter.UpstreamEvent;
+import dev.ponder.upstream.UpstreamEvent;
 
 /**
  * The two calls of a reasoning relay: the thinker's stream, and the answerer's stream

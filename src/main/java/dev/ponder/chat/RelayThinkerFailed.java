@@ -1,6 +1,6 @@
 package dev.ponder.chat;
 
-import dev.ponder.openrouter.UpstreamException;
+import dev.ponder.upstream.UpstreamException;
 
 /**
  * The thinking model of a relay failed, so the answering model was never asked. Keeps the

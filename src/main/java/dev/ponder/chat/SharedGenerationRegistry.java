@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 import dev.ponder.conversation.MessageService;
 import dev.ponder.conversation.MessageStatus;
 import dev.ponder.conversation.Turn;
-import dev.ponder.openrouter.UpstreamEvent;
+import dev.ponder.upstream.UpstreamEvent;
 
 /**
  * Running answers shared by several instances through Redis. Each answer runs where it

@@ -9,10 +9,10 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.stereotype.Component;
 
-import dev.ponder.openrouter.StreamObserver;
-import dev.ponder.openrouter.UpstreamEvent;
-import dev.ponder.openrouter.UpstreamException;
-import dev.ponder.openrouter.Usage;
+import dev.ponder.upstream.StreamObserver;
+import dev.ponder.upstream.UpstreamEvent;
+import dev.ponder.upstream.UpstreamException;
+import dev.ponder.upstream.Usage;
 
 /**
  * Measures each upstream chat call: how long its first token took, the tokens and dollars

@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.ponder.openrouter.ChatRequest.ChatMessage;
+import dev.ponder.upstream.ChatRequest.ChatMessage;
 
 /**
  * The words of a reasoning relay: what the thinking model is told (think, don't answer),

@@ -27,8 +27,8 @@ import dev.ponder.account.AccountRejectedException;
 import dev.ponder.chat.MissingModelException;
 import dev.ponder.conversation.ImportRejectedException;
 import dev.ponder.conversation.NotFoundException;
-import dev.ponder.openrouter.UnknownEndpointException;
-import dev.ponder.openrouter.UpstreamException;
+import dev.ponder.upstream.UnknownEndpointException;
+import dev.ponder.upstream.UpstreamException;
 
 /**
  * Turns every failure of the JSON API into RFC 9457 problem details with a sentence a

@@ -16,7 +16,7 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
-import dev.ponder.testing.Generation;
+import dev.ponder.testing.FakeGeneration;
 
 /**
  * An OpenAI-style upstream on 127.0.0.1 that streams every answer in the same
@@ -35,7 +35,7 @@ final class StampingUpstream implements AutoCloseable {
 	/** Stands for the stamp in the chunk templates; JSON needs no escaping of either. */
 	private static final String MARK = "BENCHMARK_STAMP";
 
-	private static final Generation GENERATION = Generation.withId("gen-benchmark-stamping-upstream");
+	private static final FakeGeneration GENERATION = FakeGeneration.withId("gen-benchmark-stamping-upstream");
 
 	private static final String MODELS = """
 			{"data": [{"id": "deepseek/deepseek-r1", "name": "DeepSeek: R1", "context_length": 163840,

@@ -14,7 +14,7 @@ import org.springframework.http.codec.ServerSentEvent;
 import dev.ponder.testing.AppTestSupport;
 import dev.ponder.testing.Chunks;
 import dev.ponder.testing.Gate;
-import dev.ponder.testing.Generation;
+import dev.ponder.testing.FakeGeneration;
 import dev.ponder.testing.Script;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +53,7 @@ class MetricsTest extends AppTestSupport {
 	void relayedAnswerCountsTheThinkerAndTheAnswererEachUnderItsModel() {
 		String thinker = "metrics/thinker";
 		String answerer = "metrics/answerer";
-		Generation thinking = Generation.unique().servedBy(thinker, "Fake");
+		FakeGeneration thinking = FakeGeneration.unique().servedBy(thinker, "Fake");
 		upstream.enqueueFor(thinker,
 				Script.stream()
 					.chunk(thinking.role())
@@ -61,7 +61,7 @@ class MetricsTest extends AppTestSupport {
 					.chunk(thinking.finish("stop"))
 					.chunk(thinking.usage(10, 20, 15, 0.002))
 					.done());
-		Generation answering = Generation.unique().servedBy(answerer, "Fake");
+		FakeGeneration answering = FakeGeneration.unique().servedBy(answerer, "Fake");
 		upstream.enqueueFor(answerer,
 				Script.stream()
 					.chunk(answering.role())

@@ -15,7 +15,7 @@ import org.springframework.http.codec.ServerSentEvent;
 
 import dev.ponder.testing.AppTestSupport;
 import dev.ponder.testing.Gate;
-import dev.ponder.testing.Generation;
+import dev.ponder.testing.FakeGeneration;
 import dev.ponder.testing.RecordedRequest;
 import dev.ponder.testing.Script;
 
@@ -223,7 +223,7 @@ class RelayAndCompareTest extends AppTestSupport {
 	}
 
 	private static Script thinking(String reasoning) {
-		Generation thinker = model(THINKER);
+		FakeGeneration thinker = model(THINKER);
 		return Script.stream()
 			.chunk(thinker.role())
 			.chunk(thinker.reasoning(reasoning))
@@ -234,7 +234,7 @@ class RelayAndCompareTest extends AppTestSupport {
 	}
 
 	private static Script answering(String answer) {
-		Generation answerer = model(ANSWERER);
+		FakeGeneration answerer = model(ANSWERER);
 		return Script.stream()
 			.chunk(answerer.role())
 			.chunk(answerer.content(answer))
@@ -243,8 +243,8 @@ class RelayAndCompareTest extends AppTestSupport {
 			.done();
 	}
 
-	private static Generation model(String model) {
-		return Generation.unique().servedBy(model, "Fake");
+	private static FakeGeneration model(String model) {
+		return FakeGeneration.unique().servedBy(model, "Fake");
 	}
 
 }

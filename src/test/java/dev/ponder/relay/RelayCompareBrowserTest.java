@@ -20,7 +20,7 @@ import org.springframework.http.HttpMethod;
 
 import dev.ponder.testing.BrowserTestSupport;
 import dev.ponder.testing.Gate;
-import dev.ponder.testing.Generation;
+import dev.ponder.testing.FakeGeneration;
 import dev.ponder.testing.Script;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -364,7 +364,7 @@ class RelayCompareBrowserTest extends BrowserTestSupport {
 	 * The thinker reasons (until the gate opens, if there is one), then says it is done.
 	 */
 	private static Script thinker(Gate gate) {
-		Generation thinker = Generation.unique().servedBy(THINKER, "DeepInfra");
+		FakeGeneration thinker = FakeGeneration.unique().servedBy(THINKER, "DeepInfra");
 		Script script = Script.stream().chunk(thinker.role()).chunk(thinker.reasoning(REASONING));
 		if (gate != null) {
 			script.waitFor(gate);
@@ -377,7 +377,7 @@ class RelayCompareBrowserTest extends BrowserTestSupport {
 
 	/** A model that answers without reasoning, once the gate opens if there is one. */
 	private static Script answerer(String model, Gate gate, String answer) {
-		Generation answerer = Generation.unique().servedBy(model, "OpenAI");
+		FakeGeneration answerer = FakeGeneration.unique().servedBy(model, "OpenAI");
 		Script script = Script.stream().chunk(answerer.role());
 		if (gate != null) {
 			script.chunk(answerer.content(answer.substring(0, answer.length() / 3))).waitFor(gate);
@@ -391,7 +391,7 @@ class RelayCompareBrowserTest extends BrowserTestSupport {
 
 	/** A reasoning model: it thinks, waits at the gate, then answers. */
 	private static Script thinksThenAnswers(String model, String reasoning, Gate gate, String answer) {
-		Generation generation = Generation.unique().servedBy(model, "Fake");
+		FakeGeneration generation = FakeGeneration.unique().servedBy(model, "Fake");
 		Script script = Script.stream().chunk(generation.role()).chunk(generation.reasoning(reasoning));
 		if (gate != null) {
 			script.waitFor(gate);

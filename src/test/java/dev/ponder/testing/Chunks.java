@@ -5,11 +5,11 @@ import java.util.Map;
 /**
  * OpenRouter chunk JSON for the default {@link Generation} ({@link #GENERATION}), whose
  * id is also the default {@code X-Generation-Id} of {@link Script#stream()}. Use
- * {@link Generation#unique()} when a test needs several generations apart.
+ * {@link FakeGeneration#unique()} when a test needs several generations apart.
  */
 public final class Chunks {
 
-	public static final Generation GENERATION = Generation.withId("gen-1767225600-fakeUpstreamDefault");
+	public static final FakeGeneration GENERATION = FakeGeneration.withId("gen-1767225600-fakeUpstreamDefault");
 
 	private Chunks() {
 	}
@@ -55,11 +55,11 @@ public final class Chunks {
 	}
 
 	public static String vllmError(String message) {
-		return Generation.vllmError(message);
+		return FakeGeneration.vllmError(message);
 	}
 
 	public static String errorBody(int code, String message, Map<String, ?> metadata) {
-		return Generation.errorBody(code, message, metadata);
+		return FakeGeneration.errorBody(code, message, metadata);
 	}
 
 }

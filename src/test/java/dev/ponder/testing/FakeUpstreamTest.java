@@ -294,8 +294,8 @@ class FakeUpstreamTest {
 	void scriptsPlayConcurrentlyAndInOrder() {
 		Gate first = new Gate();
 		Gate second = new Gate();
-		Generation one = Generation.unique();
-		Generation two = Generation.unique();
+		FakeGeneration one = FakeGeneration.unique();
+		FakeGeneration two = FakeGeneration.unique();
 		this.fake.enqueue(Script.stream(one).chunk(one.content("one")).waitFor(first).done(),
 				Script.stream(two).chunk(two.content("two")).waitFor(second).done());
 
@@ -419,7 +419,7 @@ class FakeUpstreamTest {
 	}
 
 	private static JsonNode json(String text) {
-		return Generation.JSON.readTree(text);
+		return FakeGeneration.JSON.readTree(text);
 	}
 
 	private static JsonNode data(String event) {

@@ -49,7 +49,7 @@ public record RecordedRequest(String method, String uri, Map<String, List<String
 	/** The body parsed as JSON; fails the test if it is not JSON. */
 	public JsonNode json() {
 		try {
-			return Generation.JSON.readTree(this.body);
+			return FakeGeneration.JSON.readTree(this.body);
 		}
 		catch (JacksonException ex) {
 			throw new AssertionError("The body of " + this.method + " " + this.uri + " is not JSON: " + this.body, ex);

@@ -59,13 +59,13 @@ public final class Script {
 	 * An empty {@code 200 text/event-stream} response whose {@code X-Generation-Id} is
 	 * the generation's.
 	 */
-	public static Script stream(Generation generation) {
+	public static Script stream(FakeGeneration generation) {
 		return new Script(Kind.STREAM, 200, null).header("X-Generation-Id", generation.id());
 	}
 
 	/**
 	 * A typical reasoning stream for the default generation; see
-	 * {@link #answer(Generation, List, List, Duration)}.
+	 * {@link #answer(FakeGeneration, List, List, Duration)}.
 	 */
 	public static Script answer(List<String> reasoningParts, List<String> contentParts, Duration between) {
 		return answer(Chunks.GENERATION, reasoningParts, contentParts, between);
@@ -76,7 +76,7 @@ public final class Script {
 	 * reasoning chunks, the content chunks (each event {@code between} apart), a
 	 * {@code stop} finish chunk, the usage chunk and {@code [DONE]}.
 	 */
-	public static Script answer(Generation generation, List<String> reasoningParts, List<String> contentParts,
+	public static Script answer(FakeGeneration generation, List<String> reasoningParts, List<String> contentParts,
 			Duration between) {
 		Script script = stream(generation).chunk(generation.role()).comment(PROCESSING);
 		reasoningParts.forEach((part) -> script.pause(between).chunk(generation.reasoning(part)));

@@ -100,15 +100,15 @@ final class SideEndpoints {
 
 	private static String filter(String json, String wanted) {
 		List<String> parameters = Arrays.asList(wanted.split(","));
-		ObjectNode root = (ObjectNode) Generation.JSON.readTree(json);
-		ArrayNode kept = Generation.JSON.createArrayNode();
+		ObjectNode root = (ObjectNode) FakeGeneration.JSON.readTree(json);
+		ArrayNode kept = FakeGeneration.JSON.createArrayNode();
 		for (JsonNode model : root.path("data")) {
 			if (supportsAll(model, parameters)) {
 				kept.add(model);
 			}
 		}
 		root.set("data", kept);
-		return Generation.JSON.writeValueAsString(root);
+		return FakeGeneration.JSON.writeValueAsString(root);
 	}
 
 	private static boolean supportsAll(JsonNode model, List<String> parameters) {

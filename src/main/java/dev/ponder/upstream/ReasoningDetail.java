@@ -1,4 +1,4 @@
-package dev.ponder.openrouter;
+package dev.ponder.upstream;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,4 +1,4 @@
-package dev.ponder.openrouter;
+package dev.ponder.upstream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.PropertyNamingStrategies;

@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * comes out correctly escaped. {@link Chunks} offers the same methods for a default
  * generation.
  */
-public record Generation(String id, String model, String provider, long created) {
+public record FakeGeneration(String id, String model, String provider, long created) {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -25,18 +25,18 @@ public record Generation(String id, String model, String provider, long created)
 	private static final AtomicLong SEQUENCE = new AtomicLong();
 
 	/** A DeepSeek R1 generation served by DeepInfra, under the given id. */
-	public static Generation withId(String id) {
-		return new Generation(id, "deepseek/deepseek-r1", "DeepInfra", CREATED);
+	public static FakeGeneration withId(String id) {
+		return new FakeGeneration(id, "deepseek/deepseek-r1", "DeepInfra", CREATED);
 	}
 
 	/** A generation with an id no other generation in this JVM has. */
-	public static Generation unique() {
+	public static FakeGeneration unique() {
 		return withId("gen-%d-fake%06d".formatted(CREATED, SEQUENCE.incrementAndGet()));
 	}
 
 	/** The same generation from another model and provider. */
-	public Generation servedBy(String model, String provider) {
-		return new Generation(this.id, model, provider, this.created);
+	public FakeGeneration servedBy(String model, String provider) {
+		return new FakeGeneration(this.id, model, provider, this.created);
 	}
 
 	/** The first chunk: the assistant's role and no text yet. */

@@ -1,4 +1,4 @@
-package dev.ponder.openrouter;
+package dev.ponder.upstream;
 
 import java.util.List;
 
@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.ponder.openrouter.UpstreamEvent.Content;
-import dev.ponder.openrouter.UpstreamEvent.ContentWasReasoning;
-import dev.ponder.openrouter.UpstreamEvent.Reasoning;
+import dev.ponder.upstream.UpstreamEvent.Content;
+import dev.ponder.upstream.UpstreamEvent.ContentWasReasoning;
+import dev.ponder.upstream.UpstreamEvent.Reasoning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.ponder.openrouter;
+package dev.ponder.upstream;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -32,7 +32,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * reads the side endpoints {@code /models} and {@code /key}. Failures arrive as
  * {@link UpstreamException}s. {@link UpstreamClients} holds one per endpoint.
  */
-public class OpenRouterClient {
+public class UpstreamClient {
 
 	private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
 	};
@@ -54,7 +54,7 @@ public class OpenRouterClient {
 
 	private final StreamObserver observer;
 
-	public OpenRouterClient(WebClient.Builder webClientBuilder, Endpoint endpoint, JsonMapper jsonMapper,
+	public UpstreamClient(WebClient.Builder webClientBuilder, Endpoint endpoint, JsonMapper jsonMapper,
 			StreamObserver observer) {
 		this.endpoint = endpoint;
 		this.observer = observer;
@@ -251,7 +251,7 @@ public class OpenRouterClient {
 
 		List<UpstreamEvent> accept(ChatChunk chunk) {
 			if (chunk.isError()) {
-				throw OpenRouterClient.this.errors.fromChunk(chunk);
+				throw UpstreamClient.this.errors.fromChunk(chunk);
 			}
 			this.generationId = firstNonNull(chunk.id(), this.generationId);
 			this.provider = firstNonNull(chunk.provider(), this.provider);

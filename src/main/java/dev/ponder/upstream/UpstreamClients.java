@@ -1,4 +1,4 @@
-package dev.ponder.openrouter;
+package dev.ponder.upstream;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * One {@link OpenRouterClient} per configured endpoint: OpenRouter first (set by the
+ * One {@link UpstreamClient} per configured endpoint: OpenRouter first (set by the
  * {@code OPENROUTER_*} variables), then the servers under {@code ponder.endpoints} by
  * name. Each client holds its own key and timeouts, so no key can reach another endpoint.
  */
@@ -24,13 +24,13 @@ public class UpstreamClients {
 
 	private static final String NAME_PATTERN = "[a-z0-9]+";
 
-	private final Map<String, OpenRouterClient> clients;
+	private final Map<String, UpstreamClient> clients;
 
 	public UpstreamClients(WebClient.Builder webClientBuilder, OpenRouterProperties openRouter,
 			EndpointsProperties others, JsonMapper jsonMapper, StreamObserver observer) {
-		Map<String, OpenRouterClient> byName = new LinkedHashMap<>();
+		Map<String, UpstreamClient> byName = new LinkedHashMap<>();
 		for (Endpoint endpoint : endpoints(openRouter, others)) {
-			byName.put(endpoint.name(), new OpenRouterClient(webClientBuilder, endpoint, jsonMapper, observer));
+			byName.put(endpoint.name(), new UpstreamClient(webClientBuilder, endpoint, jsonMapper, observer));
 		}
 		this.clients = Collections.unmodifiableMap(byName);
 	}
@@ -74,8 +74,8 @@ public class UpstreamClients {
 	 * The client of the named endpoint.
 	 * @throws UnknownEndpointException naming the known endpoints when there is none
 	 */
-	public OpenRouterClient client(String name) {
-		OpenRouterClient client = this.clients.get(name);
+	public UpstreamClient client(String name) {
+		UpstreamClient client = this.clients.get(name);
 		if (client == null) {
 			throw new UnknownEndpointException(name, names());
 		}
@@ -83,11 +83,11 @@ public class UpstreamClients {
 	}
 
 	/** OpenRouter's client, which is always there (with or without a key). */
-	public OpenRouterClient openRouter() {
+	public UpstreamClient openRouter() {
 		return this.clients.get(Endpoint.OPENROUTER);
 	}
 
-	public Collection<OpenRouterClient> all() {
+	public Collection<UpstreamClient> all() {
 		return this.clients.values();
 	}
 

@@ -1,4 +1,4 @@
-package dev.ponder.openrouter;
+package dev.ponder.upstream;
 
 import reactor.core.publisher.Flux;
 
