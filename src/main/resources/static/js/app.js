@@ -1,6 +1,7 @@
 // Entry point: wires the page's parts together. Everything here improves a page that already works
 // without JavaScript (the composer posts, saved messages are shown as plain text).
 
+import './time-zone.js';
 import { enhanceAccountMenu } from './account-menu.js';
 import { arriveAtMessage } from './arrival.js';
 import { Chat } from './chat.js';

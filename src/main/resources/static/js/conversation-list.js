@@ -1,25 +1,50 @@
 // The sidebar's list of conversations, grouped: Pinned, Today, Yesterday, Previous 7 days, then by month, each
-// group newest first (by last activity), in the browser's time zone. The same DOM as sidebar.html renders.
+// group newest first (by last activity). The same DOM as sidebar.html renders, grouped in the same time zone: the
+// one the server grouped in (data-zone), so that a regroup after a change never moves a conversation elsewhere.
 
 import { appUrl } from './api.js';
 import { icon } from './icons.js';
 
 const DAY = 24 * 60 * 60 * 1000;
-const MONTH = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric' });
 
-/** The group a conversation {pinned, updatedAt} belongs in, now. */
-export function groupLabel({ pinned, updatedAt }, now = new Date()) {
+const calendars = new Map();
+
+/** Formats of dates in one time zone: its day numbers, and month headings. The browser's own zone if it knows no such zone. */
+function calendar(timeZone = '') {
+	const make = (zone) => ({
+		parts: new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric' }),
+		month: new Intl.DateTimeFormat('en-US', { timeZone: zone, month: 'long', year: 'numeric' }),
+	});
+	if (!calendars.has(timeZone)) {
+		let made;
+		try {
+			made = make(timeZone || undefined);
+		}
+		catch {
+			made = make(undefined);
+		}
+		calendars.set(timeZone, made);
+	}
+	return calendars.get(timeZone);
+}
+
+/** The day a moment falls on in the calendar's zone, counted in days since 1970-01-01. */
+function dayNumber({ parts }, date) {
+	const field = Object.fromEntries(parts.formatToParts(date).map(({ type, value }) => [type, Number(value)]));
+	return Math.round(Date.UTC(field.year, field.month - 1, field.day) / DAY);
+}
+
+/** The group a conversation {pinned, updatedAt} belongs in, now, counting days in timeZone (as SidebarGroup does). */
+export function groupLabel({ pinned, updatedAt }, now = new Date(), timeZone = undefined) {
 	if (pinned) return 'Pinned';
 	const date = new Date(updatedAt);
 	if (Number.isNaN(date.getTime())) return 'Older';
-	const today = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
-	const yesterday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1).getTime();
-	const weekAgo = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 7).getTime();
-	const time = date.getTime();
-	if (time >= today) return 'Today';
-	if (time >= yesterday) return 'Yesterday';
-	if (time >= weekAgo) return 'Previous 7 days';
-	return MONTH.format(date);
+	const zone = calendar(timeZone);
+	const ago = dayNumber(zone, now) - dayNumber(zone, date);
+	if (ago <= 0) return 'Today';
+	if (ago === 1) return 'Yesterday';
+	if (ago <= 7) return 'Previous 7 days';
+	return zone.month.format(date);
 }
 
 function time(value) {
@@ -140,7 +165,7 @@ export class ConversationList {
 			.sort((a, b) => (b.pinned - a.pinned) || (b.at - a.at) || (a.index - b.index));
 		const sections = new Map();
 		for (const { item } of items) {
-			const label = groupLabel(this.summaryOf(item), now);
+			const label = groupLabel(this.summaryOf(item), now, this.container.dataset.zone);
 			if (!sections.has(label)) sections.set(label, []);
 			sections.get(label).push(item);
 		}

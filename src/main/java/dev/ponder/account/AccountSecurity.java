@@ -33,6 +33,8 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.ponder.settings.AppSettings;
+
 /**
  * The parts of Spring Security that know about accounts, for the security configuration
  * to put together: password and token log-in, remember-me, and the check that a session's
@@ -60,13 +62,13 @@ public class AccountSecurity {
 
 	private final LoginThrottle throttle;
 
-	private final RememberMeKey rememberMeKey;
+	private final AppSettings settings;
 
 	private final SessionLogin sessionLogin;
 
 	AccountSecurity(AccountDetailsService details, AccountService accounts, AccessTokenService tokens,
-			PasswordEncoder passwordEncoder, LoginThrottle throttle, RememberMeKey rememberMeKey,
-			SessionLogin sessionLogin, Clock clock) {
+			PasswordEncoder passwordEncoder, LoginThrottle throttle, AppSettings settings, SessionLogin sessionLogin,
+			Clock clock) {
 		this.sessionLogin = sessionLogin;
 		this.details = details;
 		this.accounts = accounts;
@@ -74,7 +76,7 @@ public class AccountSecurity {
 		this.passwordEncoder = passwordEncoder;
 		this.verifiedPasswords = new VerifiedPasswords(clock);
 		this.throttle = throttle;
-		this.rememberMeKey = rememberMeKey;
+		this.settings = settings;
 	}
 
 	/**
@@ -94,7 +96,7 @@ public class AccountSecurity {
 		});
 		provider.setPostAuthenticationChecks(statusChecks);
 		return new ProviderManager(new ThrottledPasswordLogin(provider, this.throttle),
-				new RememberMeAuthenticationProvider(this.rememberMeKey.get()));
+				new RememberMeAuthenticationProvider(this.settings.rememberMeKey()));
 	}
 
 	/**
@@ -116,7 +118,7 @@ public class AccountSecurity {
 	 * logging out everywhere, makes them worthless.
 	 */
 	public RememberMeServices rememberMe() {
-		TokenBasedRememberMeServices services = new SessionEpochRememberMe(this.rememberMeKey.get(), this.details,
+		TokenBasedRememberMeServices services = new SessionEpochRememberMe(this.settings.rememberMeKey(), this.details,
 				this.accounts::sessionEpochOf);
 		services.setMatchingAlgorithm(RememberMeTokenAlgorithm.SHA256);
 		services.setCookieName(REMEMBER_ME_COOKIE);

@@ -8,12 +8,12 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import dev.ponder.settings.AppSettings;
 
 /**
  * Makes and changes accounts: the first administrator, people the administrator adds or
@@ -30,17 +30,11 @@ public class AccountService {
 
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9._@-]{1,64}");
 
-	/**
-	 * A row only the first set-up can insert: two people racing through the set-up page,
-	 * even on two instances, cannot both become the first administrator.
-	 */
-	private static final String SETUP_MARKER = "accounts.first-administrator";
-
 	private final AccountRepository accounts;
 
 	private final PasswordEncoder passwords;
 
-	private final JdbcClient jdbc;
+	private final AppSettings settings;
 
 	private final ApplicationEventPublisher events;
 
@@ -51,12 +45,12 @@ public class AccountService {
 	/** Once true, for good: accounts are never deleted, only disabled. */
 	private volatile boolean anyAccounts;
 
-	AccountService(AccountRepository accounts, AccessTokenRepository tokens, PasswordEncoder passwords, JdbcClient jdbc,
-			ApplicationEventPublisher events, Clock clock) {
+	AccountService(AccountRepository accounts, AccessTokenRepository tokens, PasswordEncoder passwords,
+			AppSettings settings, ApplicationEventPublisher events, Clock clock) {
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.passwords = passwords;
-		this.jdbc = jdbc;
+		this.settings = settings;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -76,12 +70,9 @@ public class AccountService {
 			throw alreadySetUp();
 		}
 		Account account = newAccount(username, password, true);
-		try {
-			this.jdbc.sql("INSERT INTO app_setting (name, setting_value, updated_at) VALUES (?, ?, ?)")
-				.params(SETUP_MARKER, account.getUsername(), this.clock.instant().atOffset(java.time.ZoneOffset.UTC))
-				.update();
-		}
-		catch (DataIntegrityViolationException ex) {
+		// Two people racing through the set-up page, even on two instances, cannot both
+		// become the first administrator: only one can be recorded.
+		if (!this.settings.recordFirstAdministrator(account.getUsername())) {
 			throw alreadySetUp();
 		}
 		// Flushed now: the conversations handed over below point at it.

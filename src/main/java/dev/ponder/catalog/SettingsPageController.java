@@ -9,12 +9,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.ponder.PonderProperties;
-
 import dev.ponder.account.AccountSection;
+import dev.ponder.settings.AppSettings;
 
 /**
  * The settings page: the endpoints and whether each answers, the OpenRouter key's status
- * (never the key), and the defaults. Settings themselves live in the environment.
+ * (never the key), the defaults, and the relay's prompt template. Settings themselves
+ * live in the environment, but for that template.
  */
 @Controller
 class SettingsPageController {
@@ -29,9 +30,12 @@ class SettingsPageController {
 
 	private final AccountSection account;
 
+	private final AppSettings appSettings;
+
 	SettingsPageController(ModelCatalog catalog, KeyStatusService keys, PonderProperties properties,
-			CatalogProperties catalogProperties, AccountSection account) {
+			CatalogProperties catalogProperties, AccountSection account, AppSettings appSettings) {
 		this.account = account;
+		this.appSettings = appSettings;
 		this.catalog = catalog;
 		this.keys = keys;
 		this.properties = properties;
@@ -46,6 +50,7 @@ class SettingsPageController {
 		model.addAttribute("defaults", this.properties);
 		model.addAttribute("refreshEvery", words(this.catalogProperties.refreshInterval()));
 		model.addAttribute("account", this.account.current().orElse(null));
+		model.addAttribute("relayTemplate", this.appSettings.relayTemplate());
 		return "catalog/settings";
 	}
 

@@ -57,8 +57,8 @@ class ChatPageController {
 	}
 
 	@GetMapping("/")
-	String newChat(@RequestParam(required = false) String q, Model model) {
-		return page(model, null, q);
+	String newChat(@RequestParam(required = false) String q, ZoneId zone, Model model) {
+		return page(model, null, q, zone);
 	}
 
 	/**
@@ -67,8 +67,9 @@ class ChatPageController {
 	 */
 	@GetMapping("/c/{id}")
 	String conversation(@PathVariable UUID id, @RequestParam(required = false) UUID at,
-			@RequestParam(required = false) String q, Model model) {
-		return page(model, this.conversations.find(id, at).orElseThrow(() -> NotFoundException.conversation(id)), q);
+			@RequestParam(required = false) String q, ZoneId zone, Model model) {
+		return page(model, this.conversations.find(id, at).orElseThrow(() -> NotFoundException.conversation(id)), q,
+				zone);
 	}
 
 	@PostMapping("/c")
@@ -104,12 +105,16 @@ class ChatPageController {
 		}
 	}
 
-	private String page(Model model, ConversationDetails conversation, String query) {
+	/**
+	 * The sidebar's days are the person's ({@code zone}), the one the page's script
+	 * regroups in too.
+	 */
+	private String page(Model model, ConversationDetails conversation, String query, ZoneId zone) {
 		int size = this.properties.sidebarSize();
 		List<ConversationSummary> sidebar = this.conversations.page(0, size + 1);
 		model.addAttribute("sidebar", sidebar.subList(0, Math.min(size, sidebar.size())));
-		model.addAttribute("sidebarGroups", SidebarGroup.of(sidebar.subList(0, Math.min(size, sidebar.size())),
-				this.clock.instant(), ZoneId.systemDefault()));
+		model.addAttribute("sidebarGroups",
+				SidebarGroup.of(sidebar.subList(0, Math.min(size, sidebar.size())), this.clock.instant(), zone));
 		model.addAttribute("sidebarHasMore", sidebar.size() > size);
 		boolean searching = query != null && !query.isBlank();
 		model.addAttribute("query", searching ? query.strip() : null);

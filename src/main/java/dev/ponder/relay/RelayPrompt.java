@@ -1,12 +1,12 @@
 package dev.ponder.relay;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.ponder.settings.AppSettings;
 import dev.ponder.upstream.ChatRequest.ChatMessage;
 
 /**
@@ -21,15 +21,6 @@ public class RelayPrompt {
 	/** Where the reasoning goes in the template. */
 	public static final String PLACEHOLDER = "{reasoning}";
 
-	public static final String DEFAULT_TEMPLATE = """
-			Another model has already thought about the user's last message. Its reasoning follows. \
-			Use what is right in it, ignore what is wrong, and answer in your own words, without \
-			mentioning that you were given reasoning.
-
-			<reasoning>
-			{reasoning}
-			</reasoning>""";
-
 	/**
 	 * The thinker is asked for reasoning only; a one-word reply keeps the tokens it
 	 * spends on an answer that will be thrown away to a minimum.
@@ -39,30 +30,25 @@ public class RelayPrompt {
 			your reasoning. Think the user's last message through as carefully as you can. Do not write an \
 			answer. When you have finished thinking, reply with just: Done.""";
 
-	static final String SETTING = "relay.template";
-
 	private static final int MAX_TEMPLATE_LENGTH = 10_000;
 
-	private final AppSettingRepository settings;
+	private final AppSettings settings;
 
-	private final Clock clock;
-
-	RelayPrompt(AppSettingRepository settings, Clock clock) {
+	RelayPrompt(AppSettings settings) {
 		this.settings = settings;
-		this.clock = clock;
 	}
 
 	/** The template in force: the person's, or the default. */
 	public String template() {
-		return this.settings.findById(SETTING).map(AppSetting::getValue).orElse(DEFAULT_TEMPLATE);
+		return this.settings.relayTemplate();
 	}
 
 	/** Changes the template; a blank one goes back to the default. */
 	@Transactional
 	public String changeTemplate(String template) {
 		if (template == null || template.isBlank()) {
-			this.settings.deleteById(SETTING);
-			return DEFAULT_TEMPLATE;
+			this.settings.resetRelayTemplate();
+			return AppSettings.DEFAULT_RELAY_TEMPLATE;
 		}
 		if (!template.contains(PLACEHOLDER)) {
 			throw new IllegalArgumentException(
@@ -71,9 +57,7 @@ public class RelayPrompt {
 		if (template.length() > MAX_TEMPLATE_LENGTH) {
 			throw new IllegalArgumentException("The template is longer than 10,000 characters.");
 		}
-		this.settings.findById(SETTING)
-			.ifPresentOrElse((setting) -> setting.change(template, this.clock.instant()),
-					() -> this.settings.save(new AppSetting(SETTING, template, this.clock.instant())));
+		this.settings.changeRelayTemplate(template);
 		return template;
 	}
 

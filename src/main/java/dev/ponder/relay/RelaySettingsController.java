@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import dev.ponder.settings.AppSettings;
+
 /**
  * Reads and changes the relay's prompt template: {@code GET} and
  * {@code PUT /api/settings/relay}.
@@ -24,13 +26,14 @@ class RelaySettingsController {
 
 	@GetMapping
 	RelaySettings get() {
-		return new RelaySettings(this.prompt.template(), RelayPrompt.DEFAULT_TEMPLATE);
+		return new RelaySettings(this.prompt.template(), AppSettings.DEFAULT_RELAY_TEMPLATE);
 	}
 
 	@PutMapping
 	RelaySettings change(@RequestBody RelaySettings settings) {
 		try {
-			return new RelaySettings(this.prompt.changeTemplate(settings.template()), RelayPrompt.DEFAULT_TEMPLATE);
+			return new RelaySettings(this.prompt.changeTemplate(settings.template()),
+					AppSettings.DEFAULT_RELAY_TEMPLATE);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());

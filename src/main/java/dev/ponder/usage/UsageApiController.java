@@ -26,21 +26,19 @@ class UsageApiController {
 
 	/**
 	 * @param days how many days, up to today, {@code byDay} covers
-	 * @param zone the time zone days are counted in, e.g. {@code Europe/Paris}; the
-	 * server's when absent
+	 * @param zone the time zone days are counted in, e.g. {@code Europe/Paris}; when
+	 * absent, the person's (the zone their browser named, else the server's)
+	 * @param personZone the person's time zone
 	 */
 	@GetMapping("/api/usage")
 	UsageReport usage(
 			@RequestParam(defaultValue = "30") @Min(value = 1, message = "days must be at least 1.") @Max(
 					value = UsageService.MAX_DAYS, message = "days must be at most 366.") int days,
-			@RequestParam(required = false) String zone) {
-		return this.usage.report(days, zone(zone));
+			@RequestParam(required = false) String zone, ZoneId personZone) {
+		return this.usage.report(days, (zone == null || zone.isBlank()) ? personZone : zone(zone));
 	}
 
 	private static ZoneId zone(String zone) {
-		if (zone == null || zone.isBlank()) {
-			return ZoneId.systemDefault();
-		}
 		try {
 			return ZoneId.of(zone.strip());
 		}

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The usage page: totals, a chart of cost per day, and a table by model. Drawn on the
- * server, so it needs no script.
+ * server, so it needs no script. Days are the person's, in the zone their browser named.
  */
 @Controller
 class UsagePageController {
@@ -26,9 +26,9 @@ class UsagePageController {
 	}
 
 	@GetMapping("/usage")
-	String usage(@RequestParam(defaultValue = "30") int days, Model model) {
+	String usage(@RequestParam(defaultValue = "30") int days, ZoneId zone, Model model) {
 		int period = PERIODS.contains(days) ? days : 30;
-		UsageReport report = this.usage.report(period, ZoneId.systemDefault());
+		UsageReport report = this.usage.report(period, zone);
 		model.addAttribute("section", "usage");
 		model.addAttribute("report", report);
 		model.addAttribute("chart", UsageChart.of(report.byDay()));

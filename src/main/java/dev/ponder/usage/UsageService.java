@@ -44,7 +44,7 @@ class UsageService {
 	}
 
 	private List<UsageReport.DayRow> byDay(int days, ZoneId zone) {
-		LocalDate today = LocalDate.now(this.clock.withZone(zone));
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), zone);
 		LocalDate first = today.minusDays(days - 1L);
 		Map<LocalDate, Day> buckets = new LinkedHashMap<>();
 		for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {

@@ -7,10 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -77,6 +80,51 @@ class SidebarBrowserTest extends BrowserTestSupport {
 		assertThat(this.page.locator(".conversation-group-label",
 				new Page.LocatorOptions().setHasText(Pattern.compile("^June 2024$"))))
 			.hasCount(1);
+	}
+
+	@Test
+	void theSidebarCountsDaysInTheBrowsersTimeZoneFromTheSecondPageOn() {
+		ZoneId server = ZoneId.systemDefault();
+		Instant now = Instant.now();
+		// A zone and a moment that is, say, today there but yesterday on the server.
+		record Case(ZoneId zone, Instant updatedAt) {
+		}
+		Case chosen = Stream.of("Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Tokyo", "America/Los_Angeles")
+			.map(ZoneId::of)
+			.flatMap((zone) -> Stream.of(LocalDate.now(zone).atStartOfDay(zone).toInstant())
+				.flatMap((midnight) -> Stream.of(midnight, midnight.minus(Duration.ofMinutes(1))))
+				.map((at) -> new Case(zone, at)))
+			.filter((c) -> !dayLabel(c.updatedAt(), now, c.zone()).equals(dayLabel(c.updatedAt(), now, server)))
+			.findFirst()
+			.orElseThrow();
+		String title = "Around midnight " + this.tag;
+		importConversations(json.createArrayNode().add(conversation(title, chosen.updatedAt(), false)));
+		Page page = newContext(new Browser.NewContextOptions().setTimezoneId(chosen.zone().getId())).newPage();
+
+		page.navigate("/");
+		String serverLabel = dayLabel(chosen.updatedAt(), now, server);
+		assertThat(group(page, serverLabel)).containsText(title);
+		// A regroup after a change counts in the zone the page was grouped in.
+		openRowMenu(page, title);
+		menuItem(page, "Pin").click();
+		assertThat(group(page, "Pinned")).containsText(title);
+		openRowMenu(page, title);
+		menuItem(page, "Unpin").click();
+		assertThat(group(page, serverLabel)).containsText(title);
+
+		page.reload();
+
+		assertThat(group(page, dayLabel(chosen.updatedAt(), now, chosen.zone()))).containsText(title);
+		page.context().close();
+	}
+
+	/**
+	 * Today, Yesterday or older, as the sidebar says of a conversation last active at
+	 * {@code at}.
+	 */
+	private static String dayLabel(Instant at, Instant now, ZoneId zone) {
+		long ago = ChronoUnit.DAYS.between(LocalDate.ofInstant(at, zone), LocalDate.ofInstant(now, zone));
+		return (ago <= 0) ? "Today" : (ago == 1) ? "Yesterday" : "Previous 7 days";
 	}
 
 	@Test
@@ -207,12 +255,20 @@ class SidebarBrowserTest extends BrowserTestSupport {
 	// ----- helpers -----
 
 	private Locator group(String label) {
-		return this.page.locator(".conversation-group[data-label='" + label + "']");
+		return group(this.page, label);
+	}
+
+	private static Locator group(Page page, String label) {
+		return page.locator(".conversation-group[data-label='" + label + "']");
 	}
 
 	private Locator row(String title) {
-		return this.page.locator(".conversation-item", new Page.LocatorOptions()
-			.setHas(this.page.locator(".conversation-title", new Page.LocatorOptions().setHasText(exactly(title)))));
+		return row(this.page, title);
+	}
+
+	private static Locator row(Page page, String title) {
+		return page.locator(".conversation-item", new Page.LocatorOptions()
+			.setHas(page.locator(".conversation-title", new Page.LocatorOptions().setHasText(exactly(title)))));
 	}
 
 	/**
@@ -224,11 +280,19 @@ class SidebarBrowserTest extends BrowserTestSupport {
 	}
 
 	private Locator menuItem(String name) {
-		return this.page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName(name).setExact(true));
+		return menuItem(this.page, name);
+	}
+
+	private static Locator menuItem(Page page, String name) {
+		return page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName(name).setExact(true));
 	}
 
 	private void openRowMenu(String title) {
-		Locator row = row(title);
+		openRowMenu(this.page, title);
+	}
+
+	private static void openRowMenu(Page page, String title) {
+		Locator row = row(page, title);
 		row.hover();
 		row.locator(".conversation-menu-button").click();
 	}

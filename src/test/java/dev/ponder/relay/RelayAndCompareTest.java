@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.codec.ServerSentEvent;
 
+import dev.ponder.settings.AppSettings;
 import dev.ponder.testing.AppTestSupport;
 import dev.ponder.testing.Gate;
 import dev.ponder.testing.FakeGeneration;
@@ -214,7 +215,7 @@ class RelayAndCompareTest extends AppTestSupport {
 		await().until(() -> exchange(HttpMethod.GET, "/api/settings/relay", null).body()
 			.get("template")
 			.asString()
-			.equals(RelayPrompt.DEFAULT_TEMPLATE));
+			.equals(AppSettings.DEFAULT_RELAY_TEMPLATE));
 	}
 
 	private Flux<ServerSentEvent<String>> relay(UUID conversation, String content) {

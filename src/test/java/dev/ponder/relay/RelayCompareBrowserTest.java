@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpMethod;
 
+import dev.ponder.settings.AppSettings;
 import dev.ponder.testing.BrowserTestSupport;
 import dev.ponder.testing.Gate;
 import dev.ponder.testing.FakeGeneration;
@@ -238,7 +239,7 @@ class RelayCompareBrowserTest extends BrowserTestSupport {
 	void theRelayTemplateIsEditedInSettings() {
 		this.page.navigate("/settings");
 		Locator template = this.page.locator("#relay-template");
-		assertThat(template).hasValue(RelayPrompt.DEFAULT_TEMPLATE);
+		assertThat(template).hasValue(AppSettings.DEFAULT_RELAY_TEMPLATE);
 
 		template.fill("No placeholder here");
 		this.page.locator(".relay-save").click();
@@ -255,9 +256,9 @@ class RelayCompareBrowserTest extends BrowserTestSupport {
 		assertThat(template).hasValue("Notes from a colleague:\n{reasoning}");
 
 		this.page.locator(".relay-reset").click();
-		assertThat(template).hasValue(RelayPrompt.DEFAULT_TEMPLATE);
+		assertThat(template).hasValue(AppSettings.DEFAULT_RELAY_TEMPLATE);
 		assertThat(exchange(HttpMethod.GET, "/api/settings/relay", null).body().get("template").asString())
-			.isEqualTo(RelayPrompt.DEFAULT_TEMPLATE);
+			.isEqualTo(AppSettings.DEFAULT_RELAY_TEMPLATE);
 	}
 
 	static Stream<Arguments> looks() {
