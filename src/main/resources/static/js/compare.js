@@ -10,12 +10,12 @@ import { icon } from './icons.js';
 import { setBusy } from './message-actions.js';
 import { AssistantMessage, buildMessage, createUserMessage, setMessageId } from './message-view.js';
 import { showRelay } from './relay-view.js';
+import { settingOf, writeSetting } from './reasoning-setting.js';
 import { readJsonEvents } from './stream.js';
 import { duration } from './summary.js';
 import { formatDuration } from './thinking-panel.js';
 
-const LEVELS = { xhigh: 'extra high', high: 'high', medium: 'medium', low: 'low', minimal: 'minimal', none: 'off',
-	hidden: 'hidden' };
+const LEVELS = { xhigh: 'extra high', high: 'high', medium: 'medium', low: 'low', minimal: 'minimal', none: 'off' };
 
 const views = new WeakMap();
 
@@ -35,12 +35,11 @@ export function compareViewOf(article) {
 	return views.get(article) ?? null;
 }
 
-/** "reasoning high", "reasoning budget 4096 tokens", as the page words a column's level. */
+/** "reasoning high", "reasoning budget 4096 tokens", as the page words a column's setting ({effort, maxTokens, hidden}). */
 function levelWords(setting) {
-	if (!setting) return 'reasoning default';
-	if (LEVELS[setting]) return `reasoning ${LEVELS[setting]}`;
-	const budget = /^max_tokens:(\d+)$/.exec(setting);
-	return budget ? `reasoning budget ${budget[1]} tokens` : 'reasoning default';
+	if (setting?.hidden) return 'reasoning hidden';
+	if (setting?.maxTokens != null) return `reasoning budget ${setting.maxTokens} tokens`;
+	return LEVELS[setting?.effort] ? `reasoning ${LEVELS[setting.effort]}` : 'reasoning default';
 }
 
 /** A column's heading: its number, its model, and how it thought. */
@@ -69,7 +68,7 @@ function buildSection({ id, status, createdAt, model, thinker, column, setting, 
 	Object.assign(section.dataset, { status, createdAt, column: String(column) });
 	if (model) section.dataset.model = model;
 	if (thinker) section.dataset.thinker = thinker;
-	if (setting) section.dataset.reasoningSetting = setting;
+	writeSetting(section, setting);
 	if (totalMillis != null) section.dataset.totalMillis = String(totalMillis);
 	section.setAttribute('aria-label', `Answer ${column + 1}: ${model ?? 'default model'}`);
 	section.append(buildHead({ number: column + 1, model, thinker, setting }));
@@ -96,7 +95,7 @@ export function buildCompare(message, columns) {
 	for (const column of columns) {
 		const section = buildSection({ id: column.id, status: column.status ?? 'COMPLETE', createdAt: column.createdAt,
 			model: column.model, thinker: column.relay?.thinkerModel, column: column.compare?.column ?? 0,
-			setting: column.reasoningSetting, totalMillis: column.totalMillis });
+			setting: column.reasoningAsked, totalMillis: column.totalMillis });
 		const built = buildMessage({ ...column, siblings: null });
 		section.append(built.querySelector('.assistant-body'), element('div', 'compare-foot'));
 		article.firstElementChild.append(section);
@@ -241,14 +240,6 @@ export class CompareView {
 			}
 		}
 	}
-}
-
-/** The stored reasoning setting a request's reasoning object stands for. */
-function settingOf(reasoning) {
-	if (!reasoning) return null;
-	if (reasoning.exclude) return 'hidden';
-	if (reasoning.maxTokens) return `max_tokens:${reasoning.maxTokens}`;
-	return reasoning.effort ?? null;
 }
 
 // ----- following the streams -----

@@ -6,6 +6,7 @@ import { appUrl } from './api.js';
 import { copyButton } from './copy.js';
 import { icon } from './icons.js';
 import { renderInto } from './markdown.js';
+import { writeSetting } from './reasoning-setting.js';
 import { labelThinker, relayLine } from './relay-view.js';
 import { metaLine, thinkingLine } from './summary.js';
 import { formatDuration, ThinkingPanel } from './thinking-panel.js';
@@ -53,7 +54,7 @@ export function setBranchData(article, message) {
 	};
 	set('model', message.model);
 	set('provider', message.provider);
-	set('reasoningSetting', message.reasoningSetting);
+	writeSetting(article, message.reasoningAsked);
 	set('thinker', message.relay?.thinkerModel);
 	set('siblingIndex', siblings.index ?? 1);
 	set('siblingCount', siblings.count ?? 1);

@@ -16,7 +16,7 @@ function levels() {
 	return options.length ? options : DEFAULT_LEVELS;
 }
 
-/** The API's reasoning object for a choice: an effort, 'hidden', or 'budget:N' (a stored max_tokens setting). */
+/** The API's reasoning object for a choice: an effort, 'hidden', or 'budget:N' (an answer's budget). */
 export function reasoningOf(choice) {
 	if (choice === 'hidden') return { exclude: true };
 	if (choice.startsWith('budget:')) return { maxTokens: Number(choice.slice(7)) };
@@ -40,8 +40,8 @@ function field(labelText, control) {
 }
 
 /**
- * Opens the popover under anchor. model and setting are the answer's (setting as stored: 'high', 'hidden',
- * 'max_tokens:2048'); fallback is the composer's choice when the answer has none. run({model, choice}) starts it.
+ * Opens the popover under anchor. model and setting are the answer's (setting as {effort, maxTokens, hidden}, or
+ * null); fallback is the composer's choice when the answer has none. run({model, choice}) starts it.
  */
 export function showRegeneratePopover(anchor, { model, setting, fallback, run }) {
 	if (current?.anchor === anchor) {
@@ -73,13 +73,14 @@ export function showRegeneratePopover(anchor, { model, setting, fallback, run })
 	select.className = 'field-input';
 	select.name = 'reasoning';
 	for (const [value, label] of levels()) select.append(new Option(label, value));
-	const budget = /^max_tokens:(\d+)$/.exec(setting ?? '');
-	if (budget) {
-		select.append(new Option(`Budget of ${Number(budget[1]).toLocaleString('en-US')} tokens`, `budget:${budget[1]}`));
-		select.value = `budget:${budget[1]}`;
+	if (setting?.maxTokens != null) {
+		select.append(new Option(`Budget of ${setting.maxTokens.toLocaleString('en-US')} tokens`,
+			`budget:${setting.maxTokens}`));
+		select.value = `budget:${setting.maxTokens}`;
 	}
 	else {
-		select.value = [...select.options].some((o) => o.value === setting) ? setting : (fallback ?? 'high');
+		const choice = setting?.hidden ? 'hidden' : setting?.effort;
+		select.value = [...select.options].some((o) => o.value === choice) ? choice : (fallback ?? 'high');
 	}
 
 	const actions = document.createElement('div');

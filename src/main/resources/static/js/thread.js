@@ -10,6 +10,7 @@ import { renderActions, setBusy } from './message-actions.js';
 import { editMessage } from './message-editor.js';
 import { AssistantMessage, buildMessage, createUserMessage, setBranchData, setMessageId, viewOf } from './message-view.js';
 import { showRelay } from './relay-view.js';
+import { readSetting } from './reasoning-setting.js';
 import { reasoningOf, showRegeneratePopover, thinkingOf } from './regenerate-popover.js';
 import { totalsLine } from './summary.js';
 import { showToast } from './toast.js';
@@ -175,7 +176,7 @@ export class Thread {
 		const composer = this.composerChoice();
 		showRegeneratePopover(button, {
 			model: article.dataset.model || composer.model,
-			setting: article.dataset.reasoningSetting,
+			setting: readSetting(article),
 			fallback: composer.effort,
 			run: ({ model, choice }) => this.regenerate(article, model, choice),
 		});

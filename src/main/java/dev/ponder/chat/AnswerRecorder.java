@@ -1,7 +1,7 @@
 package dev.ponder.chat;
 
-import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +16,7 @@ import dev.ponder.conversation.MessageStatus;
 import dev.ponder.conversation.AnswerSummary;
 import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.NotFoundException;
+import dev.ponder.conversation.TokenUsage;
 import dev.ponder.upstream.UpstreamEvent;
 import dev.ponder.upstream.Usage;
 import dev.ponder.upstream.UpstreamException;
@@ -66,42 +67,33 @@ class AnswerRecorder {
 	}
 
 	private AnswerOutcome outcome(Generation generation, Throwable failure) {
-		AnswerProgress progress = generation.progress(this.detailsJson);
-		UpstreamEvent.Finished finished = generation.finished();
-		AnswerOutcome.ThinkerUsage thinker = thinkerUsage(generation.thinkerFinished());
-		BigDecimal thinkerCost = (thinker != null) ? thinker.cost() : null;
+		AnswerOutcome outcome = ended(generation.progress(this.detailsJson), generation.finished(), failure,
+				this.clock.instant());
+		UpstreamEvent.Finished thinker = generation.thinkerFinished();
+		return (thinker != null)
+				? outcome.relayedFrom(new AnswerOutcome.Thinker(thinker.provider(), tokenUsage(thinker.usage())))
+				: outcome;
+	}
+
+	private static AnswerOutcome ended(AnswerProgress progress, UpstreamEvent.Finished finished, Throwable failure,
+			Instant now) {
 		if (failure != null) {
 			Failure cause = describe(failure);
-			return new AnswerOutcome(MessageStatus.FAILED, progress, null, null, "error", null, null, null, null,
-					thinkerCost, cause.code(), cause.message(), this.clock.instant(), thinker);
+			return AnswerOutcome.failed(progress, TokenUsage.NONE, cause.code(), cause.message(), now);
 		}
 		if (finished == null) {
-			return new AnswerOutcome(MessageStatus.STOPPED, progress, null, null, null, null, null, null, null,
-					thinkerCost, null, null, this.clock.instant(), thinker);
+			return AnswerOutcome.stopped(progress, now);
 		}
-		Usage usage = finished.usage();
-		return new AnswerOutcome(MessageStatus.COMPLETE, progress, finished.provider(), finished.generationId(),
-				finished.finishReason(), finished.nativeFinishReason(), (usage != null) ? usage.promptTokens() : null,
-				(usage != null) ? usage.completionTokens() : null, (usage != null) ? usage.reasoningTokens() : null,
-				sum((usage != null) ? usage.cost() : null, thinkerCost), null, null, this.clock.instant(), thinker);
+		AnswerOutcome.Served served = new AnswerOutcome.Served(finished.provider(), finished.generationId(),
+				finished.finishReason(), finished.nativeFinishReason());
+		return AnswerOutcome.completed(progress, served, tokenUsage(finished.usage()), now);
 	}
 
-	private static AnswerOutcome.ThinkerUsage thinkerUsage(UpstreamEvent.Finished thinker) {
-		if (thinker == null) {
-			return null;
-		}
-		Usage usage = thinker.usage();
-		return new AnswerOutcome.ThinkerUsage(thinker.provider(), (usage != null) ? usage.promptTokens() : null,
-				(usage != null) ? usage.completionTokens() : null, (usage != null) ? usage.reasoningTokens() : null,
-				(usage != null) ? usage.cost() : null);
-	}
-
-	/** A relayed answer costs what both models cost. */
-	private static BigDecimal sum(BigDecimal answer, BigDecimal thinker) {
-		if (answer == null) {
-			return thinker;
-		}
-		return (thinker != null) ? answer.add(thinker) : answer;
+	/** The upstream's usage report as stored; none when it sent none. */
+	private static TokenUsage tokenUsage(Usage usage) {
+		return (usage != null)
+				? new TokenUsage(usage.promptTokens(), usage.completionTokens(), usage.reasoningTokens(), usage.cost())
+				: TokenUsage.NONE;
 	}
 
 	private static Failure describe(Throwable failure) {

@@ -132,7 +132,7 @@ public class ChatService {
 		}
 		String thinker = earlier.relay().thinkerModel();
 		Turn turn = this.messages.beginRegeneration(answerId,
-				new AnswerSpec(blankToNull(request.model()), earlier.reasoningSetting(), thinker, endpoint));
+				new AnswerSpec(blankToNull(request.model()), earlier.reasoningAsked(), thinker, endpoint));
 		List<ChatMessage> history = history(turn);
 		return new StartedAnswer(turn,
 				this.registry.startRelay(turn,
@@ -172,8 +172,8 @@ public class ChatService {
 	private AnswerSpec spec(String model, ReasoningOptions reasoning, RelayOptions relay, String endpoint) {
 		String defaultEffort = this.properties.defaultEffort();
 		return (relay != null)
-				? new AnswerSpec(model, relay.thinkerReasoning().label(defaultEffort), relay.thinker(), endpoint)
-				: new AnswerSpec(model, reasoning.label(defaultEffort), null, endpoint);
+				? new AnswerSpec(model, relay.thinkerReasoning().setting(defaultEffort), relay.thinker(), endpoint)
+				: new AnswerSpec(model, reasoning.setting(defaultEffort), null, endpoint);
 	}
 
 	/**

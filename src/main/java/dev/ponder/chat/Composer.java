@@ -5,6 +5,7 @@ import java.util.List;
 import dev.ponder.PonderProperties;
 import dev.ponder.conversation.ConversationDetails;
 import dev.ponder.conversation.MessageView;
+import dev.ponder.conversation.ReasoningSetting;
 
 /**
  * What the composer offers: the model field, the reasoning levels and the length limit. A
@@ -18,8 +19,6 @@ public record Composer(String model, String effort, List<Choice> efforts, int ma
 			new Choice("medium", "Medium"), new Choice("low", "Low"), new Choice("minimal", "Minimal"),
 			new Choice("none", "Off"), new Choice(ReasoningOptions.HIDDEN, "Hidden"));
 
-	private static final String BUDGET_PREFIX = "max_tokens:";
-
 	/** The defaults, or what the conversation's last answer used. */
 	static Composer of(ConversationDetails conversation, PonderProperties properties) {
 		MessageView last = (conversation != null) ? conversation.messages()
@@ -31,21 +30,15 @@ public record Composer(String model, String effort, List<Choice> efforts, int ma
 			return new Composer(properties.defaultModel(), properties.defaultEffort(), EFFORTS,
 					SendMessageRequest.MAX_LENGTH, properties.defaultEndpoint(), null);
 		}
-		String setting = (last.reasoningSetting() != null) ? last.reasoningSetting() : properties.defaultEffort();
-		Integer budget = setting.startsWith(BUDGET_PREFIX) ? parseBudget(setting) : null;
-		boolean known = EFFORTS.stream().anyMatch((choice) -> choice.value().equals(setting));
-		return new Composer(last.model(), known ? setting : properties.defaultEffort(), EFFORTS,
+		ReasoningSetting setting = (last.reasoningAsked() != null) ? last.reasoningAsked()
+				: ReasoningSetting.effort(properties.defaultEffort());
+		// A budget is no choice of the select: it keeps the default level and offers the
+		// budget beside it.
+		String choice = setting.format();
+		boolean known = EFFORTS.stream().anyMatch((offered) -> offered.value().equals(choice));
+		return new Composer(last.model(), known ? choice : properties.defaultEffort(), EFFORTS,
 				SendMessageRequest.MAX_LENGTH,
-				(last.endpoint() != null) ? last.endpoint() : properties.defaultEndpoint(), budget);
-	}
-
-	private static Integer parseBudget(String setting) {
-		try {
-			return Integer.valueOf(setting.substring(BUDGET_PREFIX.length()));
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
+				(last.endpoint() != null) ? last.endpoint() : properties.defaultEndpoint(), setting.maxTokens());
 	}
 
 	/** One option of a select. */

@@ -3,7 +3,7 @@ package dev.ponder.chat;
 import java.util.UUID;
 
 import dev.ponder.conversation.MessageStatus;
-import dev.ponder.conversation.UsageView;
+import dev.ponder.conversation.TokenUsage;
 
 /**
  * What the browser (or any script) receives about one answer, one event per record. The
@@ -77,7 +77,7 @@ public sealed interface GenerationEvent {
 	}
 
 	/** The answer ended (complete or stopped) and is stored. */
-	record Done(MessageStatus status, UsageView usage, Long thinkingMillis, Long totalMillis, String finishReason,
+	record Done(MessageStatus status, TokenUsage usage, Long thinkingMillis, Long totalMillis, String finishReason,
 			String thinkingSummary, String metaLine) implements GenerationEvent {
 
 		@Override

@@ -1,48 +1,120 @@
 package dev.ponder.chat;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.ponder.conversation.MessageStatus;
 import dev.ponder.conversation.AnswerSummary;
+import dev.ponder.conversation.MessageStatus;
 import dev.ponder.conversation.MessageView;
+import dev.ponder.conversation.ReasoningSetting;
 
 /**
- * A message as the conversation page shows it, with its summary lines already worded.
+ * A message as the conversation page shows it: the stored message, its summary lines
+ * already worded, and, for an answer of a compare, every column of it side by side. The
+ * accessors below are the names the templates read.
+ *
+ * @param message the stored message
+ * @param thinkingSummary the thinking panel's folded summary, or {@code null}
+ * @param metaLine the line under an answer, or {@code null}
+ * @param compareColumns the answers of its compare in column order; empty for any other
+ * message
  */
-public record MessageItem(UUID id, String role, String content, String reasoning, String model, String status,
-		String errorCode, String errorMessage, Integer promptTokens, Integer completionTokens, Integer reasoningTokens,
-		BigDecimal cost, Long thinkingMillis, Long totalMillis, String finishReason, Instant createdAt,
-		boolean hasReasoning, boolean streaming, String thinkingSummary, String metaLine, String provider,
-		String reasoningSetting, int siblingIndex, int siblingCount, UUID previousSiblingId, UUID nextSiblingId,
-		String thinkerModel, Integer compareColumn, List<MessageItem> compareColumns, String endpoint) {
+public record MessageItem(MessageView message, String thinkingSummary, String metaLine,
+		List<MessageItem> compareColumns) {
 
 	static MessageItem of(MessageView message) {
-		return new MessageItem(message.id(), message.role(), message.content(), message.reasoning(), message.model(),
-				message.status().name(), (message.error() != null) ? message.error().code() : null,
-				(message.error() != null) ? message.error().message() : null, message.usage().promptTokens(),
-				message.usage().completionTokens(), message.usage().reasoningTokens(), message.usage().cost(),
-				message.thinkingMillis(), message.totalMillis(), message.finishReason(), message.createdAt(),
-				!message.reasoning().isEmpty(), message.status() == MessageStatus.STREAMING,
-				AnswerSummary.thinking(message), AnswerSummary.meta(message), message.provider(),
-				message.reasoningSetting(), message.siblings().index(), message.siblings().count(),
-				message.siblings().previousId(), message.siblings().nextId(),
-				(message.relay() != null) ? message.relay().thinkerModel() : null,
-				(message.compare() != null) ? message.compare().column() : null, List.of(), message.endpoint());
+		return of(message, List.of());
 	}
 
-	/** An answer of a compare, with every column of it, side by side. */
+	/** An answer of a compare, with every column of it. */
 	static MessageItem of(MessageView message, List<MessageView> columns) {
-		MessageItem item = of(message);
-		return new MessageItem(item.id(), item.role(), item.content(), item.reasoning(), item.model(), item.status(),
-				item.errorCode(), item.errorMessage(), item.promptTokens(), item.completionTokens(),
-				item.reasoningTokens(), item.cost(), item.thinkingMillis(), item.totalMillis(), item.finishReason(),
-				item.createdAt(), item.hasReasoning(), item.streaming(), item.thinkingSummary(), item.metaLine(),
-				item.provider(), item.reasoningSetting(), item.siblingIndex(), item.siblingCount(),
-				item.previousSiblingId(), item.nextSiblingId(), item.thinkerModel(), item.compareColumn(),
-				columns.stream().map(MessageItem::of).toList(), item.endpoint());
+		return new MessageItem(message, AnswerSummary.thinking(message), AnswerSummary.meta(message),
+				columns.stream().map(MessageItem::of).toList());
+	}
+
+	public UUID id() {
+		return this.message.id();
+	}
+
+	public String role() {
+		return this.message.role();
+	}
+
+	public String status() {
+		return this.message.status().name();
+	}
+
+	public boolean streaming() {
+		return this.message.status() == MessageStatus.STREAMING;
+	}
+
+	public String content() {
+		return this.message.content();
+	}
+
+	public String reasoning() {
+		return this.message.reasoning();
+	}
+
+	public boolean hasReasoning() {
+		return !this.message.reasoning().isEmpty();
+	}
+
+	public String endpoint() {
+		return this.message.endpoint();
+	}
+
+	public String model() {
+		return this.message.model();
+	}
+
+	public String provider() {
+		return this.message.provider();
+	}
+
+	public ReasoningSetting reasoningAsked() {
+		return this.message.reasoningAsked();
+	}
+
+	public String thinkerModel() {
+		return (this.message.relay() != null) ? this.message.relay().thinkerModel() : null;
+	}
+
+	public String finishReason() {
+		return this.message.finishReason();
+	}
+
+	public String errorMessage() {
+		return (this.message.error() != null) ? this.message.error().message() : null;
+	}
+
+	public Instant createdAt() {
+		return this.message.createdAt();
+	}
+
+	public Long totalMillis() {
+		return this.message.totalMillis();
+	}
+
+	public int siblingIndex() {
+		return this.message.siblings().index();
+	}
+
+	public int siblingCount() {
+		return this.message.siblings().count();
+	}
+
+	public UUID previousSiblingId() {
+		return this.message.siblings().previousId();
+	}
+
+	public UUID nextSiblingId() {
+		return this.message.siblings().nextId();
+	}
+
+	public Integer compareColumn() {
+		return (this.message.compare() != null) ? this.message.compare().column() : null;
 	}
 
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
+import dev.ponder.conversation.ReasoningSetting;
 import dev.ponder.upstream.ReasoningRequest;
 
 /**
@@ -24,7 +25,7 @@ public record ReasoningOptions(
 		Boolean exclude) {
 
 	/** The composer's choice "hidden": the model reasons, nothing of it is shown. */
-	static final String HIDDEN = "hidden";
+	static final String HIDDEN = ReasoningSetting.HIDDEN.format();
 
 	/** Reads the composer's single choice: an effort level, or "hidden". */
 	static ReasoningOptions fromChoice(String choice) {
@@ -53,15 +54,15 @@ public record ReasoningOptions(
 		return new ReasoningRequest((this.effort != null) ? this.effort : defaultEffort, null, excludeFlag);
 	}
 
-	/** A short label of the choice, stored with the answer. */
-	String label(String defaultEffort) {
+	/** The choice as stored with the answer. */
+	ReasoningSetting setting(String defaultEffort) {
 		if (excluded()) {
-			return HIDDEN;
+			return ReasoningSetting.HIDDEN;
 		}
 		if (this.maxTokens != null) {
-			return "max_tokens:" + this.maxTokens;
+			return ReasoningSetting.budget(this.maxTokens);
 		}
-		return (this.effort != null) ? this.effort : defaultEffort;
+		return ReasoningSetting.effort((this.effort != null) ? this.effort : defaultEffort);
 	}
 
 }

@@ -6,20 +6,20 @@ package dev.ponder.conversation;
  *
  * @param model the model that writes the answer ({@code null} on regenerating: the same
  * one)
- * @param reasoningSetting how hard it was asked to think, as stored with the answer
+ * @param reasoningSetting how hard it was asked to think
  * @param thinkerModel the model whose reasoning the answer is given, or {@code null}
  * @param endpoint the endpoint that serves the model(s); OpenRouter when {@code null} (on
  * regenerating: the earlier answer's)
  */
-public record AnswerSpec(String model, String reasoningSetting, String thinkerModel, String endpoint) {
+public record AnswerSpec(String model, ReasoningSetting reasoningSetting, String thinkerModel, String endpoint) {
 
 	/** Who answers, on OpenRouter. */
-	public AnswerSpec(String model, String reasoningSetting, String thinkerModel) {
+	public AnswerSpec(String model, ReasoningSetting reasoningSetting, String thinkerModel) {
 		this(model, reasoningSetting, thinkerModel, null);
 	}
 
 	/** One model thinks and answers. */
-	public static AnswerSpec of(String model, String reasoningSetting) {
+	public static AnswerSpec of(String model, ReasoningSetting reasoningSetting) {
 		return new AnswerSpec(model, reasoningSetting, null);
 	}
 

@@ -25,7 +25,7 @@ public final class AnswerSummary {
 	public static String thinking(MessageView message) {
 		boolean hasReasoning = message.reasoning() != null && !message.reasoning().isEmpty();
 		// A relayed answer's reasoning is its thinker's, and so are the tokens it took.
-		UsageView thinking = (message.relay() != null && message.relay().thinkerUsage() != null)
+		TokenUsage thinking = (message.relay() != null && message.relay().thinkerUsage() != null)
 				? message.relay().thinkerUsage() : message.usage();
 		Integer reasoningTokens = (thinking != null) ? thinking.reasoningTokens() : null;
 		if (!hasReasoning && (reasoningTokens == null || reasoningTokens == 0)) {
@@ -63,7 +63,7 @@ public final class AnswerSummary {
 		if (message.relay() != null) {
 			parts.add("thinking by " + message.relay().thinkerModel());
 		}
-		UsageView usage = message.usage();
+		TokenUsage usage = message.usage();
 		if (usage != null && usage.completionTokens() != null) {
 			parts.add(count(orZero(usage.promptTokens())) + " / " + count(usage.completionTokens()) + " / "
 					+ count(orZero(usage.reasoningTokens())) + " tokens");
@@ -81,7 +81,7 @@ public final class AnswerSummary {
 	}
 
 	/** A conversation's tokens and cost, or {@code null} before anything was spent. */
-	public static String totals(UsageView totals) {
+	public static String totals(TokenUsage totals) {
 		int tokens = orZero(totals.promptTokens()) + orZero(totals.completionTokens());
 		if (tokens == 0 && totals.cost() == null) {
 			return null;

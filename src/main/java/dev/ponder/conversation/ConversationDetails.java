@@ -9,5 +9,5 @@ import java.util.UUID;
  * its answers (every branch) cost together.
  */
 public record ConversationDetails(UUID id, String title, Instant createdAt, Instant updatedAt, boolean pinned,
-		UsageView totals, List<MessageView> messages) {
+		TokenUsage totals, List<MessageView> messages) {
 }

@@ -87,18 +87,13 @@ public class ConversationExporter {
 
 	private ExportFile.Message exported(Message message) {
 		MessageView view = MessageView.of(message);
-		MessageView.ErrorView error = (message.getErrorCode() != null)
-				? new MessageView.ErrorView(message.getErrorCode(), message.getErrorMessage()) : null;
 		JsonNode details = (message.getReasoningDetails() != null)
 				? this.jsonMapper.readTree(message.getReasoningDetails()) : null;
-		return new ExportFile.Message(message.getId(), message.getParentId(), message.getPosition(),
-				message.getRole().wireName(), message.getStatus().name(), message.getContent(), message.getReasoning(),
-				details, message.getModel(), message.getReasoningSetting(), message.getProvider(),
-				message.getGenerationId(), message.getFinishReason(), message.getNativeFinishReason(), error,
-				new ExportFile.Usage(message.getPromptTokens(), message.getCompletionTokens(),
-						message.getReasoningTokens(), message.getCost()),
-				message.getCreatedAt(), message.getReasoningStartedAt(), message.getContentStartedAt(),
-				message.getFinishedAt(), view.relay(), view.compare());
+		return new ExportFile.Message(view.id(), view.parentId(), message.getPosition(), view.role(),
+				view.status().name(), view.content(), view.reasoning(), details, view.model(), view.reasoningSetting(),
+				view.provider(), view.generationId(), view.finishReason(), view.nativeFinishReason(), view.error(),
+				view.usage(), view.createdAt(), view.reasoningStartedAt(), view.contentStartedAt(), view.finishedAt(),
+				view.relay(), view.compare());
 	}
 
 }

@@ -129,8 +129,6 @@ public class ConversationImporter {
 	}
 
 	private ImportedMessage imported(ExportFile.Message message, int depth) {
-		ExportFile.Usage usage = (message.usage() != null) ? message.usage()
-				: new ExportFile.Usage(null, null, null, null);
 		String details = (message.reasoningDetails() != null && !message.reasoningDetails().isNull())
 				? this.jsonMapper.writeValueAsString(message.reasoningDetails()) : null;
 		return new ImportedMessage(message.id(), message.parentId(),
@@ -138,10 +136,10 @@ public class ConversationImporter {
 				MessageRole.valueOf(message.role().toUpperCase(Locale.ROOT)),
 				MessageStatus.valueOf(message.status().toUpperCase(Locale.ROOT)), message.content(),
 				(message.reasoning() != null) ? message.reasoning() : "", details, message.model(),
-				message.reasoningSetting(), message.provider(), message.generationId(), message.finishReason(),
-				message.nativeFinishReason(), (message.error() != null) ? message.error().code() : null,
-				(message.error() != null) ? message.error().message() : null, usage.promptTokens(),
-				usage.completionTokens(), usage.reasoningTokens(), usage.cost(), message.createdAt(),
+				ReasoningSetting.parse(message.reasoningSetting()), message.provider(), message.generationId(),
+				message.finishReason(), message.nativeFinishReason(),
+				(message.error() != null) ? message.error().code() : null,
+				(message.error() != null) ? message.error().message() : null, message.usage(), message.createdAt(),
 				message.reasoningStartedAt(), message.contentStartedAt(), message.finishedAt(), message.relay(),
 				message.compare());
 	}

@@ -1,6 +1,5 @@
 package dev.ponder.conversation;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,20 +154,8 @@ public class ConversationService {
 	}
 
 	/** Tokens and cost of every answer, on every branch: all of them were paid for. */
-	private static UsageView totals(List<Message> all) {
-		int prompt = 0;
-		int completion = 0;
-		int reasoning = 0;
-		BigDecimal cost = null;
-		for (Message message : all) {
-			prompt += (message.getPromptTokens() != null) ? message.getPromptTokens() : 0;
-			completion += (message.getCompletionTokens() != null) ? message.getCompletionTokens() : 0;
-			reasoning += (message.getReasoningTokens() != null) ? message.getReasoningTokens() : 0;
-			if (message.getCost() != null) {
-				cost = (cost != null) ? cost.add(message.getCost()) : message.getCost();
-			}
-		}
-		return new UsageView(prompt, completion, reasoning, cost);
+	private static TokenUsage totals(List<Message> all) {
+		return all.stream().map(Message::getUsage).reduce(TokenUsage.ZERO, TokenUsage::plus);
 	}
 
 	/**

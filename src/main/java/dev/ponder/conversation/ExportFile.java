@@ -1,6 +1,5 @@
 package dev.ponder.conversation;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -64,8 +63,8 @@ public record ExportFile(String format, Integer version, Instant exportedAt, Lis
 	public record Message(UUID id, UUID parentId, Integer position, String role, String status, String content,
 			String reasoning, JsonNode reasoningDetails, String model, String reasoningSetting, String provider,
 			String generationId, String finishReason, String nativeFinishReason, MessageView.ErrorView error,
-			Usage usage, Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt,
-			MessageView.Relay relay, MessageView.Compare compare) {
+			TokenUsage usage, Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt,
+			Instant finishedAt, MessageView.Relay relay, MessageView.Compare compare) {
 
 		Message withIds(UnaryOperator<UUID> renew) {
 			return new Message(renew.apply(this.id), renew.apply(this.parentId), this.position, this.role, this.status,
@@ -76,10 +75,6 @@ public record ExportFile(String format, Integer version, Instant exportedAt, Lis
 							? new MessageView.Compare(renew.apply(this.compare.group()), this.compare.column()) : null);
 		}
 
-	}
-
-	/** Tokens and cost as the upstream reported them. */
-	public record Usage(Integer promptTokens, Integer completionTokens, Integer reasoningTokens, BigDecimal cost) {
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.ponder.conversation;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,9 +7,8 @@ import java.util.UUID;
  * Every stored field of a message, as an export carries it and an import restores it.
  */
 record ImportedMessage(UUID id, UUID parentId, int position, MessageRole role, MessageStatus status, String content,
-		String reasoning, String reasoningDetails, String model, String reasoningSetting, String provider,
+		String reasoning, String reasoningDetails, String model, ReasoningSetting reasoningSetting, String provider,
 		String generationId, String finishReason, String nativeFinishReason, String errorCode, String errorMessage,
-		Integer promptTokens, Integer completionTokens, Integer reasoningTokens, BigDecimal cost, Instant createdAt,
-		Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt, MessageView.Relay relay,
-		MessageView.Compare compare) {
+		TokenUsage usage, Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt,
+		MessageView.Relay relay, MessageView.Compare compare) {
 }

@@ -1,9 +1,13 @@
 package dev.ponder.conversation;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -57,7 +61,8 @@ public class Message extends NewUntilStored {
 
 	private String model;
 
-	private String reasoningSetting;
+	@Convert(converter = ReasoningSettingConverter.class)
+	private ReasoningSetting reasoningSetting;
 
 	private String provider;
 
@@ -71,13 +76,8 @@ public class Message extends NewUntilStored {
 
 	private String errorMessage;
 
-	private Integer promptTokens;
-
-	private Integer completionTokens;
-
-	private Integer reasoningTokens;
-
-	private BigDecimal cost;
+	@Embedded
+	private TokenUsage usage;
 
 	private Instant createdAt;
 
@@ -91,13 +91,12 @@ public class Message extends NewUntilStored {
 
 	private String thinkerProvider;
 
-	private Integer thinkerPromptTokens;
-
-	private Integer thinkerCompletionTokens;
-
-	private Integer thinkerReasoningTokens;
-
-	private BigDecimal thinkerCost;
+	@Embedded
+	@AttributeOverrides({ @AttributeOverride(name = "promptTokens", column = @Column(name = "thinker_prompt_tokens")),
+			@AttributeOverride(name = "completionTokens", column = @Column(name = "thinker_completion_tokens")),
+			@AttributeOverride(name = "reasoningTokens", column = @Column(name = "thinker_reasoning_tokens")),
+			@AttributeOverride(name = "cost", column = @Column(name = "thinker_cost")) })
+	private TokenUsage thinkerUsage;
 
 	private UUID compareGroup;
 
@@ -129,7 +128,7 @@ public class Message extends NewUntilStored {
 	}
 
 	static Message streamingAnswer(UUID conversationId, UUID parentId, int position, String model,
-			String reasoningSetting, Instant now) {
+			ReasoningSetting reasoningSetting, Instant now) {
 		Message message = new Message(conversationId, parentId, position, MessageRole.ASSISTANT,
 				MessageStatus.STREAMING, "", now);
 		message.model = model;
@@ -152,23 +151,14 @@ public class Message extends NewUntilStored {
 		message.nativeFinishReason = source.nativeFinishReason();
 		message.errorCode = source.errorCode();
 		message.errorMessage = source.errorMessage();
-		message.promptTokens = source.promptTokens();
-		message.completionTokens = source.completionTokens();
-		message.reasoningTokens = source.reasoningTokens();
-		message.cost = source.cost();
+		message.usage = source.usage();
 		message.reasoningStartedAt = source.reasoningStartedAt();
 		message.contentStartedAt = source.contentStartedAt();
 		message.finishedAt = source.finishedAt();
 		if (source.relay() != null) {
 			message.thinkerModel = source.relay().thinkerModel();
 			message.thinkerProvider = source.relay().thinkerProvider();
-			UsageView thinker = source.relay().thinkerUsage();
-			if (thinker != null) {
-				message.thinkerPromptTokens = thinker.promptTokens();
-				message.thinkerCompletionTokens = thinker.completionTokens();
-				message.thinkerReasoningTokens = thinker.reasoningTokens();
-				message.thinkerCost = thinker.cost();
-			}
+			message.thinkerUsage = source.relay().thinkerUsage();
 		}
 		if (source.compare() != null) {
 			message.compareIn(source.compare().group(), source.compare().column());
@@ -202,25 +192,23 @@ public class Message extends NewUntilStored {
 		}
 		apply(outcome.progress());
 		this.status = outcome.status();
-		this.provider = outcome.provider();
-		this.generationId = outcome.generationId();
-		this.finishReason = outcome.finishReason();
-		this.nativeFinishReason = outcome.nativeFinishReason();
-		this.promptTokens = outcome.promptTokens();
-		this.completionTokens = outcome.completionTokens();
-		this.reasoningTokens = outcome.reasoningTokens();
-		this.cost = outcome.cost();
-		this.errorCode = outcome.errorCode();
-		this.errorMessage = (outcome.errorMessage() != null && outcome.errorMessage().length() > MAX_ERROR_LENGTH)
-				? outcome.errorMessage().substring(0, MAX_ERROR_LENGTH) : outcome.errorMessage();
+		this.provider = outcome.served().provider();
+		this.generationId = outcome.served().generationId();
+		this.finishReason = outcome.served().finishReason();
+		this.nativeFinishReason = outcome.served().nativeFinishReason();
+		this.usage = outcome.usage();
+		this.errorCode = (outcome.error() != null) ? outcome.error().code() : null;
+		this.errorMessage = (outcome.error() != null) ? shortened(outcome.error().message()) : null;
 		this.finishedAt = outcome.finishedAt();
 		if (outcome.thinker() != null) {
 			this.thinkerProvider = outcome.thinker().provider();
-			this.thinkerPromptTokens = outcome.thinker().promptTokens();
-			this.thinkerCompletionTokens = outcome.thinker().completionTokens();
-			this.thinkerReasoningTokens = outcome.thinker().reasoningTokens();
-			this.thinkerCost = outcome.thinker().cost();
+			this.thinkerUsage = outcome.thinker().usage();
 		}
+	}
+
+	private static String shortened(String errorMessage) {
+		return (errorMessage != null && errorMessage.length() > MAX_ERROR_LENGTH)
+				? errorMessage.substring(0, MAX_ERROR_LENGTH) : errorMessage;
 	}
 
 	/** Ends an answer that its instance left streaming, keeping the last checkpoint. */
@@ -290,7 +278,7 @@ public class Message extends NewUntilStored {
 		return this.model;
 	}
 
-	public String getReasoningSetting() {
+	public ReasoningSetting getReasoningSetting() {
 		return this.reasoningSetting;
 	}
 
@@ -318,20 +306,13 @@ public class Message extends NewUntilStored {
 		return this.errorMessage;
 	}
 
-	public Integer getPromptTokens() {
-		return this.promptTokens;
-	}
-
-	public Integer getCompletionTokens() {
-		return this.completionTokens;
-	}
-
-	public Integer getReasoningTokens() {
-		return this.reasoningTokens;
-	}
-
-	public BigDecimal getCost() {
-		return this.cost;
+	/**
+	 * What the answer used ({@link TokenUsage#NONE} for a person's message, or before the
+	 * upstream said).
+	 */
+	public TokenUsage getUsage() {
+		// A row whose four columns are all null is read back as no embedded value at all.
+		return (this.usage != null) ? this.usage : TokenUsage.NONE;
 	}
 
 	public Instant getCreatedAt() {
@@ -358,20 +339,9 @@ public class Message extends NewUntilStored {
 		return this.thinkerProvider;
 	}
 
-	public Integer getThinkerPromptTokens() {
-		return this.thinkerPromptTokens;
-	}
-
-	public Integer getThinkerCompletionTokens() {
-		return this.thinkerCompletionTokens;
-	}
-
-	public Integer getThinkerReasoningTokens() {
-		return this.thinkerReasoningTokens;
-	}
-
-	public BigDecimal getThinkerCost() {
-		return this.thinkerCost;
+	/** What a relayed answer's thinking used. */
+	public TokenUsage getThinkerUsage() {
+		return (this.thinkerUsage != null) ? this.thinkerUsage : TokenUsage.NONE;
 	}
 
 	public UUID getCompareGroup() {

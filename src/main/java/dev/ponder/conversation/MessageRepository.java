@@ -46,20 +46,20 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 
 	/** Usage by model, of every conversation ({@code ownerId} null) or one owner's. */
 	@Query("""
-			select new dev.ponder.conversation.ModelUsage(m.endpoint, m.model, count(m), sum(m.cost),
-				sum(m.promptTokens), sum(m.completionTokens), sum(m.reasoningTokens))
+			select new dev.ponder.conversation.ModelUsage(m.endpoint, m.model, count(m), sum(m.usage.cost),
+				sum(m.usage.promptTokens), sum(m.usage.completionTokens), sum(m.usage.reasoningTokens))
 			from Message m
 			where m.role = dev.ponder.conversation.MessageRole.ASSISTANT
 				and m.status <> dev.ponder.conversation.MessageStatus.STREAMING
 				and (:everyone = true or m.conversationId in
 					(select c.id from Conversation c where c.ownerId = :ownerId))
 			group by m.endpoint, m.model
-			order by sum(m.cost) desc nulls last, count(m) desc""")
+			order by sum(m.usage.cost) desc nulls last, count(m) desc""")
 	List<ModelUsage> usageByModel(boolean everyone, UUID ownerId);
 
 	@Query("""
-			select new dev.ponder.conversation.AnswerUsage(m.createdAt, m.cost, m.promptTokens, m.completionTokens,
-				m.reasoningTokens)
+			select new dev.ponder.conversation.AnswerUsage(m.createdAt, m.usage.cost, m.usage.promptTokens,
+				m.usage.completionTokens, m.usage.reasoningTokens)
 			from Message m
 			where m.role = dev.ponder.conversation.MessageRole.ASSISTANT
 				and m.status <> dev.ponder.conversation.MessageStatus.STREAMING and m.createdAt >= :since

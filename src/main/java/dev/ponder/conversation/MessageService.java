@@ -49,7 +49,7 @@ public class MessageService {
 	 * kept whatever happens upstream.
 	 */
 	public Turn beginTurn(UUID conversationId, String content, String model, String reasoningSetting) {
-		return beginTurn(conversationId, content, AnswerSpec.of(model, reasoningSetting));
+		return beginTurn(conversationId, content, AnswerSpec.of(model, ReasoningSetting.parse(reasoningSetting)));
 	}
 
 	public Turn beginTurn(UUID conversationId, String content, AnswerSpec spec) {
@@ -78,7 +78,7 @@ public class MessageService {
 
 	/** A new answer to the question that {@code answerId} answered, beside it. */
 	public Turn beginRegeneration(UUID answerId, String model, String reasoningSetting) {
-		return beginRegeneration(answerId, AnswerSpec.of(model, reasoningSetting));
+		return beginRegeneration(answerId, AnswerSpec.of(model, ReasoningSetting.parse(reasoningSetting)));
 	}
 
 	/**
@@ -101,7 +101,7 @@ public class MessageService {
 	 * The question {@code questionId} asked again with new words, beside the original.
 	 */
 	public Turn beginEdit(UUID questionId, String content, String model, String reasoningSetting) {
-		return beginEdit(questionId, content, AnswerSpec.of(model, reasoningSetting));
+		return beginEdit(questionId, content, AnswerSpec.of(model, ReasoningSetting.parse(reasoningSetting)));
 	}
 
 	public Turn beginEdit(UUID questionId, String content, AnswerSpec spec) {

@@ -4,12 +4,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A stored message as the API and the pages show it.
+ *
+ * @param reasoningAsked how hard the model was asked to think, in parts
+ * ({@code effort, maxTokens, hidden}) so that no page has to read the stored string
  */
 public record MessageView(UUID id, UUID conversationId, UUID parentId, String role, String content, String reasoning,
-		String endpoint, String model, String reasoningSetting, String provider, String generationId,
-		MessageStatus status, ErrorView error, UsageView usage, String finishReason, String nativeFinishReason,
+		String endpoint, String model, ReasoningSetting reasoningAsked, String provider, String generationId,
+		MessageStatus status, ErrorView error, TokenUsage usage, String finishReason, String nativeFinishReason,
 		Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt,
 		Long thinkingMillis, Long totalMillis, Siblings siblings, Relay relay, Compare compare) {
 
@@ -17,7 +22,7 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 	 * A relayed answer's thinking: the model that thought and what that cost (the
 	 * answer's own usage is in {@code usage}; its {@code cost} is the total of both).
 	 */
-	public record Relay(String thinkerModel, String thinkerProvider, UsageView thinkerUsage) {
+	public record Relay(String thinkerModel, String thinkerProvider, TokenUsage thinkerUsage) {
 	}
 
 	/**
@@ -53,14 +58,12 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 	static MessageView of(Message message, Siblings siblings) {
 		ErrorView error = (message.getErrorCode() != null)
 				? new ErrorView(message.getErrorCode(), message.getErrorMessage()) : null;
-		UsageView usage = new UsageView(message.getPromptTokens(), message.getCompletionTokens(),
-				message.getReasoningTokens(), message.getCost());
 		return new MessageView(message.getId(), message.getConversationId(), message.getParentId(),
 				message.getRole().wireName(), message.getContent(), message.getReasoning(), message.getEndpoint(),
 				message.getModel(), message.getReasoningSetting(), message.getProvider(), message.getGenerationId(),
-				message.getStatus(), error, usage, message.getFinishReason(), message.getNativeFinishReason(),
-				message.getCreatedAt(), message.getReasoningStartedAt(), message.getContentStartedAt(),
-				message.getFinishedAt(), thinkingMillis(message),
+				message.getStatus(), error, message.getUsage(), message.getFinishReason(),
+				message.getNativeFinishReason(), message.getCreatedAt(), message.getReasoningStartedAt(),
+				message.getContentStartedAt(), message.getFinishedAt(), thinkingMillis(message),
 				millisBetween(message.getCreatedAt(), message.getFinishedAt()), siblings, relay(message),
 				(message.getCompareGroup() != null) ? new Compare(message.getCompareGroup(), message.getCompareColumn())
 						: null);
@@ -70,9 +73,7 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 		if (message.getThinkerModel() == null) {
 			return null;
 		}
-		return new Relay(message.getThinkerModel(), message.getThinkerProvider(),
-				new UsageView(message.getThinkerPromptTokens(), message.getThinkerCompletionTokens(),
-						message.getThinkerReasoningTokens(), message.getThinkerCost()));
+		return new Relay(message.getThinkerModel(), message.getThinkerProvider(), message.getThinkerUsage());
 	}
 
 	/** Thinking lasts from the first reasoning to the first answer text (or the end). */
@@ -84,6 +85,16 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 
 	private static Long millisBetween(Instant from, Instant to) {
 		return (from != null && to != null) ? Duration.between(from, to).toMillis() : null;
+	}
+
+	/**
+	 * The reasoning setting as stored and exported ({@code high},
+	 * {@code max_tokens:2048}, {@code hidden}), still in the API's JSON for the scripts
+	 * that read it.
+	 */
+	@JsonProperty("reasoningSetting")
+	public String reasoningSetting() {
+		return (this.reasoningAsked != null) ? this.reasoningAsked.format() : null;
 	}
 
 	/** Whether this is a model's answer. */

@@ -11,10 +11,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.ponder.conversation.AnswerOutcome;
 import dev.ponder.conversation.AnswerSpec;
+import dev.ponder.conversation.ReasoningSetting;
+import dev.ponder.conversation.TokenUsage;
 import dev.ponder.conversation.AnswerProgress;
 import dev.ponder.conversation.ConversationService;
 import dev.ponder.conversation.MessageService;
-import dev.ponder.conversation.MessageStatus;
 import dev.ponder.conversation.ModelUsage;
 import dev.ponder.conversation.Turn;
 import dev.ponder.conversation.UsageStatistics;
@@ -55,7 +56,7 @@ abstract class CatalogStorageContract {
 	void usageAddsUpByEndpointAndModelAndLeavesOutRunningAnswers() {
 		String model = "storage/" + UUID.randomUUID();
 		UUID conversation = this.conversations.create(null).id();
-		AnswerSpec local = new AnswerSpec(model, "low", null, "local");
+		AnswerSpec local = new AnswerSpec(model, ReasoningSetting.effort("low"), null, "local");
 		finish(this.messages.beginTurn(conversation, "One", local), new BigDecimal("0.25"), 10);
 		finish(this.messages.beginTurn(conversation, "Two", local), null, 5);
 		this.messages.beginTurn(conversation, "Three", local);
@@ -79,8 +80,9 @@ abstract class CatalogStorageContract {
 
 	private void finish(Turn turn, BigDecimal cost, int promptTokens) {
 		this.messages.finish(turn.assistantMessageId(),
-				new AnswerOutcome(MessageStatus.COMPLETE, new AnswerProgress("ok", "", null, null, null), null, null,
-						"stop", "stop", promptTokens, 3, 1, cost, null, null, Instant.now()));
+				AnswerOutcome.completed(new AnswerProgress("ok", "", null, null, null),
+						new AnswerOutcome.Served(null, null, "stop", "stop"), new TokenUsage(promptTokens, 3, 1, cost),
+						Instant.now()));
 	}
 
 }

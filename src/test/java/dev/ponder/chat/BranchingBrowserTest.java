@@ -2,6 +2,7 @@ package dev.ponder.chat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
@@ -72,6 +73,34 @@ class BranchingBrowserTest extends BrowserTestSupport {
 		lastAnswer().locator(".sibling-next").click();
 		assertThat(answer()).hasText("Second answer.");
 		assertThat(lastAnswer().locator(".message-meta")).containsText("openai/o4-mini");
+	}
+
+	@Test
+	void regeneratingOffersTheBudgetTheAnswerWasAskedWithBeforeAndAfterSwitchingVersions() {
+		upstream.enqueue(Script.answer(List.of("Budgeted."), List.of("First answer."), Duration.ZERO),
+				Script.answer(List.of("Again."), List.of("Second answer."), Duration.ZERO));
+		UUID conversation = newConversation();
+		allEvents(postForEvents("/api/conversations/" + conversation + "/messages",
+				"{\"content\":\"Think on a budget\",\"reasoning\":{\"maxTokens\":2048}}"));
+		upstream.takeRequest();
+		this.page.navigate("/c/" + conversation);
+		Locator reasoning = this.page.locator(".regenerate-popover select[name=reasoning]");
+
+		lastAnswer().hover();
+		lastAnswer().locator(".action-regenerate").click();
+
+		assertThat(reasoning).hasValue("budget:2048");
+		assertThat(reasoning.locator("option:checked")).hasText("Budget of 2,048 tokens");
+		reasoning.press("Enter");
+		assertThat(answer()).hasText("Second answer.");
+		assertThat(upstream.takeRequest().json().path("reasoning").toString()).isEqualTo("{\"max_tokens\":2048}");
+		// The first version comes back from the API's JSON, and still says what it was
+		// asked.
+		lastAnswer().locator(".sibling-previous").click();
+		assertThat(answer()).hasText("First answer.");
+		lastAnswer().hover();
+		lastAnswer().locator(".action-regenerate").click();
+		assertThat(reasoning).hasValue("budget:2048");
 	}
 
 	@Test

@@ -99,6 +99,34 @@ class ChatStreamingTest extends AppTestSupport {
 	}
 
 	@Test
+	void theConversationTellsTheReasoningAskedForInPartsBesideTheStoredWord() {
+		upstream.enqueue(Script.answer(List.of(), List.of("ok"), Duration.ZERO),
+				Script.answer(List.of(), List.of("ok"), Duration.ZERO),
+				Script.answer(List.of(), List.of("ok"), Duration.ZERO));
+		UUID conversation = newConversation();
+		String path = "/api/conversations/" + conversation + "/messages";
+
+		allEvents(postForEvents(path, "{\"content\":\"Budget\",\"reasoning\":{\"maxTokens\":2048}}"));
+		allEvents(postForEvents(path, "{\"content\":\"Hidden\",\"reasoning\":{\"exclude\":true}}"));
+		allEvents(postForEvents(path, "{\"content\":\"Low\",\"reasoning\":{\"effort\":\"low\"}}"));
+
+		JsonNode messages = conversation(conversation).get("messages");
+		JsonNode budget = messages.get(1);
+		assertThat(budget.get("reasoningAsked").hasNonNull("effort")).isFalse();
+		assertThat(budget.get("reasoningAsked").get("maxTokens").asInt()).isEqualTo(2048);
+		assertThat(budget.get("reasoningAsked").get("hidden").asBoolean()).isFalse();
+		assertThat(budget.get("reasoningSetting").asString()).isEqualTo("max_tokens:2048");
+		JsonNode hidden = messages.get(3);
+		assertThat(hidden.get("reasoningAsked").get("hidden").asBoolean()).isTrue();
+		assertThat(hidden.get("reasoningAsked").hasNonNull("maxTokens")).isFalse();
+		assertThat(hidden.get("reasoningSetting").asString()).isEqualTo("hidden");
+		JsonNode low = messages.get(5);
+		assertThat(low.get("reasoningAsked").get("effort").asString()).isEqualTo("low");
+		assertThat(low.get("reasoningAsked").get("hidden").asBoolean()).isFalse();
+		assertThat(low.get("reasoningSetting").asString()).isEqualTo("low");
+	}
+
+	@Test
 	void earlierTurnsGoUpstreamAsPlainContentWithoutReasoning() {
 		upstream.enqueue(Script.answer(List.of("secret thoughts"), List.of("First answer"), Duration.ZERO),
 				Script.answer(List.of("more"), List.of("Second answer"), Duration.ZERO));

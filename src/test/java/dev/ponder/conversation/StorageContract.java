@@ -87,14 +87,15 @@ abstract class StorageContract {
 		this.messages.checkpoint(
 				Map.of(turn.assistantMessageId(), new AnswerProgress("9.9", "Compare", null, thinking, answering)));
 		this.messages.finish(turn.assistantMessageId(),
-				new AnswerOutcome(MessageStatus.COMPLETE, progress, "DeepSeek", "gen-123", "stop", "stop", 12, 850, 840,
-						new BigDecimal("0.0021375"), null, null, Instant.parse("2026-11-25T10:00:15Z")));
+				AnswerOutcome.completed(progress, new AnswerOutcome.Served("DeepSeek", "gen-123", "stop", "stop"),
+						new TokenUsage(12, 850, 840, new BigDecimal("0.0021375")),
+						Instant.parse("2026-11-25T10:00:15Z")));
 
 		MessageView answer = this.messages.find(turn.assistantMessageId()).orElseThrow();
 		assertThat(answer.status()).isEqualTo(MessageStatus.COMPLETE);
 		assertThat(answer.content()).isEqualTo("9.9 is bigger.");
 		assertThat(answer.reasoning()).isEqualTo("Compare 0.11 with 0.90…");
-		assertThat(answer.usage()).isEqualTo(new UsageView(12, 850, 840, new BigDecimal("0.0021375000")));
+		assertThat(answer.usage()).isEqualTo(new TokenUsage(12, 850, 840, new BigDecimal("0.0021375000")));
 		assertThat(answer.provider()).isEqualTo("DeepSeek");
 		assertThat(answer.generationId()).isEqualTo("gen-123");
 		assertThat(answer.thinkingMillis()).isEqualTo(12_000);
@@ -106,8 +107,7 @@ abstract class StorageContract {
 		UUID id = this.conversations.create(null).id();
 		Turn turn = this.messages.beginTurn(id, "Stop me", "m", "low");
 		AnswerProgress partial = new AnswerProgress("Half an ans", "", null, null, Instant.now());
-		this.messages.finish(turn.assistantMessageId(), new AnswerOutcome(MessageStatus.STOPPED, partial, null, null,
-				null, null, null, null, null, null, null, null, Instant.now()));
+		this.messages.finish(turn.assistantMessageId(), AnswerOutcome.stopped(partial, Instant.now()));
 
 		this.messages.checkpoint(Map.of(turn.assistantMessageId(),
 				new AnswerProgress("Half an answer, later", "", null, null, Instant.now())));
@@ -122,13 +122,12 @@ abstract class StorageContract {
 		UUID id = this.conversations.create(null).id();
 		Turn first = this.messages.beginTurn(id, "One", "m", "low");
 		this.messages.finish(first.assistantMessageId(),
-				new AnswerOutcome(MessageStatus.COMPLETE,
-						new AnswerProgress("Answer one", "secret thoughts", null, null, null), null, null, "stop", null,
-						null, null, null, null, null, null, Instant.now()));
+				AnswerOutcome.completed(new AnswerProgress("Answer one", "secret thoughts", null, null, null),
+						new AnswerOutcome.Served(null, null, "stop", null), TokenUsage.NONE, Instant.now()));
 		Turn second = this.messages.beginTurn(id, "Two", "m", "low");
 		this.messages.finish(second.assistantMessageId(),
-				new AnswerOutcome(MessageStatus.FAILED, new AnswerProgress("", "", null, null, null), null, null,
-						"error", null, null, null, null, null, "invalid_key", "bad key", Instant.now()));
+				AnswerOutcome.failed(new AnswerProgress("", "", null, null, null), TokenUsage.NONE, "invalid_key",
+						"bad key", Instant.now()));
 
 		Turn third = this.messages.beginTurn(id, "Three", "m", "low");
 
@@ -242,10 +241,10 @@ abstract class StorageContract {
 		UUID id = this.conversations.create(null).id();
 		Turn turn = this.messages.beginTurn(id, "Tell me about zebras", "m", "low");
 		this.messages.finish(turn.assistantMessageId(),
-				new AnswerOutcome(MessageStatus.COMPLETE,
+				AnswerOutcome.completed(
 						new AnswerProgress("Stripes help with flies.", "Perhaps quaggas are relevant here, quaggas.",
 								null, null, null),
-						null, null, "stop", null, null, null, null, null, null, null, Instant.now()));
+						new AnswerOutcome.Served(null, null, "stop", null), TokenUsage.NONE, Instant.now()));
 
 		List<SearchResult> inReasoning = this.conversations.search("Quaggas", 0, 20);
 		List<SearchResult> inQuestion = this.conversations.search("zebras", 0, 20);
@@ -268,10 +267,11 @@ abstract class StorageContract {
 	void exportedJsonImportsBackWhole_andASecondImportAddsNothing() {
 		UUID id = this.conversations.create(null).id();
 		Turn turn = this.messages.beginTurn(id, "Export me", "deepseek/deepseek-r1", "high");
-		this.messages.finish(turn.assistantMessageId(), new AnswerOutcome(MessageStatus.COMPLETE,
-				new AnswerProgress("Exported.", "Thinking about exports.",
+		this.messages.finish(turn.assistantMessageId(),
+				AnswerOutcome.completed(new AnswerProgress("Exported.", "Thinking about exports.",
 						"[{\"type\":\"reasoning.encrypted\",\"data\":\"[REDACTED]\"}]", Instant.now(), Instant.now()),
-				"DeepSeek", "gen-9", "stop", "stop", 3, 5, 2, new BigDecimal("0.0001"), null, null, Instant.now()));
+						new AnswerOutcome.Served("DeepSeek", "gen-9", "stop", "stop"),
+						new TokenUsage(3, 5, 2, new BigDecimal("0.0001")), Instant.now()));
 		this.messages.beginRegeneration(turn.assistantMessageId(), null, "low");
 		String json = this.jsonMapper.writeValueAsString(this.exporter.json(id));
 		this.conversations.delete(id);
@@ -314,9 +314,8 @@ abstract class StorageContract {
 	 */
 	private void complete(UUID answerId, String content) {
 		this.clock.advance(Duration.ofSeconds(1));
-		this.messages.finish(answerId,
-				new AnswerOutcome(MessageStatus.COMPLETE, new AnswerProgress(content, "", null, null, null), null, null,
-						"stop", null, null, null, null, null, null, null, this.clock.instant()));
+		this.messages.finish(answerId, AnswerOutcome.completed(new AnswerProgress(content, "", null, null, null),
+				new AnswerOutcome.Served(null, null, "stop", null), TokenUsage.NONE, this.clock.instant()));
 	}
 
 	@Test

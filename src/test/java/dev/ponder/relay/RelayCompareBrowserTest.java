@@ -236,6 +236,33 @@ class RelayCompareBrowserTest extends BrowserTestSupport {
 	}
 
 	@Test
+	void eachColumnSaysHowItWasAskedToThinkWhenSentReloadedAndShownFromJson() {
+		upstream.enqueueFor("model/a", thinksThenAnswers("model/a", "A weighs it.", null, "A says **9.9**."));
+		upstream.enqueueFor("model/b", thinksThenAnswers("model/b", "B weighs it.", null, "B says **9.9**."));
+		this.page.navigate("/");
+		mode(this.page, "Compare");
+		column(this.page, 0, "model/a");
+		column(this.page, 1, "model/b");
+		this.page.locator(".compare-setup").nth(0).locator("[data-field=effort]").selectOption("low");
+		this.page.locator(".compare-setup").nth(1).locator("[data-field=effort]").selectOption("hidden");
+
+		ask(this.page, QUESTION);
+
+		Locator columns = this.page.locator(".message--compare .compare-column");
+		Locator how = this.page.locator(".message--compare .compare-how");
+		String[] asked = { "reasoning low", "reasoning hidden" };
+		assertThat(how).hasText(asked);
+		assertThat(columns.nth(0)).hasAttribute("data-status", "COMPLETE");
+		assertThat(columns.nth(1)).hasAttribute("data-status", "COMPLETE");
+		this.page.reload();
+		assertThat(how).hasText(asked);
+		// Continuing with another column shows the compare again from the API's JSON.
+		columns.nth(0).locator(".compare-continue").click();
+		assertThat(columns.nth(0).locator(".compare-chosen")).isFocused();
+		assertThat(how).hasText(asked);
+	}
+
+	@Test
 	void theRelayTemplateIsEditedInSettings() {
 		this.page.navigate("/settings");
 		Locator template = this.page.locator("#relay-template");
