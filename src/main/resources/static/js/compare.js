@@ -6,13 +6,12 @@
 import { applyAnswerEvent } from './answer-events.js';
 import { api, ApiError } from './api.js';
 import { copyButton } from './copy.js';
+import { duration } from './format.js';
 import { icon } from './icons.js';
 import { setBusy } from './message-actions.js';
 import { AssistantMessage, buildMessage, createUserMessage, setMessageId } from './message-view.js';
 import { showRelay } from './relay-view.js';
 import { readJsonEvents } from './stream.js';
-import { duration } from './summary.js';
-import { formatDuration } from './thinking-panel.js';
 
 const LEVELS = { xhigh: 'extra high', high: 'high', medium: 'medium', low: 'low', minimal: 'minimal', none: 'off',
 	hidden: 'hidden' };
@@ -126,7 +125,7 @@ class Column {
 		this.timer = section.querySelector('.compare-timer');
 		this.ended = section.dataset.status !== 'STREAMING';
 		this.startedAt = Date.parse(section.dataset.createdAt ?? '') || Date.now();
-		if (this.ended && section.dataset.totalMillis) this.showTime(Number(section.dataset.totalMillis), true);
+		if (this.ended && section.dataset.totalMillis) this.showTime(Number(section.dataset.totalMillis));
 	}
 
 	get id() {
@@ -139,9 +138,8 @@ class Column {
 		this.el.dataset.messageId = id;
 	}
 
-	/** A running clock counts whole seconds; a final time is worded as the meta line words it ("<1 s"). */
-	showTime(millis, final = false) {
-		if (this.timer) this.timer.textContent = final ? duration(millis) : formatDuration(millis);
+	showTime(millis) {
+		if (this.timer) this.timer.textContent = duration(millis);
 	}
 
 	tick() {
@@ -151,7 +149,7 @@ class Column {
 	end(totalMillis) {
 		if (this.ended) return;
 		this.ended = true;
-		this.showTime(totalMillis ?? Date.now() - this.startedAt, true);
+		this.showTime(totalMillis ?? Date.now() - this.startedAt);
 	}
 }
 

@@ -4,11 +4,12 @@
 
 import { appUrl } from './api.js';
 import { copyButton } from './copy.js';
+import { duration } from './format.js';
 import { icon } from './icons.js';
 import { renderInto } from './markdown.js';
 import { labelThinker, relayLine } from './relay-view.js';
 import { metaLine, thinkingLine } from './summary.js';
-import { formatDuration, ThinkingPanel } from './thinking-panel.js';
+import { ThinkingPanel } from './thinking-panel.js';
 
 // Children of .assistant-body, in the order they appear.
 const SLOTS = ['.relay-line', '.thinking', '.thinking-note', '.pending', '.answer', 'noscript', '.notice', '.status-label',
@@ -250,7 +251,7 @@ export class AssistantMessage {
 	finish(done = {}) {
 		this.settle(done.status ?? 'COMPLETE');
 		const summary = done.thinkingSummary
-			?? (done.thinkingMillis != null && this.reasoning ? `Thought for ${formatDuration(done.thinkingMillis)}` : null);
+			?? (done.thinkingMillis != null && this.reasoning ? `Thought for ${duration(done.thinkingMillis)}` : null);
 		if (this.panel && this.reasoning) this.panel.finish(summary);
 		else this.replaceEmptyPanel(done.thinkingSummary ?? null);
 		if (done.finishReason === 'length') {
@@ -361,7 +362,7 @@ export class AssistantMessage {
 		const panel = this.panel;
 		let text = summary;
 		if (!text && panel && this.thinking === 'hidden' && panel.startedAt != null) {
-			text = `Thought for ${formatDuration(Date.now() - panel.startedAt)}`;
+			text = `Thought for ${duration(Date.now() - panel.startedAt)}`;
 		}
 		if (panel) {
 			panel.stopTimer();

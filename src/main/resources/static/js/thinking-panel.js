@@ -4,16 +4,8 @@
 //   done   — the answer is complete: the server's summary ("Thought for 12 s · 840 reasoning tokens")
 // A person's own open/close always wins: once they toggle it, the panel stops folding itself.
 
+import { duration } from './format.js';
 import { icon } from './icons.js';
-
-/** "4 s", "1 min 5 s" */
-export function formatDuration(ms) {
-	const seconds = Math.max(0, Math.round(ms / 1000));
-	if (seconds < 60) return `${seconds} s`;
-	const minutes = Math.floor(seconds / 60);
-	const rest = seconds % 60;
-	return rest ? `${minutes} min ${rest} s` : `${minutes} min`;
-}
 
 export class ThinkingPanel {
 	/** Builds a new, empty panel element (not yet in the page). */
@@ -66,7 +58,7 @@ export class ThinkingPanel {
 		if (!this.touched) this.el.open = true;
 		this.stopTimer();
 		const tick = () => {
-			this.label.textContent = `Thinking… ${formatDuration(Date.now() - this.startedAt)}`;
+			this.label.textContent = `Thinking… ${duration(Date.now() - this.startedAt)}`;
 		};
 		tick();
 		this.timer = setInterval(tick, 1000);
@@ -79,7 +71,7 @@ export class ThinkingPanel {
 		this.state = 'folded';
 		if (!this.touched) this.el.open = false;
 		this.label.textContent = this.startedAt != null
-			? `Thought for ${formatDuration(Date.now() - this.startedAt)}`
+			? `Thought for ${duration(Date.now() - this.startedAt)}`
 			: 'Thought process';
 	}
 
