@@ -32,7 +32,8 @@ public final class AnswerSummary {
 			return null;
 		}
 		List<String> parts = new ArrayList<>();
-		parts.add((message.thinkingMillis() != null) ? "Thought for " + Durations.words(message.thinkingMillis()) : "Thought");
+		parts.add((message.thinkingMillis() != null) ? "Thought for " + Durations.words(message.thinkingMillis())
+				: "Thought");
 		if (reasoningTokens != null && reasoningTokens > 0) {
 			parts.add(count(reasoningTokens) + " reasoning tokens");
 		}

@@ -8,10 +8,10 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /**
- * US dollars in words, one rule wherever Ponder shows money (static/js/format.js words them
- * the same): to the cent from a dollar up, two significant digits below (enough to tell a
- * tenth of a cent from a dollar); whole dollars bare, anything else with at least two
- * decimals: "$15", "$7.50", "$0.40", "$0.013", "$1,234.50".
+ * US dollars in words, one rule wherever Ponder shows money (static/js/format.js words
+ * them the same): to the cent from a dollar up, two significant digits below (enough to
+ * tell a tenth of a cent from a dollar); whole dollars bare, anything else with at least
+ * two decimals: "$15", "$7.50", "$0.40", "$0.013", "$1,234.50".
  */
 public final class Money {
 
@@ -30,16 +30,15 @@ public final class Money {
 	}
 
 	/**
-	 * What something cost, or costs: as {@link #dollars}, except that nothing is
-	 * "free".
+	 * What something cost, or costs: as {@link #dollars}, except that nothing is "free".
 	 */
 	public static String cost(BigDecimal amount) {
 		return (amount != null && amount.signum() == 0) ? "free" : dollars(amount);
 	}
 
 	/**
-	 * An amount as it is, not rounded (an axis label, whose round values must not
-	 * lie): "$1", "$0.50", "$0.0125".
+	 * An amount as it is, not rounded (an axis label, whose round values must not lie):
+	 * "$1", "$0.50", "$0.0125".
 	 */
 	public static String exact(BigDecimal amount) {
 		BigDecimal plain = amount.stripTrailingZeros();

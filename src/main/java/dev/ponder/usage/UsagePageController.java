@@ -39,7 +39,7 @@ class UsagePageController {
 		model.addAttribute("periods", PERIODS);
 		model.addAttribute("total", Money.dollars(report.cost()));
 		model.addAttribute("periodCost", Money
-				.dollars(report.byDay().stream().map(UsageReport.DayRow::cost).reduce(BigDecimal.ZERO, BigDecimal::add)));
+			.dollars(report.byDay().stream().map(UsageReport.DayRow::cost).reduce(BigDecimal.ZERO, BigDecimal::add)));
 		return "usage/page";
 	}
 
