@@ -6,6 +6,7 @@
 import { applyAnswerEvent } from './answer-events.js';
 import { api, ApiError } from './api.js';
 import { copyButton } from './copy.js';
+import { element } from './dom.js';
 import { duration } from './format.js';
 import { icon } from './icons.js';
 import { setBusy } from './message-actions.js';
@@ -17,13 +18,6 @@ const LEVELS = { xhigh: 'extra high', high: 'high', medium: 'medium', low: 'low'
 	hidden: 'hidden' };
 
 const views = new WeakMap();
-
-function element(tag, className, text) {
-	const node = document.createElement(tag);
-	if (className) node.className = className;
-	if (text != null) node.textContent = text;
-	return node;
-}
 
 export function isCompare(article) {
 	return article.classList.contains('message--compare');

@@ -4,6 +4,7 @@
 
 import { appUrl } from './api.js';
 import { copyButton } from './copy.js';
+import { element } from './dom.js';
 import { duration } from './format.js';
 import { icon } from './icons.js';
 import { renderInto } from './markdown.js';
@@ -20,13 +21,6 @@ const views = new WeakMap();
 /** The AssistantMessage that keeps article, if one does. */
 export function viewOf(article) {
 	return views.get(article) ?? null;
-}
-
-function element(tag, className, text) {
-	const node = document.createElement(tag);
-	if (className) node.className = className;
-	if (text != null) node.textContent = text;
-	return node;
 }
 
 export function setMessageId(article, id) {

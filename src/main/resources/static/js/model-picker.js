@@ -3,18 +3,12 @@
 // Enter to choose, Escape to close, Alt+S to star. Starred and recent models come first; an id that no
 // list holds can still be typed and used. Without this script the chip stays a plain text field.
 
-import { icon } from './icons.js';
+import { element } from './dom.js';
 import { cost } from './format.js';
+import { icon } from './icons.js';
 import { formatContext, keyOf } from './model-catalog.js';
 
 let uid = 0;
-
-function element(tag, className, text) {
-	const node = document.createElement(tag);
-	if (className) node.className = className;
-	if (text != null) node.textContent = text;
-	return node;
-}
 
 export class ModelPicker {
 	/**

@@ -3,14 +3,9 @@
 // thought and who answered once it is done, and the panel's summary names the model that thought. The same DOM as
 // relay/relay.html; model ids only ever go in as text.
 
-const SVG = 'http://www.w3.org/2000/svg';
+import { element } from './dom.js';
 
-function element(tag, className, text) {
-	const node = document.createElement(tag);
-	if (className) node.className = className;
-	if (text != null) node.textContent = text;
-	return node;
-}
+const SVG = 'http://www.w3.org/2000/svg';
 
 function relayIcon() {
 	const svg = document.createElementNS(SVG, 'svg');
