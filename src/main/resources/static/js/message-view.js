@@ -2,13 +2,14 @@
 // an assistant message (saved or streaming) in step with its text. Markdown is rendered at most once per
 // animation frame while text streams in.
 
+import { applyAnswerEvent } from './answer-events.js';
 import { appUrl } from './api.js';
 import { copyButton } from './copy.js';
 import { element } from './dom.js';
 import { duration } from './format.js';
 import { icon } from './icons.js';
 import { renderInto } from './markdown.js';
-import { labelThinker, relayLine } from './relay-view.js';
+import { labelThinker, relayLine, showRelay } from './relay-view.js';
 import { metaLine, thinkingLine } from './summary.js';
 import { ThinkingPanel } from './thinking-panel.js';
 
@@ -135,8 +136,8 @@ function footerOf(body, create) {
 }
 
 export class AssistantMessage {
-	/** A new, empty assistant message, waiting for its stream. */
-	static create() {
+	/** A new, empty assistant message, waiting for its stream; thinking as for begin(). */
+	static create({ thinking = 'visible' } = {}) {
 		const article = element('article', 'message message--assistant');
 		article.dataset.role = 'assistant';
 		article.dataset.status = 'STREAMING';
@@ -149,7 +150,9 @@ export class AssistantMessage {
 		const body = element('div', 'assistant-body');
 		body.append(element('div', 'answer markdown'));
 		article.append(mark, body);
-		return new AssistantMessage(article);
+		const view = new AssistantMessage(article);
+		view.thinking = thinking;
+		return view;
 	}
 
 	constructor(article) {
@@ -188,7 +191,7 @@ export class AssistantMessage {
 	 * Starts following a stream. thinking is 'visible', 'hidden' (the model thinks, nothing comes back)
 	 * or 'none' (no reasoning asked for).
 	 */
-	begin({ startedAt = this.startedAt, thinking = 'visible' } = {}) {
+	begin({ startedAt = this.startedAt, thinking = this.thinking } = {}) {
 		this.thinking = thinking;
 		this.startedAt = startedAt;
 		this.el.dataset.status = 'STREAMING';
@@ -206,10 +209,38 @@ export class AssistantMessage {
 		this.renderSoon(true, true);
 	}
 
+	// ----- following a stream (Chat calls these) -----
+
+	/** The start event's part about this answer: its id, its model, and who thinks for it in a relay. */
+	started(data) {
+		setMessageId(this.el, data.assistantMessageId);
+		if (data.model) this.el.dataset.model = data.model;
+		if (data.thinker) showRelay(this, data);
+	}
+
+	/** Applies one event of its stream; true once the answer has ended. */
+	apply(event, data) {
+		return Boolean(applyAnswerEvent(this, event, data));
+	}
+
+	/** What is left to follow after the connection dropped: this answer, unless it has ended. */
+	unfinished() {
+		return this.el.dataset.status === 'STREAMING' ? [this] : [];
+	}
+
+	/** The server is trying the model again before any text arrived: the thinking panel says so. */
+	retrying(retry) {
+		const panel = this.ensurePanel();
+		if (panel.state !== 'live') panel.live(this.startedAt);
+		this.showPending(false);
+		panel.retrying(retry);
+	}
+
 	appendReasoning(text) {
 		if (!text) return;
 		this.reasoning += text;
 		const panel = this.ensurePanel();
+		panel.clearRetry();
 		if (panel.state !== 'live' && !this.content) panel.live(this.startedAt);
 		panel.setHasText(true);
 		this.showPending(false);
@@ -228,6 +259,7 @@ export class AssistantMessage {
 	snapshot(reasoning = '', content = '') {
 		this.reasoning = reasoning ?? '';
 		this.content = content ?? '';
+		if (this.reasoning || this.content) this.panel?.clearRetry();
 		if (this.reasoning) {
 			const panel = this.ensurePanel();
 			if (!this.content && panel.state !== 'live') panel.live(this.startedAt);
