@@ -8,8 +8,8 @@ import { api } from './api.js';
 import { copyButton } from './copy.js';
 import { element } from './dom.js';
 import { duration } from './format.js';
-import { icon } from './icons.js';
 import { setBusy } from './message-actions.js';
+import { part } from './message-parts.js';
 import { AssistantMessage, buildMessage, setMessageId } from './message-view.js';
 import { showRelay } from './relay-view.js';
 
@@ -174,8 +174,8 @@ export class CompareView {
 		setups.forEach((setup, column) => {
 			const section = buildSection({ status: 'STREAMING', createdAt: now, model: setup.model || defaultModel,
 				thinker: setup.relay?.thinker, column, setting: setup.relay ? null : settingOf(setup.reasoning) });
-			const body = element('div', 'assistant-body');
-			body.append(element('div', 'answer markdown'));
+			const body = part('.message--assistant').querySelector('.assistant-body');
+			body.append(part('.answer'));
 			section.append(body, element('div', 'compare-foot'));
 			article.firstElementChild.append(section);
 		});
@@ -300,10 +300,7 @@ export function renderCompareActions(article, onContinue, busy = false) {
 				text: () => column.view.content }));
 		}
 		if (isChosen) {
-			const mark = element('p', 'compare-chosen');
-			mark.tabIndex = -1;
-			mark.append(icon('check'), 'Continues the conversation');
-			foot.append(mark);
+			foot.append(part('.compare-chosen'));
 		}
 		else {
 			const button = element('button', 'button button--outline compare-continue', 'Continue with this');

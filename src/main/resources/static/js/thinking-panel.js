@@ -6,21 +6,13 @@
 // A person's own open/close always wins: once they toggle it, the panel stops folding itself.
 
 import { duration } from './format.js';
-import { icon } from './icons.js';
+import { part } from './message-parts.js';
 
 export class ThinkingPanel {
-	/** Builds a new, empty panel element (not yet in the page). */
+	/** A new, empty panel (not yet in the page). */
 	static create() {
-		const details = document.createElement('details');
-		details.className = 'thinking is-empty';
-		const summary = document.createElement('summary');
-		summary.className = 'thinking-summary';
-		const label = document.createElement('span');
-		label.className = 'thinking-label';
-		summary.append(icon('sparkle', 'thinking-icon'), label, icon('chevron', 'thinking-chevron'));
-		const body = document.createElement('div');
-		body.className = 'thinking-body markdown';
-		details.append(summary, body);
+		const details = part('.thinking');
+		details.classList.add('is-empty');
 		return new ThinkingPanel(details);
 	}
 
