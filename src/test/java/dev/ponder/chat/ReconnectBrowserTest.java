@@ -177,7 +177,7 @@ class ReconnectBrowserTest extends BrowserTestSupport {
 		ask(this.page, "Try again if you must");
 
 		Locator label = this.page.locator("article.message--assistant .thinking-label");
-		assertThat(label).hasText(Pattern.compile("^Retrying… 1 of \\d+$"));
+		assertThat(label).hasText(Pattern.compile("^Retrying… \\d+ of \\d+$"));
 		thinking.open();
 		assertThat(this.page.locator("article.message--assistant .answer")).containsText("Done.");
 		assertThat(label).not().containsText("Retrying");
