@@ -4,11 +4,14 @@
 import { endRelay, showStage } from './relay-view.js';
 
 /**
- * Applies a stage, reasoning, content, snapshot, done or error event to an answer's view.
+ * Applies a retrying, stage, reasoning, content, snapshot, done or error event to an answer's view.
  * Returns 'done' or 'error' when the answer ended, else null ('start' is left to the caller).
  */
 export function applyAnswerEvent(view, event, data) {
 	switch (event) {
+		case 'retrying':
+			view.retrying(data);
+			return null;
 		case 'stage':
 			showStage(view, data);
 			return null;

@@ -49,8 +49,8 @@ async function toApiError(response) {
 	return new ApiError(fallbackMessage(response.status), { status: response.status });
 }
 
-async function request(path, { method = 'GET', body, rawBody, signal, accept = 'application/json' } = {}) {
-	const headers = { Accept: accept, ...csrfHeaders() };
+async function request(path, { method = 'GET', body, rawBody, signal, accept = 'application/json', headers: extra = {} } = {}) {
+	const headers = { Accept: accept, ...csrfHeaders(), ...extra };
 	if (body !== undefined || rawBody !== undefined) headers['Content-Type'] = 'application/json';
 	let response;
 	try {
@@ -87,9 +87,13 @@ export const api = {
 			{ method: 'POST', body: payload, signal, accept: EVENT_STREAM });
 	},
 
-	/** GET /api/messages/{id}/stream → the event-stream Response of a running answer. */
-	attach(messageId, signal) {
-		return request(`/api/messages/${id(messageId)}/stream`, { signal, accept: EVENT_STREAM });
+	/**
+	 * GET /api/messages/{id}/stream → the event-stream Response of a running answer; with lastEventId, only what
+	 * came after that event.
+	 */
+	attach(messageId, { lastEventId = null, signal } = {}) {
+		const headers = lastEventId ? { 'Last-Event-ID': lastEventId } : {};
+		return request(`/api/messages/${id(messageId)}/stream`, { signal, accept: EVENT_STREAM, headers });
 	},
 
 	/** POST /api/messages/{id}/stop; the stream then ends with done(STOPPED). */

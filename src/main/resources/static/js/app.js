@@ -6,7 +6,7 @@ import { enhanceAccountMenu } from './account-menu.js';
 import { arriveAtMessage } from './arrival.js';
 import { Chat } from './chat.js';
 import { ChatHeader } from './chat-header.js';
-import { attachCompare, CompareView, sendCompare } from './compare.js';
+import { CompareView, sendCompare } from './compare.js';
 import { Composer } from './composer.js';
 import { resumePendingUndo } from './conversation-actions.js';
 import { addCopyableButtons } from './copy.js';
@@ -72,7 +72,7 @@ function start() {
 			}
 			modelChoice.sent(message);
 			if (request.compare) sendCompare(chat, request);
-			else chat.send(request);
+			else chat.sendOne(request);
 		},
 		onStop: () => chat.stop(),
 		reasoning: modelChoice.reasoning,
@@ -103,7 +103,7 @@ function start() {
 	if (!arriveAtMessage(follower)) follower.toBottom();
 	// The newest running answer is the one the Stop button stops.
 	running.reverse().forEach((view) => chat.attach(view));
-	comparing.forEach((compare) => attachCompare(chat, compare));
+	comparing.forEach((compare) => chat.attach(compare));
 
 	for (const button of document.querySelectorAll('.suggestion')) {
 		button.addEventListener('click', () => {

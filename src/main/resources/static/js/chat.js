@@ -1,12 +1,26 @@
-// One conversation on the page: sends a message and follows its answer's event stream, attaches to
-// answers still running after a reload, and stops them on request. Regenerated answers and edited questions
-// (thread.js) are followed the same way.
+// One conversation on the page: sends a question and follows what answers it (one answer, or the columns of a
+// compare), attaches to answers still running after a reload, attaches again with backoff when a connection drops,
+// and stops answers on request. Regenerated answers and edited questions (thread.js) are followed the same way.
+//
+// What Chat follows is an answer view: an AssistantMessage, or a CompareView whose events name their column. Both
+// have el, id (what Stop stops), onRender, begin(), started(data) (the start event's part about them),
+// apply(event, data) (true once everything has ended), unfinished() (the parts to attach to again, each with id,
+// el, started, apply and connectionLost) and discard().
 
 import { api, ApiError, appUrl } from './api.js';
 import { AssistantMessage, createUserMessage, setMessageId } from './message-view.js';
-import { applyAnswerEvent } from './answer-events.js';
 import { showRelay } from './relay-view.js';
 import { readJsonEvents } from './stream.js';
+
+/** How long to wait before each try to attach again after a connection dropped; then it is given up. */
+const REATTACH_DELAYS = [0, 500, 1000, 2000, 4000];
+
+/** Answers that the server no longer streams: ended, or never there. */
+const isGone = (error) => error?.status === 404 || error?.status === 409 || error?.status === 410;
+
+const wait = (millis) => new Promise((resolve) => {
+	setTimeout(resolve, millis);
+});
 
 export class Chat {
 	constructor({ main, messages, composer, sidebar, follower }) {
@@ -17,9 +31,15 @@ export class Chat {
 		this.follower = follower;
 		this.conversationId = main.dataset.conversationId || null;
 		this.adopted = Boolean(this.conversationId);
-		this.keyConfigured = main.dataset.keyConfigured !== 'false';
+		/** The server's sentence when no OpenRouter key is set, else null. */
+		this.missingKey = main.dataset.missingKey || null;
 		/** The answer being followed: { view, stopRequested } */
 		this.active = null;
+		/** Once the page is being left, nothing is attached again. */
+		this.leaving = false;
+		window.addEventListener('pagehide', () => {
+			this.leaving = true;
+		});
 		/** Hooks for thread.js: before a message goes out, when an answer has ended, when busy changes. */
 		this.beforeSend = null;
 		this.onAnswerEnded = null;
@@ -28,75 +48,65 @@ export class Chat {
 		this.onAdopt = null;
 	}
 
-	/** Sends what the composer holds: {content, model, endpoint, effort, reasoning}, and a relay's {thinker, reasoning}. */
-	async send({ content, model, endpoint, effort, reasoning, relay }) {
+	/** Sends what the composer holds as one answer: {content, model, endpoint, effort, reasoning, relay}. */
+	sendOne({ content, model, endpoint, effort, reasoning, relay }) {
+		const thinking = relay ? 'visible' : effort === 'none' ? 'none' : effort === 'hidden' ? 'hidden' : 'visible';
+		const answer = AssistantMessage.create({ thinking });
+		if (relay) showRelay(answer, { thinker: relay.thinker, model });
+		return this.send({ content, endpoint, body: { content, model, endpoint, reasoning, relay }, answer });
+	}
+
+	/**
+	 * Sends a question and follows what answers it: body is the API's request ({content, endpoint, …}), answer the
+	 * view its stream fills (see the top of this file).
+	 */
+	async send({ content, endpoint, body, answer }) {
 		if (this.active) return;
-		if (!this.keyConfigured && (endpoint ?? 'openrouter') === 'openrouter') {
+		if (this.missingKey && (endpoint ?? 'openrouter') === 'openrouter') {
 			// The server would refuse it too; saying so here keeps an empty conversation from being made.
-			this.composer.showError('No OpenRouter API key is set. Set OPENROUTER_API_KEY and restart Ponder.');
+			this.composer.showError(this.missingKey);
 			return;
 		}
 		await this.beforeSend?.();
 		if (this.active) return;
 		const userEl = createUserMessage(content);
-		const view = AssistantMessage.create();
 		this.hideEmptyState();
-		this.messages.append(userEl, view.el);
-		view.onRender = () => this.follower.update();
-		if (relay) showRelay(view, { thinker: relay.thinker, model });
-		const thinking = relay ? 'visible' : effort === 'none' ? 'none' : effort === 'hidden' ? 'hidden' : 'visible';
-		view.begin({ startedAt: Date.now(), thinking });
+		this.messages.append(userEl, answer.el);
+		answer.onRender = () => this.follower.update();
+		answer.begin({ startedAt: Date.now() });
 		this.composer.value = '';
 		this.follower.toBottom();
-		this.active = { view, stopRequested: false };
+		this.active = { view: answer, stopRequested: false };
 		this.setBusy(true);
 
 		let response;
 		try {
 			if (!this.conversationId) this.conversationId = (await api.createConversation()).id;
-			response = await api.sendMessage(this.conversationId, { content, model, endpoint, reasoning, relay });
+			response = await api.sendMessage(this.conversationId, body);
 		}
 		catch (error) {
 			// Not sent: take the bubbles back and give the person their text again.
 			userEl.remove();
-			view.discard();
+			answer.discard();
 			this.restoreDraft(content);
 			this.composer.showError(error instanceof ApiError ? error.message : 'The message could not be sent.');
 			this.showEmptyStateIfEmpty();
 			this.end();
 			return;
 		}
-		await this.follow(response, view, userEl);
+		await this.follow(response, answer, { userEl });
 	}
 
-	/** Follows an answer that was still running when the page loaded. */
-	async attach(view) {
-		view.onRender = () => this.follower.update();
-		view.begin({ thinking: 'visible' });
+	/** Follows an answer (or a compare) that was still running when the page was shown. */
+	async attach(answer) {
+		answer.onRender = () => this.follower.update();
+		answer.begin({ thinking: 'visible' });
 		const owns = !this.active;
 		if (owns) {
-			this.active = { view, stopRequested: false };
+			this.active = { view: answer, stopRequested: false };
 			this.setBusy(true);
 		}
-		let response;
-		try {
-			response = await api.attach(view.id);
-		}
-		catch (error) {
-			// The answer finished (or vanished) between rendering the page and attaching: the page is out of
-			// date, so load it again, but only once per message, in case the server keeps calling it running.
-			const key = `ponder:reloaded:${view.id}`;
-			const gone = error.status === 404 || error.status === 409 || error.status === 410;
-			if (gone && !sessionStorage.getItem(key)) {
-				sessionStorage.setItem(key, '1');
-				window.location.reload();
-				return;
-			}
-			view.connectionLost();
-			if (owns) this.end();
-			return;
-		}
-		await this.follow(response, view, null, owns);
+		await this.follow(null, answer, { owns, reloadIfGone: true });
 	}
 
 	/**
@@ -121,7 +131,7 @@ export class Chat {
 			onRefused?.(error instanceof ApiError ? error.message : 'That could not be sent.');
 			return;
 		}
-		await this.follow(response, view, userEl);
+		await this.follow(response, view, { userEl });
 	}
 
 	/** Stop the answer being followed (or, if it has no id yet, as soon as it has one). */
@@ -129,7 +139,9 @@ export class Chat {
 		const active = this.active;
 		if (!active) return;
 		active.stopRequested = true;
-		if (active.view.id) await this.requestStop(active.view.id);
+		if (!active.view.id) return;
+		active.stopSent = true;
+		await this.requestStop(active.view.id);
 	}
 
 	async requestStop(messageId) {
@@ -142,30 +154,66 @@ export class Chat {
 		}
 	}
 
-	async follow(response, view, userEl, owns = true) {
-		let ended = await this.consume(response, view, userEl);
-		// The connection dropped mid-answer; the answer itself runs on at the server. Attach again once.
-		if (!ended && view.id) {
-			try {
-				ended = await this.consume(await api.attach(view.id), view, null);
-			}
-			catch {
-				ended = false;
-			}
+	/**
+	 * Reads response (if any) into answer; what is left unfinished when it ends (the connection dropped: the answer
+	 * runs on at the server) is attached to again.
+	 */
+	async follow(response, answer, { userEl = null, owns = true, reloadIfGone = false } = {}) {
+		const ended = response ? await this.consume(response, answer, userEl) : false;
+		if (!ended) {
+			await Promise.all(answer.unfinished().map((part) => this.reattach(part, reloadIfGone)));
 		}
-		if (!ended) view.connectionLost();
+		answer.followed?.();
+		this.follower.update();
 		if (owns) this.end();
-		this.onAnswerEnded?.(view);
+		this.onAnswerEnded?.(answer);
 	}
 
-	/** Reads one event stream into the view; true when it ended with done or error. */
-	async consume(response, view, userEl) {
-		try {
-			for await (const { event, data } of readJsonEvents(response)) {
-				if (event === 'start') {
-					this.onStart(data, view, userEl);
+	/**
+	 * Attaches to part again, with growing pauses between tries (REATTACH_DELAYS), until it has ended; a stream
+	 * that brought events before it dropped starts the pauses over. Sends the last event id seen, so that only
+	 * what came after it is sent again.
+	 */
+	async reattach(part, reloadIfGone) {
+		let tries = 0;
+		while (part.id && tries < REATTACH_DELAYS.length) {
+			await wait(REATTACH_DELAYS[tries++]);
+			if (this.leaving || !part.el.isConnected) return;
+			let response;
+			try {
+				response = await api.attach(part.id, { lastEventId: part.lastEventId });
+			}
+			catch (error) {
+				if (isGone(error)) {
+					if (reloadIfGone && this.reloadOnce(part.id)) return;
+					break;
 				}
-				else if (applyAnswerEvent(view, event, data)) {
+				continue;
+			}
+			const seen = part.lastEventId;
+			if (await this.consume(response, part, null)) return;
+			if (part.lastEventId !== seen) tries = 0;
+		}
+		if (!this.leaving) part.connectionLost();
+	}
+
+	// The answer finished (or vanished) between rendering the page and attaching: the page is out of date, so load
+	// it again, but only once per message, in case the server keeps calling it running.
+	reloadOnce(messageId) {
+		const key = `ponder:reloaded:${messageId}`;
+		if (sessionStorage.getItem(key)) return false;
+		sessionStorage.setItem(key, '1');
+		window.location.reload();
+		return true;
+	}
+
+	/** Reads one event stream into target; true when it has ended (done or error, for every column). */
+	async consume(response, target, userEl) {
+		try {
+			for await (const { event, data, id } of readJsonEvents(response)) {
+				if (id) target.lastEventId = id;
+				if (event === 'start') this.onStart(data, target, userEl);
+				if (target.apply(event, data)) {
 					this.follower.update();
 					return true;
 				}
@@ -177,13 +225,19 @@ export class Chat {
 		return false;
 	}
 
-	onStart(data, view, userEl) {
-		if (userEl && data.userMessageId) setMessageId(userEl, data.userMessageId);
-		if (data.assistantMessageId) setMessageId(view.el, data.assistantMessageId);
-		if (data.model) view.el.dataset.model = data.model;
-		if (data.thinker) showRelay(view, data);
-		if (data.conversationId) this.adopt(data.conversationId, data.title);
-		if (this.active?.view === view && this.active.stopRequested && view.id) this.requestStop(view.id);
+	/** The start event: ids for the question and the answer, the conversation it made, a Stop asked for early. */
+	onStart(data, target, userEl) {
+		if (userEl && data.userMessageId && !userEl.dataset.messageId) setMessageId(userEl, data.userMessageId);
+		target.started(data);
+		if (data.conversationId && !target.adopted) {
+			target.adopted = true;
+			this.adopt(data.conversationId, data.title);
+		}
+		const active = this.active;
+		if (active?.view === target && active.stopRequested && !active.stopSent && target.id) {
+			active.stopSent = true;
+			this.requestStop(target.id);
+		}
 	}
 
 	/** The page now shows conversation id: its address, title, sidebar entry and form. */

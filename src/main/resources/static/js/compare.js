@@ -4,27 +4,19 @@
 // comes from the server (relay/compare.html), from the API's JSON (buildCompare) and for a compare being sent.
 
 import { applyAnswerEvent } from './answer-events.js';
-import { api, ApiError } from './api.js';
+import { api } from './api.js';
 import { copyButton } from './copy.js';
-import { icon } from './icons.js';
+import { element } from './dom.js';
+import { duration } from './format.js';
 import { setBusy } from './message-actions.js';
-import { AssistantMessage, buildMessage, createUserMessage, setMessageId } from './message-view.js';
+import { part } from './message-parts.js';
+import { AssistantMessage, buildMessage, setMessageId } from './message-view.js';
 import { showRelay } from './relay-view.js';
 import { settingOf, writeSetting } from './reasoning-setting.js';
-import { readJsonEvents } from './stream.js';
-import { duration } from './summary.js';
-import { formatDuration } from './thinking-panel.js';
 
 const LEVELS = { xhigh: 'extra high', high: 'high', medium: 'medium', low: 'low', minimal: 'minimal', none: 'off' };
 
 const views = new WeakMap();
-
-function element(tag, className, text) {
-	const node = document.createElement(tag);
-	if (className) node.className = className;
-	if (text != null) node.textContent = text;
-	return node;
-}
 
 export function isCompare(article) {
 	return article.classList.contains('message--compare');
@@ -125,7 +117,7 @@ class Column {
 		this.timer = section.querySelector('.compare-timer');
 		this.ended = section.dataset.status !== 'STREAMING';
 		this.startedAt = Date.parse(section.dataset.createdAt ?? '') || Date.now();
-		if (this.ended && section.dataset.totalMillis) this.showTime(Number(section.dataset.totalMillis), true);
+		if (this.ended && section.dataset.totalMillis) this.showTime(Number(section.dataset.totalMillis));
 	}
 
 	get id() {
@@ -138,9 +130,8 @@ class Column {
 		this.el.dataset.messageId = id;
 	}
 
-	/** A running clock counts whole seconds; a final time is worded as the meta line words it ("<1 s"). */
-	showTime(millis, final = false) {
-		if (this.timer) this.timer.textContent = final ? duration(millis) : formatDuration(millis);
+	showTime(millis) {
+		if (this.timer) this.timer.textContent = duration(millis);
 	}
 
 	tick() {
@@ -150,7 +141,26 @@ class Column {
 	end(totalMillis) {
 		if (this.ended) return;
 		this.ended = true;
-		this.showTime(totalMillis ?? Date.now() - this.startedAt, true);
+		this.showTime(totalMillis ?? Date.now() - this.startedAt);
+	}
+
+	/** The start event's part about this column (also when it is attached to on its own). */
+	started(data) {
+		this.setId(data.assistantMessageId ?? data.messageId);
+		if (data.model) this.el.dataset.model = data.model;
+		if (data.thinker) showRelay(this.view, data);
+	}
+
+	/** Applies one event of this column's answer; true once it has ended. */
+	apply(event, data) {
+		const ended = applyAnswerEvent(this.view, event, data);
+		if (ended) this.end((ended === 'done') ? data.totalMillis : null);
+		return this.ended;
+	}
+
+	connectionLost() {
+		this.view.connectionLost();
+		this.end(null);
 	}
 }
 
@@ -163,8 +173,8 @@ export class CompareView {
 		setups.forEach((setup, column) => {
 			const section = buildSection({ status: 'STREAMING', createdAt: now, model: setup.model || defaultModel,
 				thinker: setup.relay?.thinker, column, setting: setup.relay ? null : settingOf(setup.reasoning) });
-			const body = element('div', 'assistant-body');
-			body.append(element('div', 'answer markdown'));
+			const body = part('.message--assistant').querySelector('.assistant-body');
+			body.append(part('.answer'));
 			section.append(body, element('div', 'compare-foot'));
 			article.firstElementChild.append(section);
 		});
@@ -176,8 +186,8 @@ export class CompareView {
 		this.el = article;
 		this.columns = [...article.querySelectorAll('.compare-column')].map((section) => new Column(section));
 		this.questionId = null;
-		this.adopted = false;
 		this.clock = 0;
+		this.onRender = null;
 	}
 
 	/** The question: stopping it stops every column. */
@@ -198,13 +208,13 @@ export class CompareView {
 	}
 
 	/** Starts following the columns still running; onRender after each render (to keep the newest in view). */
-	begin(onRender) {
+	begin() {
 		for (const column of this.columns) {
 			if (column.ended) {
 				column.view.renderSaved();
 				continue;
 			}
-			column.view.onRender = onRender;
+			column.view.onRender = this.onRender;
 			column.view.begin({ startedAt: column.startedAt, thinking: 'visible' });
 			if (column.el.dataset.thinker) showRelay(column.view, { thinker: column.el.dataset.thinker });
 		}
@@ -212,8 +222,8 @@ export class CompareView {
 		this.columns.forEach((column) => column.tick());
 	}
 
-	/** All columns ended: stop the clock, say which continues. */
-	settle() {
+	/** All columns ended: stop the clock. */
+	followed() {
 		clearInterval(this.clock);
 		this.clock = 0;
 		this.el.dataset.status = 'COMPLETE';
@@ -225,131 +235,38 @@ export class CompareView {
 		this.el.remove();
 	}
 
-	/** Applies one event to a column. */
-	apply(column, event, data) {
-		const view = column.view;
-		switch (event) {
-			case 'start':
-				column.setId(data.assistantMessageId ?? data.messageId);
-				if (data.model) column.el.dataset.model = data.model;
-				if (data.thinker) showRelay(view, data);
-				break;
-			default: {
-				const ended = applyAnswerEvent(view, event, data);
-				if (ended) column.end((ended === 'done') ? data.totalMillis : null);
-			}
+	/** The start event of a column: the question's id, the column's, and the answer the conversation follows. */
+	started(data) {
+		if (data.userMessageId && !this.questionId) this.questionId = data.userMessageId;
+		const column = this.columns[data.column];
+		if (!column) return;
+		column.started(data);
+		// The conversation follows the newest column until the person picks one.
+		if (data.assistantMessageId && data.column === this.columns.length - 1) {
+			setMessageId(this.el, data.assistantMessageId);
 		}
 	}
-}
 
-// ----- following the streams -----
-
-/** Reads the compare's own stream (every event names its column) until every column has ended. */
-async function readColumns(chat, view, response, userEl) {
-	try {
-		for await (const { event, data } of readJsonEvents(response)) {
-			const column = view.columns[data.column];
-			if (!column) continue;
-			if (event === 'start') onStart(chat, view, data, userEl);
-			view.apply(column, event, data);
-			if (!view.running) return;
-		}
+	/** Applies one event of the compare's stream (each names its column); true once every column has ended. */
+	apply(event, data) {
+		this.columns[data.column]?.apply(event, data);
+		return !this.running;
 	}
-	catch {
-		// The connection dropped: the columns still running are followed one by one.
+
+	/** The columns still running, to attach to one by one when the compare's stream dropped. */
+	unfinished() {
+		return this.columns.filter((column) => !column.ended);
 	}
 }
 
-function onStart(chat, view, data, userEl) {
-	if (data.userMessageId && !view.questionId) {
-		view.questionId = data.userMessageId;
-		if (userEl) setMessageId(userEl, data.userMessageId);
-		if (chat.active?.view === view && chat.active.stopRequested) chat.requestStop(view.questionId);
-	}
-	// The conversation follows the newest column until the person picks one.
-	if (data.assistantMessageId && data.column === view.columns.length - 1) setMessageId(view.el, data.assistantMessageId);
-	if (data.conversationId && !view.adopted) {
-		view.adopted = true;
-		chat.adopt(data.conversationId, data.title);
-	}
-}
-
-/** Follows one column on its own (after a reload, or when the compare's stream dropped). */
-async function attachColumn(view, column) {
-	if (column.id) {
-		try {
-			for await (const { event, data } of readJsonEvents(await api.attach(column.id))) {
-				view.apply(column, event, data);
-				if (column.ended) return;
-			}
-		}
-		catch {
-			// fall through: the connection is lost
-		}
-	}
-	if (!column.ended) {
-		column.view.connectionLost();
-		column.end(null);
-	}
-}
-
-async function finishFollowing(chat, view, owns) {
-	await Promise.all(view.columns.filter((column) => !column.ended).map((column) => attachColumn(view, column)));
-	view.settle();
-	chat.follower.update();
-	if (owns) chat.end();
-	chat.onAnswerEnded?.(view);
-}
 
 /**
  * Sends one question to several set-ups at once: {content, endpoint, compare: [{model, reasoning, relay}, …]}.
- * chat is the page's Chat: its composer, follower and Stop button serve the compare as they serve one answer.
+ * chat is the page's Chat: it sends and follows the compare as it does one answer.
  */
-export async function sendCompare(chat, { content, endpoint, compare, model }) {
-	if (chat.active) return;
-	if (!chat.keyConfigured && (endpoint ?? 'openrouter') === 'openrouter') {
-		chat.composer.showError('No OpenRouter API key is set. Set OPENROUTER_API_KEY and restart Ponder.');
-		return;
-	}
-	await chat.beforeSend?.();
-	if (chat.active) return;
-	const userEl = createUserMessage(content);
-	const view = CompareView.create(compare, model);
-	chat.hideEmptyState();
-	chat.messages.append(userEl, view.el);
-	view.begin(() => chat.follower.update());
-	chat.composer.value = '';
-	chat.follower.toBottom();
-	chat.active = { view, stopRequested: false };
-	chat.setBusy(true);
-
-	let response;
-	try {
-		if (!chat.conversationId) chat.conversationId = (await api.createConversation()).id;
-		response = await api.sendMessage(chat.conversationId, { content, endpoint, compare });
-	}
-	catch (error) {
-		userEl.remove();
-		view.discard();
-		chat.restoreDraft(content);
-		chat.composer.showError(error instanceof ApiError ? error.message : 'The message could not be sent.');
-		chat.showEmptyStateIfEmpty();
-		chat.end();
-		return;
-	}
-	await readColumns(chat, view, response, userEl);
-	await finishFollowing(chat, view, true);
-}
-
-/** Follows the columns of a compare still running when the page was shown. */
-export async function attachCompare(chat, view) {
-	const owns = !chat.active;
-	if (owns) {
-		chat.active = { view, stopRequested: false };
-		chat.setBusy(true);
-	}
-	view.begin(() => chat.follower.update());
-	await finishFollowing(chat, view, owns);
+export function sendCompare(chat, { content, endpoint, compare, model }) {
+	return chat.send({ content, endpoint, body: { content, endpoint, compare },
+		answer: CompareView.create(compare, model) });
 }
 
 // ----- choosing the column that continues -----
@@ -375,10 +292,7 @@ export function renderCompareActions(article, onContinue, busy = false) {
 				text: () => column.view.content }));
 		}
 		if (isChosen) {
-			const mark = element('p', 'compare-chosen');
-			mark.tabIndex = -1;
-			mark.append(icon('check'), 'Continues the conversation');
-			foot.append(mark);
+			foot.append(part('.compare-chosen'));
 		}
 		else {
 			const button = element('button', 'button button--outline compare-continue', 'Continue with this');

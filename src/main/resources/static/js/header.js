@@ -2,14 +2,7 @@
 // key. It is asked again after each answer that cost something.
 
 import { api } from './api.js';
-
-/** "$7.50", "$0.0021" */
-function formatDollars(value) {
-	const dollars = Number(value);
-	if (!Number.isFinite(dollars) || dollars === 0) return '$0';
-	if (Math.abs(dollars) >= 1) return `$${dollars.toFixed(2)}`;
-	return `$${Number(dollars.toPrecision(2))}`;
-}
+import { dollars } from './format.js';
 
 const PROBLEMS = {
 	invalid_key: 'Key refused',
@@ -37,8 +30,8 @@ export class Header {
 		const chip = this.credit;
 		chip.classList.remove('is-warn', 'is-danger');
 		if (key.status === 'ok' && key.limit != null) {
-			chip.textContent = `${formatDollars(key.limitRemaining)} left`;
-			chip.title = `OpenRouter key ${key.label ?? ''}: ${formatDollars(key.usage)} used of ${formatDollars(key.limit)}`;
+			chip.textContent = `${dollars(key.limitRemaining ?? 0)} left`;
+			chip.title = `OpenRouter key ${key.label ?? ''}: ${dollars(key.usage ?? 0)} used of ${dollars(key.limit)}`;
 			chip.classList.toggle('is-warn', key.limit > 0 && key.limitRemaining / key.limit < 0.1);
 			chip.hidden = false;
 		}

@@ -3,12 +3,7 @@
 const SVG = 'http://www.w3.org/2000/svg';
 
 const SHAPES = {
-	sparkle: [
-		['path', { d: 'M12 3l1.8 5.2L19 10l-5.2 1.8L12 17l-1.8-5.2L5 10l5.2-1.8z' }],
-		['path', { d: 'M18.5 15.5l.7 1.8 1.8.7-1.8.7-.7 1.8-.7-1.8-1.8-.7 1.8-.7z' }],
-	],
 	chevron: [['path', { d: 'M9 6l6 6-6 6' }]],
-	alert: [['circle', { cx: '12', cy: '12', r: '9' }], ['path', { d: 'M12 7.5v5.5M12 16.2v.3' }]],
 	back: [['path', { d: 'M15 6l-6 6 6 6' }]],
 	more: [['path', { d: 'M5.5 12h.01M12 12h.01M18.5 12h.01', 'stroke-width': '2.6' }]],
 	copy: [['rect', { x: '8.5', y: '8.5', width: '11.5', height: '11.5', rx: '2.5' }],

@@ -1,15 +1,16 @@
-// The DOM of one message: builds new ones (also from the API's JSON, the same DOM as message.html), and keeps
-// an assistant message (saved or streaming) in step with its text. Markdown is rendered at most once per
+// The DOM of one message: builds new ones from the parts the server renders into the page (message-parts.js), also
+// from the API's JSON, and keeps an assistant message (saved or streaming) in step with its text. Markdown is rendered at most once per
 // animation frame while text streams in.
 
-import { appUrl } from './api.js';
+import { applyAnswerEvent } from './answer-events.js';
 import { copyButton } from './copy.js';
-import { icon } from './icons.js';
+import { duration } from './format.js';
 import { renderInto } from './markdown.js';
+import { part } from './message-parts.js';
 import { writeSetting } from './reasoning-setting.js';
-import { labelThinker, relayLine } from './relay-view.js';
+import { labelThinker, relayLine, showRelay } from './relay-view.js';
 import { metaLine, thinkingLine } from './summary.js';
-import { formatDuration, ThinkingPanel } from './thinking-panel.js';
+import { ThinkingPanel } from './thinking-panel.js';
 
 // Children of .assistant-body, in the order they appear.
 const SLOTS = ['.relay-line', '.thinking', '.thinking-note', '.pending', '.answer', 'noscript', '.notice', '.status-label',
@@ -22,13 +23,6 @@ export function viewOf(article) {
 	return views.get(article) ?? null;
 }
 
-function element(tag, className, text) {
-	const node = document.createElement(tag);
-	if (className) node.className = className;
-	if (text != null) node.textContent = text;
-	return node;
-}
-
 export function setMessageId(article, id) {
 	if (!id) return;
 	article.id = `m-${id}`;
@@ -37,10 +31,8 @@ export function setMessageId(article, id) {
 
 /** A user's message, shown as plain text. */
 export function createUserMessage(text) {
-	const article = element('article', 'message message--user');
-	article.dataset.role = 'user';
-	article.dataset.status = 'COMPLETE';
-	article.append(element('div', 'user-bubble', text));
+	const article = part('.message--user');
+	article.querySelector('.user-bubble').textContent = text;
 	return article;
 }
 
@@ -64,69 +56,75 @@ export function setBranchData(article, message) {
 
 /** A stored message from the API's JSON, as message.html renders it (Markdown still to render). */
 export function buildMessage(message) {
-	const user = message.role === 'user';
-	const article = element('article', `message ${user ? 'message--user' : 'message--assistant'}`);
-	setMessageId(article, message.id);
-	article.dataset.role = user ? 'user' : 'assistant';
-	article.dataset.status = message.status ?? 'COMPLETE';
-	if (message.createdAt) article.dataset.createdAt = message.createdAt;
-	setBranchData(article, message);
-	if (user) {
-		article.append(element('div', 'user-bubble', message.content ?? ''));
+	if (message.role === 'user') {
+		const article = createUserMessage(message.content ?? '');
+		describe(article, message);
 		return article;
 	}
+	const article = part('.message--assistant');
+	describe(article, message);
 	const content = message.content ?? '';
 	const reasoning = message.reasoning ?? '';
 	const streaming = article.dataset.status === 'STREAMING';
 	const summary = thinkingLine(message);
-	const mark = element('img', 'assistant-mark');
-	mark.src = appUrl('favicon.svg');
-	mark.alt = '';
-	mark.width = 28;
-	mark.height = 28;
-	const body = element('div', 'assistant-body');
+	const body = article.querySelector('.assistant-body');
 	if (message.relay?.thinkerModel) {
 		body.append(relayLine({ thinker: message.relay.thinkerModel, answerer: message.model,
 			stage: streaming ? (content ? 'answering' : 'thinking') : 'done' }));
 	}
 	if (reasoning) {
-		const panel = ThinkingPanel.create();
-		panel.el.classList.remove('is-empty');
-		panel.el.open = streaming && !content;
-		panel.el.dataset.state = streaming ? (content ? 'folded' : 'live') : 'done';
-		panel.label.textContent = summary ?? (streaming && !content ? 'Thinking…' : 'Thought process');
-		panel.body.textContent = reasoning;
-		body.append(panel.el);
+		const panel = part('.thinking');
+		panel.open = streaming && !content;
+		panel.dataset.state = streaming ? (content ? 'folded' : 'live') : 'done';
+		panel.querySelector('.thinking-label').textContent = summary ?? (streaming && !content ? 'Thinking…' : 'Thought process');
+		panel.querySelector('.thinking-body').textContent = reasoning;
+		body.append(panel);
 	}
 	else if (summary) {
-		const note = element('p', 'thinking-note');
-		note.append(icon('sparkle', 'thinking-icon'), element('span', 'thinking-label', summary));
-		body.append(note);
+		body.append(thinkingNote(summary));
 	}
-	body.append(element('div', 'answer markdown', content));
-	if (message.finishReason === 'length') {
-		body.append(element('p', 'notice notice--length',
-			content ? 'The answer was cut off at the token limit' : 'The model ran out of tokens while thinking'));
-	}
-	if (article.dataset.status === 'STOPPED') body.append(element('p', 'status-label', 'Stopped'));
-	if (article.dataset.status === 'FAILED') {
-		const box = element('div', 'error-box');
-		box.setAttribute('role', 'alert');
-		const text = element('div');
-		text.append(element('p', 'error-title', content ? 'The answer stopped early' : 'No answer'),
-			element('p', 'error-message', message.error?.message ?? 'Something went wrong while the model was answering.'));
-		box.append(icon('alert'), text);
-		body.append(box);
-	}
+	const answer = part('.answer');
+	answer.textContent = content;
+	body.append(answer);
+	if (message.finishReason === 'length') body.append(lengthNotice(Boolean(content)));
+	if (article.dataset.status === 'STOPPED') body.append(part('.status-label'));
+	if (article.dataset.status === 'FAILED') body.append(errorBox(Boolean(content), message.error?.message));
 	const meta = metaLine(message);
 	if (meta) footerOf(body, true).prepend(metaElement(meta));
-	article.append(mark, body);
 	return article;
 }
 
+/** A stored message's id, status, time and place among its versions, from the API's JSON. */
+function describe(article, message) {
+	setMessageId(article, message.id);
+	article.dataset.status = message.status ?? 'COMPLETE';
+	if (message.createdAt) article.dataset.createdAt = message.createdAt;
+	setBranchData(article, message);
+}
+
+function thinkingNote(text) {
+	const note = part('.thinking-note');
+	note.querySelector('.thinking-label').textContent = text;
+	return note;
+}
+
+function lengthNotice(hasContent) {
+	const notice = part('.notice--length');
+	notice.textContent = hasContent ? 'The answer was cut off at the token limit' : 'The model ran out of tokens while thinking';
+	return notice;
+}
+
+/** The box of a failed answer: message is the server's sentence (the part says something went wrong without one). */
+function errorBox(hasContent, message) {
+	const box = part('.error-box');
+	if (hasContent) box.querySelector('.error-title').textContent = 'The answer stopped early';
+	if (message) box.querySelector('.error-message').textContent = message;
+	return box;
+}
+
 function metaElement(text) {
-	const meta = element('p', 'message-meta', text);
-	meta.title = 'Model · provider · prompt / completion / reasoning tokens · cost · thinking time · total time';
+	const meta = part('.message-meta');
+	meta.textContent = text;
 	return meta;
 }
 
@@ -134,28 +132,21 @@ function metaElement(text) {
 function footerOf(body, create) {
 	let footer = body.querySelector(':scope > .message-footer');
 	if (!footer && create) {
-		footer = element('div', 'message-footer');
+		footer = part('.message-footer');
 		body.append(footer);
 	}
 	return footer;
 }
 
 export class AssistantMessage {
-	/** A new, empty assistant message, waiting for its stream. */
-	static create() {
-		const article = element('article', 'message message--assistant');
-		article.dataset.role = 'assistant';
-		article.dataset.status = 'STREAMING';
+	/** A new, empty assistant message, waiting for its stream; thinking as for begin(). */
+	static create({ thinking = 'visible' } = {}) {
+		const article = part('.message--assistant');
 		article.dataset.createdAt = new Date().toISOString();
-		const mark = element('img', 'assistant-mark');
-		mark.src = appUrl('favicon.svg');
-		mark.alt = '';
-		mark.width = 28;
-		mark.height = 28;
-		const body = element('div', 'assistant-body');
-		body.append(element('div', 'answer markdown'));
-		article.append(mark, body);
-		return new AssistantMessage(article);
+		article.querySelector('.assistant-body').append(part('.answer'));
+		const view = new AssistantMessage(article);
+		view.thinking = thinking;
+		return view;
 	}
 
 	constructor(article) {
@@ -194,7 +185,7 @@ export class AssistantMessage {
 	 * Starts following a stream. thinking is 'visible', 'hidden' (the model thinks, nothing comes back)
 	 * or 'none' (no reasoning asked for).
 	 */
-	begin({ startedAt = this.startedAt, thinking = 'visible' } = {}) {
+	begin({ startedAt = this.startedAt, thinking = this.thinking } = {}) {
 		this.thinking = thinking;
 		this.startedAt = startedAt;
 		this.el.dataset.status = 'STREAMING';
@@ -212,10 +203,38 @@ export class AssistantMessage {
 		this.renderSoon(true, true);
 	}
 
+	// ----- following a stream (Chat calls these) -----
+
+	/** The start event's part about this answer: its id, its model, and who thinks for it in a relay. */
+	started(data) {
+		setMessageId(this.el, data.assistantMessageId);
+		if (data.model) this.el.dataset.model = data.model;
+		if (data.thinker) showRelay(this, data);
+	}
+
+	/** Applies one event of its stream; true once the answer has ended. */
+	apply(event, data) {
+		return Boolean(applyAnswerEvent(this, event, data));
+	}
+
+	/** What is left to follow after the connection dropped: this answer, unless it has ended. */
+	unfinished() {
+		return this.el.dataset.status === 'STREAMING' ? [this] : [];
+	}
+
+	/** The server is trying the model again before any text arrived: the thinking panel says so. */
+	retrying(retry) {
+		const panel = this.ensurePanel();
+		if (panel.state !== 'live') panel.live(this.startedAt);
+		this.showPending(false);
+		panel.retrying(retry);
+	}
+
 	appendReasoning(text) {
 		if (!text) return;
 		this.reasoning += text;
 		const panel = this.ensurePanel();
+		panel.clearRetry();
 		if (panel.state !== 'live' && !this.content) panel.live(this.startedAt);
 		panel.setHasText(true);
 		this.showPending(false);
@@ -234,6 +253,7 @@ export class AssistantMessage {
 	snapshot(reasoning = '', content = '') {
 		this.reasoning = reasoning ?? '';
 		this.content = content ?? '';
+		if (this.reasoning || this.content) this.panel?.clearRetry();
 		if (this.reasoning) {
 			const panel = this.ensurePanel();
 			if (!this.content && panel.state !== 'live') panel.live(this.startedAt);
@@ -251,20 +271,18 @@ export class AssistantMessage {
 	finish(done = {}) {
 		this.settle(done.status ?? 'COMPLETE');
 		const summary = done.thinkingSummary
-			?? (done.thinkingMillis != null && this.reasoning ? `Thought for ${formatDuration(done.thinkingMillis)}` : null);
+			?? (done.thinkingMillis != null && this.reasoning ? `Thought for ${duration(done.thinkingMillis)}` : null);
 		if (this.panel && this.reasoning) this.panel.finish(summary);
 		else this.replaceEmptyPanel(done.thinkingSummary ?? null);
-		if (done.finishReason === 'length') {
-			this.addNotice(this.content
-				? 'The answer was cut off at the token limit'
-				: 'The model ran out of tokens while thinking', 'notice notice--length');
+		if (done.finishReason === 'length' && !this.body.querySelector('.notice--length')) {
+			this.place(lengthNotice(Boolean(this.content)));
 		}
 		if (this.el.dataset.status === 'STOPPED' && !this.body.querySelector('.status-label')) {
-			this.place(element('p', 'status-label', 'Stopped'));
+			this.place(part('.status-label'));
 		}
 		if (this.el.dataset.status === 'FAILED') this.showError(null);
 		if (done.metaLine) {
-			const footer = this.body.querySelector('.message-footer') ?? this.place(element('div', 'message-footer'));
+			const footer = this.body.querySelector('.message-footer') ?? this.place(part('.message-footer'));
 			const meta = footer.querySelector('.message-meta') ?? footer.insertAdjacentElement('afterbegin', metaElement(''));
 			meta.textContent = done.metaLine;
 		}
@@ -283,10 +301,8 @@ export class AssistantMessage {
 		this.settle(this.el.dataset.status);
 		this.panel?.finish(null);
 		if (this.body.querySelector('.notice--lost')) return;
-		const notice = element('p', 'notice notice--lost', 'Lost the connection to this answer. ');
-		const reload = element('a', null, 'Reload the page');
-		reload.href = window.location.href;
-		notice.append(reload, ' to see how it ends.');
+		const notice = part('.notice--lost');
+		notice.querySelector('a').href = window.location.href;
 		this.place(notice);
 	}
 
@@ -306,26 +322,10 @@ export class AssistantMessage {
 	}
 
 	showError(message, retryable = false) {
-		let box = this.body.querySelector('.error-box');
-		if (!box) {
-			box = element('div', 'error-box');
-			box.setAttribute('role', 'alert');
-			const text = element('div');
-			text.append(element('p', 'error-title'), element('p', 'error-message'));
-			box.append(icon('alert'), text);
-			this.place(box);
-		}
+		const box = this.body.querySelector('.error-box') ?? this.place(errorBox(Boolean(this.content), message));
 		box.querySelector('.error-title').textContent = this.content ? 'The answer stopped early' : 'No answer';
-		const line = box.querySelector('.error-message');
-		if (message || !line.textContent) line.textContent = message || 'Something went wrong while the model was answering.';
-		if (retryable && !box.querySelector('.error-hint')) {
-			line.after(element('p', 'error-hint', 'This is usually temporary: send your message again in a moment.'));
-		}
-	}
-
-	addNotice(text, className) {
-		if ([...this.body.querySelectorAll('.notice')].some((n) => n.textContent === text)) return;
-		this.place(element('p', className, text));
+		if (message) box.querySelector('.error-message').textContent = message;
+		if (retryable && !box.querySelector('.error-hint')) box.querySelector('.error-message').after(part('.error-hint'));
 	}
 
 	// ----- thinking panel -----
@@ -362,7 +362,7 @@ export class AssistantMessage {
 		const panel = this.panel;
 		let text = summary;
 		if (!text && panel && this.thinking === 'hidden' && panel.startedAt != null) {
-			text = `Thought for ${formatDuration(Date.now() - panel.startedAt)}`;
+			text = `Thought for ${duration(Date.now() - panel.startedAt)}`;
 		}
 		if (panel) {
 			panel.stopTimer();
@@ -370,22 +370,15 @@ export class AssistantMessage {
 			this.panel = null;
 		}
 		if (!text) return;
-		let note = this.body.querySelector('.thinking-note');
-		if (!note) {
-			note = element('p', 'thinking-note');
-			note.append(icon('sparkle', 'thinking-icon'), element('span', 'thinking-label'));
-			this.place(note);
-		}
-		note.querySelector('.thinking-label').textContent = text;
+		const note = this.body.querySelector('.thinking-note');
+		if (note) note.querySelector('.thinking-label').textContent = text;
+		else this.place(thinkingNote(text));
 	}
 
 	showPending(show) {
 		const pending = this.body.querySelector('.pending');
 		if (show && !pending) {
-			const dots = element('div', 'pending');
-			dots.setAttribute('aria-label', 'Waiting for the answer');
-			dots.append(element('span'), element('span'), element('span'));
-			this.place(dots);
+			this.place(part('.pending'));
 		}
 		else if (!show) {
 			pending?.remove();

@@ -89,12 +89,3 @@ export function formatContext(tokens) {
 	if (tokens >= 1000) return `${Math.round(tokens / 1000)}K`;
 	return String(tokens);
 }
-
-/** "$0.40", "$15", "free" — dollars per million tokens */
-export function formatPrice(dollars) {
-	if (dollars == null) return null;
-	if (dollars === 0) return 'free';
-	if (dollars >= 10) return `$${dollars.toFixed(0)}`;
-	if (dollars >= 0.01) return `$${dollars.toFixed(2)}`;
-	return `$${Number(dollars.toPrecision(2))}`;
-}

@@ -3,17 +3,12 @@
 // Enter to choose, Escape to close, Alt+S to star. Starred and recent models come first; an id that no
 // list holds can still be typed and used. Without this script the chip stays a plain text field.
 
+import { element } from './dom.js';
+import { cost } from './format.js';
 import { icon } from './icons.js';
-import { formatContext, formatPrice, keyOf } from './model-catalog.js';
+import { formatContext, keyOf } from './model-catalog.js';
 
 let uid = 0;
-
-function element(tag, className, text) {
-	const node = document.createElement(tag);
-	if (className) node.className = className;
-	if (text != null) node.textContent = text;
-	return node;
-}
 
 export class ModelPicker {
 	/**
@@ -245,8 +240,8 @@ export class ModelPicker {
 		sub.append(element('code', 'opt-id', model.id), element('span', 'opt-endpoint', model.endpoint));
 		const context = formatContext(model.contextLength);
 		if (context) sub.append(element('span', 'opt-fact opt-fact--context', `${context} context`));
-		const prompt = formatPrice(model.pricing?.prompt);
-		const completion = formatPrice(model.pricing?.completion);
+		const prompt = cost(model.pricing?.prompt);
+		const completion = cost(model.pricing?.completion);
 		if (prompt && completion) {
 			const price = prompt === 'free' && completion === 'free' ? 'free' : `${prompt} in · ${completion} out /M`;
 			const fact = element('span', 'opt-fact opt-fact--price', price);

@@ -6,19 +6,13 @@
 
 import { api } from './api.js';
 import { reasoningFor } from './composer.js';
+import { element } from './dom.js';
 import { icon } from './icons.js';
 
 const STORE = 'ponder:compose';
 const DEFAULT_THINKER = 'deepseek/deepseek-r1';
 const MIN_COLUMNS = 2;
 const MAX_COLUMNS = 4;
-
-function element(tag, className, text) {
-	const node = document.createElement(tag);
-	if (className) node.className = className;
-	if (text != null) node.textContent = text;
-	return node;
-}
 
 function remembered() {
 	try {

@@ -1,29 +1,10 @@
 // A relayed answer (one model thinks, another answers) on the page: the line above its thinking panel says who is
 // at work while it streams ("deepseek/deepseek-r1 is thinking…", then "openai/gpt-4o-mini is answering…") and who
-// thought and who answered once it is done, and the panel's summary names the model that thought. The same DOM as
-// relay/relay.html; model ids only ever go in as text.
+// thought and who answered once it is done, and the panel's summary names the model that thought. The line is
+// relay/relay.html's, cloned from the page (message-parts.js); model ids only ever go in as text.
 
-const SVG = 'http://www.w3.org/2000/svg';
-
-function element(tag, className, text) {
-	const node = document.createElement(tag);
-	if (className) node.className = className;
-	if (text != null) node.textContent = text;
-	return node;
-}
-
-function relayIcon() {
-	const svg = document.createElementNS(SVG, 'svg');
-	svg.setAttribute('viewBox', '0 0 24 24');
-	svg.setAttribute('aria-hidden', 'true');
-	svg.setAttribute('class', 'relay-icon');
-	const dot = document.createElementNS(SVG, 'circle');
-	Object.entries({ cx: '5.5', cy: '12', r: '2.5' }).forEach(([key, value]) => dot.setAttribute(key, value));
-	const arrow = document.createElementNS(SVG, 'path');
-	arrow.setAttribute('d', 'M8 12h11M15 8l4 4-4 4');
-	svg.append(dot, arrow);
-	return svg;
-}
+import { element } from './dom.js';
+import { part } from './message-parts.js';
 
 const model = (id) => element('span', 'relay-model', id);
 
@@ -36,11 +17,9 @@ function words(stage, thinker, answerer) {
 
 /** A new relay line. */
 export function relayLine({ thinker, answerer, stage }) {
-	const line = element('p', 'relay-line');
+	const line = part('.relay-line');
 	line.dataset.stage = stage;
-	const text = element('span', 'relay-text');
-	text.append(...words(stage, thinker, answerer));
-	line.append(relayIcon(), text);
+	line.querySelector('.relay-text').replaceChildren(...words(stage, thinker, answerer));
 	return line;
 }
 

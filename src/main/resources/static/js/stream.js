@@ -1,12 +1,15 @@
 // Reads a text/event-stream body from fetch() and yields { event, data } per dispatched event,
 // following the WHATWG parsing rules: any of \r\n, \n or \r ends a line, several data: lines join
-// with \n, lines starting with ':' are comments (keep-alives), a blank line dispatches.
+// with \n, lines starting with ':' are comments (keep-alives), a blank line dispatches. Each event comes with the
+// last event id seen so far (the id: field), which attaching again sends as Last-Event-ID.
 
+/** Yields { event, data, id } per dispatched event; id is the last event id seen, or null. */
 export async function* readEvents(response) {
 	const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
 	let buffer = '';
 	let event = '';
 	let data = [];
+	let lastId = null;
 	let first = true;
 	let finished = false;
 
@@ -26,7 +29,7 @@ export async function* readEvents(response) {
 
 	function* handle(line) {
 		if (line === '') {
-			if (data.length > 0) yield { event: event || 'message', data: data.join('\n') };
+			if (data.length > 0) yield { event: event || 'message', data: data.join('\n'), id: lastId };
 			event = '';
 			data = [];
 			return;
@@ -38,7 +41,8 @@ export async function* readEvents(response) {
 		if (value.startsWith(' ')) value = value.slice(1);
 		if (field === 'event') event = value;
 		else if (field === 'data') data.push(value);
-		// id and retry are of no use to a fetch() reader; unknown fields are ignored by the spec.
+		else if (field === 'id' && !value.includes('\0')) lastId = value;
+		// retry is of no use to a fetch() reader; unknown fields are ignored by the spec.
 	}
 
 	try {
@@ -63,7 +67,7 @@ export async function* readEvents(response) {
 
 /** Like readEvents, with each event's data parsed as JSON (events whose data isn't JSON are skipped). */
 export async function* readJsonEvents(response) {
-	for await (const { event, data } of readEvents(response)) {
+	for await (const { event, data, id } of readEvents(response)) {
 		let parsed;
 		try {
 			parsed = JSON.parse(data);
@@ -71,6 +75,6 @@ export async function* readJsonEvents(response) {
 		catch {
 			continue;
 		}
-		yield { event, data: parsed };
+		yield { event, data: parsed, id };
 	}
 }

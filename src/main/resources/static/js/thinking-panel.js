@@ -1,33 +1,18 @@
 // The thinking panel: a <details class="thinking"> above an answer. States (data-state):
-//   live   — open, reasoning arriving, summary "Thinking… 4 s" ticking each second
+//   live   — open, reasoning arriving, summary "Thinking… 4 s" ticking each second ("Retrying… 1 of 3" while
+//            the server tries the model again, the reason as the label's title)
 //   folded — the answer has begun: closed, "Thought for 12 s"
 //   done   — the answer is complete: the server's summary ("Thought for 12 s · 840 reasoning tokens")
 // A person's own open/close always wins: once they toggle it, the panel stops folding itself.
 
-import { icon } from './icons.js';
-
-/** "4 s", "1 min 5 s" */
-export function formatDuration(ms) {
-	const seconds = Math.max(0, Math.round(ms / 1000));
-	if (seconds < 60) return `${seconds} s`;
-	const minutes = Math.floor(seconds / 60);
-	const rest = seconds % 60;
-	return rest ? `${minutes} min ${rest} s` : `${minutes} min`;
-}
+import { duration } from './format.js';
+import { part } from './message-parts.js';
 
 export class ThinkingPanel {
-	/** Builds a new, empty panel element (not yet in the page). */
+	/** A new, empty panel (not yet in the page). */
 	static create() {
-		const details = document.createElement('details');
-		details.className = 'thinking is-empty';
-		const summary = document.createElement('summary');
-		summary.className = 'thinking-summary';
-		const label = document.createElement('span');
-		label.className = 'thinking-label';
-		summary.append(icon('sparkle', 'thinking-icon'), label, icon('chevron', 'thinking-chevron'));
-		const body = document.createElement('div');
-		body.className = 'thinking-body markdown';
-		details.append(summary, body);
+		const details = part('.thinking');
+		details.classList.add('is-empty');
 		return new ThinkingPanel(details);
 	}
 
@@ -38,6 +23,8 @@ export class ThinkingPanel {
 		this.timer = null;
 		this.startedAt = null;
 		this.touched = false;
+		/** The server's retrying event while it tries the model again, until text arrives. */
+		this.retry = null;
 		/** True when the body's rendered Markdown lags behind the reasoning text (rendered on opening). */
 		this.stale = false;
 		// Clicks on the summary (and Enter/Space, which click it) are the person's; programmatic
@@ -66,20 +53,41 @@ export class ThinkingPanel {
 		if (!this.touched) this.el.open = true;
 		this.stopTimer();
 		const tick = () => {
-			this.label.textContent = `Thinking… ${formatDuration(Date.now() - this.startedAt)}`;
+			this.label.textContent = this.retry
+				? `Retrying… ${this.retry.attempt} of ${this.retry.maxAttempts}`
+				: `Thinking… ${duration(Date.now() - this.startedAt)}`;
 		};
+		this.tick = tick;
 		tick();
 		this.timer = setInterval(tick, 1000);
 	}
 
+	/** The server is trying the model again ({attempt, maxAttempts, delayMillis, code, message}). */
+	retrying(retry) {
+		this.retry = retry;
+		this.label.title = retry.message ?? '';
+		this.el.classList.add('is-retrying');
+		if (this.state === 'live') this.tick();
+	}
+
+	/** Text arrived: the retries worked. */
+	clearRetry() {
+		if (!this.retry) return;
+		this.retry = null;
+		this.label.removeAttribute('title');
+		this.el.classList.remove('is-retrying');
+		if (this.state === 'live') this.tick();
+	}
+
 	/** The answer has begun: fold away. */
 	fold() {
+		this.clearRetry();
 		if (this.state !== 'live') return;
 		this.stopTimer();
 		this.state = 'folded';
 		if (!this.touched) this.el.open = false;
 		this.label.textContent = this.startedAt != null
-			? `Thought for ${formatDuration(Date.now() - this.startedAt)}`
+			? `Thought for ${duration(Date.now() - this.startedAt)}`
 			: 'Thought process';
 	}
 

@@ -4,7 +4,7 @@
 // JSON with the same DOM the server renders, so a reload shows the same.
 
 import { api, ApiError } from './api.js';
-import { attachCompare, buildCompare, CompareView, compareViewOf, followedAnswer, isCompare, loadCompareColumns,
+import { buildCompare, CompareView, compareViewOf, followedAnswer, isCompare, loadCompareColumns,
 	renderCompareActions } from './compare.js';
 import { renderActions, setBusy } from './message-actions.js';
 import { editMessage } from './message-editor.js';
@@ -93,7 +93,7 @@ export class Thread {
 		this.editor?.close(false);
 		for (const article of this.articles()) {
 			viewOf(article)?.panel?.stopTimer();
-			compareViewOf(article)?.settle();
+			compareViewOf(article)?.followed();
 		}
 		const articles = conversation.messages.map((message) => (message.compare
 			? buildCompare(message, columns.get(String(message.id)) ?? [message]) : buildMessage(message)));
@@ -117,7 +117,7 @@ export class Thread {
 		if (conversation.title) this.header?.setTitle(conversation.title);
 		document.querySelector('.empty-state')?.toggleAttribute('hidden', articles.length > 0);
 		running.reverse().forEach((view) => this.chat.attach(view));
-		comparing.forEach((compare) => attachCompare(this.chat, compare));
+		comparing.forEach((compare) => this.chat.attach(compare));
 	}
 
 	async followShownBranch() {

@@ -123,7 +123,10 @@ class ChatPageController {
 		model.addAttribute("messages",
 				(conversation != null) ? conversation.messages().stream().map(this::item).toList() : List.of());
 		model.addAttribute("composer", Composer.of(conversation, this.properties));
-		model.addAttribute("keyConfigured", this.clients.openRouter().isConfigured());
+		boolean keyConfigured = this.clients.openRouter().isConfigured();
+		model.addAttribute("keyConfigured", keyConfigured);
+		// The server's own sentence, so that the page refuses to send in the same words.
+		model.addAttribute("missingKey", keyConfigured ? null : new UpstreamException.MissingKey().getMessage());
 		return "conversation/page";
 	}
 

@@ -1,12 +1,12 @@
 package dev.ponder.conversation;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import dev.ponder.format.Durations;
+import dev.ponder.format.Money;
 
 /**
  * The short lines that describe answers: "Thought for 12 s · 840 reasoning tokens" above
@@ -32,7 +32,8 @@ public final class AnswerSummary {
 			return null;
 		}
 		List<String> parts = new ArrayList<>();
-		parts.add((message.thinkingMillis() != null) ? "Thought for " + duration(message.thinkingMillis()) : "Thought");
+		parts.add((message.thinkingMillis() != null) ? "Thought for " + Durations.words(message.thinkingMillis())
+				: "Thought");
 		if (reasoningTokens != null && reasoningTokens > 0) {
 			parts.add(count(reasoningTokens) + " reasoning tokens");
 		}
@@ -69,13 +70,13 @@ public final class AnswerSummary {
 					+ count(orZero(usage.reasoningTokens())) + " tokens");
 		}
 		if (usage != null && usage.cost() != null) {
-			parts.add(cost(usage.cost()));
+			parts.add(Money.cost(usage.cost()));
 		}
 		if (message.thinkingMillis() != null) {
-			parts.add("thought " + duration(message.thinkingMillis()));
+			parts.add("thought " + Durations.words(message.thinkingMillis()));
 		}
 		if (message.totalMillis() != null) {
-			parts.add(duration(message.totalMillis()));
+			parts.add(Durations.words(message.totalMillis()));
 		}
 		return parts.isEmpty() ? null : String.join(" · ", parts);
 	}
@@ -87,15 +88,7 @@ public final class AnswerSummary {
 			return null;
 		}
 		String line = count(tokens) + " tokens";
-		return (totals.cost() != null) ? line + " · " + cost(totals.cost()) : line;
-	}
-
-	static String duration(long millis) {
-		if (millis < 1000) {
-			return "<1 s";
-		}
-		long seconds = Math.round(millis / 1000.0);
-		return (seconds < 60) ? seconds + " s" : (seconds / 60) + " min " + (seconds % 60) + " s";
+		return (totals.cost() != null) ? line + " · " + Money.cost(totals.cost()) : line;
 	}
 
 	private static int orZero(Integer value) {
@@ -104,16 +97,6 @@ public final class AnswerSummary {
 
 	private static String count(int tokens) {
 		return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(tokens);
-	}
-
-	/** Two significant digits are enough to tell a tenth of a cent from a dollar. */
-	private static String cost(BigDecimal dollars) {
-		if (dollars.signum() == 0) {
-			return "free";
-		}
-		BigDecimal shown = (dollars.compareTo(BigDecimal.ONE) >= 0) ? dollars.setScale(2, RoundingMode.HALF_UP)
-				: dollars.round(new MathContext(2, RoundingMode.HALF_UP));
-		return "$" + shown.stripTrailingZeros().toPlainString();
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.ponder.format.Money;
+
 /**
  * The cost-per-day bar chart of the usage page, laid out in percent of the plot for the
  * template to draw: bars in an SVG stretched over the plot, grid lines with their dollar
@@ -44,7 +46,7 @@ public record UsageChart(List<Bar> bars, List<GridLine> gridLines, List<DateLabe
 			double height = day.cost().doubleValue() / top.doubleValue() * 100;
 			double shown = (day.cost().signum() > 0) ? Math.max(height, 0.8) : 0;
 			bars.add(new Bar(round(i * slot + (slot - barWidth) / 2), round(100 - shown), round(barWidth), round(shown),
-					FULL_DAY.format(day.day()) + ": " + Money.format(day.cost()) + ", " + day.answers()
+					FULL_DAY.format(day.day()) + ": " + Money.dollars(day.cost()) + ", " + day.answers()
 							+ ((day.answers() == 1) ? " answer" : " answers")));
 			int fromEnd = days.size() - 1 - i;
 			if (fromEnd % every == 0) {
@@ -55,7 +57,7 @@ public record UsageChart(List<Bar> bars, List<GridLine> gridLines, List<DateLabe
 		List<GridLine> grid = new ArrayList<>();
 		for (int i = 0; i <= steps; i++) {
 			BigDecimal value = top.multiply(BigDecimal.valueOf(i)).divide(BigDecimal.valueOf(steps));
-			grid.add(new GridLine(round(100.0 - 100.0 * i / steps), Money.axis(value)));
+			grid.add(new GridLine(round(100.0 - 100.0 * i / steps), Money.exact(value)));
 		}
 		return new UsageChart(bars, grid, dates, max.signum() == 0);
 	}

@@ -9,6 +9,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.ponder.format.Money;
+
 /**
  * The usage page: totals, a chart of cost per day, and a table by model. Drawn on the
  * server, so it needs no script. Days are the person's, in the zone their browser named.
@@ -35,9 +37,9 @@ class UsagePageController {
 		model.addAttribute("models", UsageTable.of(report.byModel()));
 		model.addAttribute("period", period);
 		model.addAttribute("periods", PERIODS);
-		model.addAttribute("total", Money.format(report.cost()));
+		model.addAttribute("total", Money.dollars(report.cost()));
 		model.addAttribute("periodCost", Money
-			.format(report.byDay().stream().map(UsageReport.DayRow::cost).reduce(BigDecimal.ZERO, BigDecimal::add)));
+			.dollars(report.byDay().stream().map(UsageReport.DayRow::cost).reduce(BigDecimal.ZERO, BigDecimal::add)));
 		return "usage/page";
 	}
 

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
+import dev.ponder.format.Money;
+
 /**
  * The by-model table of the usage page, with each row's share of the most expensive model
  * for its bar.
@@ -13,7 +15,7 @@ public record UsageTable(List<Row> rows) {
 	static UsageTable of(List<UsageReport.ModelRow> models) {
 		BigDecimal top = models.stream().map(UsageReport.ModelRow::cost).reduce(BigDecimal.ZERO, BigDecimal::max);
 		return new UsageTable(models.stream()
-			.map((model) -> new Row(model, Money.format(model.cost()), share(model.cost(), top)))
+			.map((model) -> new Row(model, Money.dollars(model.cost()), share(model.cost(), top)))
 			.toList());
 	}
 

@@ -44,4 +44,19 @@ class ChatWithoutKeyTest extends AppTestSupport {
 		assertThat(saved).contains("No OpenRouter API key is set");
 	}
 
+	@Test
+	void thePageRefusesToSendInTheServersOwnWords() {
+		UUID id = newConversation();
+		String sentence = exchange(HttpMethod.POST, "/api/conversations/" + id + "/messages", "{\"content\":\"Hi\"}")
+			.body()
+			.get("detail")
+			.asString();
+
+		String home = client().get().uri("/").retrieve().bodyToMono(String.class).block();
+
+		// The script shows this attribute's sentence instead of sending, so it never says
+		// it differently.
+		assertThat(home).contains("data-missing-key=\"" + sentence + "\"");
+	}
+
 }

@@ -1,0 +1,61 @@
+package dev.ponder.format;
+
+import java.math.BigDecimal;
+import java.util.Set;
+
+import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.dialect.AbstractDialect;
+import org.thymeleaf.dialect.IExpressionObjectDialect;
+import org.thymeleaf.expression.IExpressionObjectFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives every template {@code #money}, so that pages word dollars as the rest of Ponder
+ * does: {@code ${#money.dollars(key.usage)}}, {@code ${#money.cost(row.cost)}}.
+ */
+@Component
+public class FormatDialect extends AbstractDialect implements IExpressionObjectDialect {
+
+	private static final TemplateMoney MONEY = new TemplateMoney();
+
+	public FormatDialect() {
+		super("ponder-format");
+	}
+
+	@Override
+	public IExpressionObjectFactory getExpressionObjectFactory() {
+		return new IExpressionObjectFactory() {
+
+			@Override
+			public Set<String> getAllExpressionObjectNames() {
+				return Set.of("money");
+			}
+
+			@Override
+			public Object buildObject(IExpressionContext context, String expressionObjectName) {
+				return MONEY;
+			}
+
+			@Override
+			public boolean isCacheable(String expressionObjectName) {
+				return true;
+			}
+
+		};
+	}
+
+	/** {@link Money} for templates, which call methods on objects, not on classes. */
+	public static final class TemplateMoney {
+
+		public String dollars(BigDecimal amount) {
+			return Money.dollars(amount);
+		}
+
+		public String cost(BigDecimal amount) {
+			return Money.cost(amount);
+		}
+
+	}
+
+}
