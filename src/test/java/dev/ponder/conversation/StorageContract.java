@@ -339,8 +339,11 @@ abstract class StorageContract {
 	void aLongChainListedOutOfOrderImportsAsItsTree() {
 		int length = 8_000;
 		List<UUID> ids = java.util.stream.Stream.generate(UUID::randomUUID).limit(length).toList();
+		List<Integer> shuffled = new java.util.ArrayList<>(
+				java.util.stream.IntStream.range(0, length).boxed().toList());
+		java.util.Collections.shuffle(shuffled, new java.util.Random(14));
 		tools.jackson.databind.node.ArrayNode messages = this.jsonMapper.createArrayNode();
-		for (int i = length - 1; i >= 0; i--) {
+		for (int i : shuffled) {
 			tools.jackson.databind.node.ObjectNode message = messages.addObject()
 				.put("id", ids.get(i).toString())
 				.put("role", (i % 2 == 0) ? "user" : "assistant")
@@ -397,6 +400,12 @@ abstract class StorageContract {
 		assertThat(answer.error().message()).hasSize(2000);
 		assertThat(answer.usage().cost()).isEqualByComparingTo("9999999999.9999999999");
 		assertThat(answer.relay().thinkerUsage().cost()).isEqualByComparingTo("9999999999.9999999999");
+		UUID finer = UUID.randomUUID();
+		this.importer.importJson(
+				boundedAnswer(UUID.randomUUID(), finer, (a) -> ((tools.jackson.databind.node.ObjectNode) a.get("usage"))
+					.put("cost", new BigDecimal("0.000000000012345"))));
+		assertThat(this.messages.find(finer).orElseThrow().usage().cost()).as("rounded to the column's ten places")
+			.isEqualByComparingTo("0.0000000000");
 		Map<String, java.util.function.Consumer<tools.jackson.databind.node.ObjectNode>> overflows = new java.util.LinkedHashMap<>();
 		overflows.put("model", (a) -> a.put("model", "m".repeat(201)));
 		overflows.put("reasoningSetting", (a) -> a.put("reasoningSetting", "r".repeat(33)));
