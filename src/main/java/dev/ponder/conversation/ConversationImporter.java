@@ -74,8 +74,7 @@ public class ConversationImporter {
 		if (length > max) {
 			throw new ImportTooLargeException(this.limit);
 		}
-		// Read outside the transaction: a slow upload must not hold a database
-		// connection.
+		// Read outside the transaction: a slow upload must not hold a connection.
 		ExportFile file = parse(new LimitedInputStream(body, max, () -> new ImportTooLargeException(this.limit)));
 		return this.transactions.execute((status) -> store(file, this.owner.get()));
 	}
@@ -117,9 +116,8 @@ public class ConversationImporter {
 			new ImportedConversationCheck(where, conversation, seenMessages).run();
 			check(seenConversations.add(conversation.id()), where + " appears twice in the file.");
 			// With accounts, a file's conversations get ids of the importer's own,
-			// whether
-			// or not someone here has the file's: the answer must not tell which ids
-			// exist.
+			// whether or not someone here has the file's: the answer must not tell
+			// which exist.
 			ExportFile.Conversation target = conversation;
 			Optional<Conversation> here = this.owned.owned(conversation.id());
 			if (here.isEmpty() && !owner.isEveryone()) {
@@ -130,8 +128,7 @@ public class ConversationImporter {
 				continue;
 			}
 			if (here.isPresent() && !messagesTakenOutside(target)) {
-				// Deleted a moment ago and not purged yet: the file's version replaces
-				// it.
+				// Deleted a moment ago, not purged yet: the file's version replaces it.
 				replaced.add(here.get());
 				fresh.add(target);
 				continue;
@@ -140,8 +137,8 @@ public class ConversationImporter {
 			fresh.add(taken ? target.withNewIds() : target);
 		}
 		if (!replaced.isEmpty()) {
-			// The database drops their messages with them; the rows go before the file's
-			// take their ids.
+			// The database drops their messages with them, before the file's messages
+			// take the same ids.
 			this.conversations.deleteAll(replaced);
 			this.conversations.flush();
 		}

@@ -24,7 +24,7 @@ public class ImportTooLargeException extends ErrorResponseException {
 	private static ProblemDetail problem(ImportProperties limit) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
 				"The file is larger than the import limit of " + limit.maxSizeInWords()
-						+ " (PONDER_IMPORT_MAX_SIZE); split it, or raise the limit.");
+						+ ": split it, or raise PONDER_IMPORT_MAX_SIZE where Ponder runs.");
 		problem.setTitle("The file is too large to import");
 		problem.setType(URI.create("https://ponder.dev/problems/import-too-large"));
 		problem.setProperty("code", "import_too_large");
