@@ -39,6 +39,14 @@ class ImportTooLargeTest extends AppTestSupport {
 	}
 
 	@Test
+	void aFileFarPastTheLimitIsRefusedWithoutBeingRead() {
+		Reply refused = exchange(HttpMethod.POST, "/api/import", ImportFiles.withQuestionOf(5_000_000, "Far too big"));
+
+		assertThat(refused.status()).isEqualTo(413);
+		assertThat(refused.body().get("code").asString()).isEqualTo("import_too_large");
+	}
+
+	@Test
 	void aBodyOfUnknownLengthIsCutAtTheLimitToo() {
 		byte[] file = ImportFiles.withQuestionOf(150_000, "Too big, streamed").getBytes(StandardCharsets.UTF_8);
 		// A body sent in pieces, without a Content-Length.
