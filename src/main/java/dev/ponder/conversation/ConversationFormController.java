@@ -1,7 +1,7 @@
 package dev.ponder.conversation;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
@@ -76,14 +76,17 @@ class ConversationFormController {
 
 	@PostMapping("/import")
 	String importFile(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
-		try {
-			ImportResult result = this.importer.importJson(new String(file.getBytes(), StandardCharsets.UTF_8));
+		try (InputStream body = file.getInputStream()) {
+			ImportResult result = this.importer.importJson(body, file.getSize());
 			redirect.addFlashAttribute("notice",
 					"Imported " + result.imported() + " conversation" + ((result.imported() == 1) ? "" : "s")
 							+ ((result.skipped() > 0) ? "; " + result.skipped() + " already here, skipped." : "."));
 		}
 		catch (ImportRejectedException ex) {
 			redirect.addFlashAttribute("formError", ex.getMessage());
+		}
+		catch (ImportTooLargeException ex) {
+			redirect.addFlashAttribute("formError", ex.sentence());
 		}
 		return "redirect:/";
 	}

@@ -1,28 +1,32 @@
 package dev.ponder.conversation;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.ponder.account.CurrentOwner;
 import dev.ponder.account.Owner;
 
 /**
- * Reads Ponder's export format back. The whole file is checked before anything is stored,
- * and stored in one transaction: a file is imported entirely or not at all. Conversations
- * keep their ids, so importing the same file twice adds nothing the second time.
+ * Reads Ponder's export format back. The file is read no further than
+ * {@code PONDER_IMPORT_MAX_SIZE}, checked whole before anything is stored, and stored in
+ * one transaction: a file is imported entirely or not at all. Conversations keep their
+ * ids, so importing the same file twice adds nothing the second time; a conversation
+ * deleted within its undo window comes back as the file has it.
  */
 @Service
 public class ConversationImporter {
@@ -37,60 +41,54 @@ public class ConversationImporter {
 
 	private final OwnedConversations owned;
 
+	private final ImportProperties limit;
+
+	private final TransactionTemplate transactions;
+
 	ConversationImporter(ConversationRepository conversations, MessageRepository messages, JsonMapper jsonMapper,
-			CurrentOwner owner, OwnedConversations owned) {
+			CurrentOwner owner, OwnedConversations owned, ImportProperties limit, TransactionTemplate transactions) {
 		this.owned = owned;
 		this.conversations = conversations;
 		this.messages = messages;
 		this.jsonMapper = jsonMapper;
 		this.owner = owner;
+		this.limit = limit;
+		this.transactions = transactions;
 	}
 
-	@Transactional
+	/** Imports a file already in memory (a test's, a script's). */
 	public ImportResult importJson(String json) {
-		ExportFile file = parse(json);
-		Owner owner = this.owner.get();
-		List<ExportFile.Conversation> fresh = new ArrayList<>();
-		Set<UUID> seenMessages = new HashSet<>();
-		for (int i = 0; i < file.conversations().size(); i++) {
-			ExportFile.Conversation conversation = file.conversations().get(i);
-			String where = "Conversation " + (i + 1);
-			check(conversation != null, where + " is empty.");
-			new ImportedConversationCheck(where, conversation, seenMessages).run();
-			if (owns(conversation.id())) {
-				continue;
-			}
-			// With accounts, a file's conversations get ids of the importer's own,
-			// whether or
-			// not someone here has the file's: the answer must not tell which ids exist.
-			ExportFile.Conversation target = owner.isEveryone() ? conversation
-					: conversation.withIdsOf(owner.accountId());
-			if (!target.id().equals(conversation.id()) && owns(target.id())) {
-				continue;
-			}
-			boolean taken = this.conversations.existsById(target.id())
-					|| !this.messages.findAllById(target.messages().stream().map(ExportFile.Message::id).toList())
-						.isEmpty();
-			fresh.add(taken ? target.withNewIds() : target);
-		}
-		fresh.forEach((conversation) -> store(conversation, owner.accountId()));
-		return new ImportResult(fresh.size(), file.conversations().size() - fresh.size(),
-				fresh.stream().map(ExportFile.Conversation::id).toList());
+		byte[] bytes = (json != null) ? json.getBytes(StandardCharsets.UTF_8) : new byte[0];
+		return importJson(new ByteArrayInputStream(bytes), bytes.length);
 	}
 
-	private boolean owns(UUID conversationId) {
-		return this.owned.owned(conversationId).isPresent();
+	/**
+	 * Imports a file as it arrives.
+	 * @param body the file
+	 * @param length its declared length in bytes, or -1 when unknown
+	 * @throws ImportTooLargeException when it is longer than the limit, declared or read
+	 * @throws ImportRejectedException when it is not a Ponder export Ponder can store
+	 */
+	public ImportResult importJson(InputStream body, long length) {
+		long max = this.limit.maxSize().toBytes();
+		if (length > max) {
+			throw new ImportTooLargeException(this.limit);
+		}
+		// Read outside the transaction: a slow upload must not hold a connection.
+		ExportFile file = parse(new LimitedInputStream(body, max, () -> new ImportTooLargeException(this.limit)));
+		return this.transactions.execute((status) -> store(file, this.owner.get()));
 	}
 
-	private ExportFile parse(String json) {
-		if (json == null || json.isBlank()) {
-			reject("The file is empty.");
-		}
+	private ExportFile parse(InputStream body) {
 		ExportFile file;
-		try {
-			file = this.jsonMapper.readValue(json, ExportFile.class);
+		try (JsonParser parser = this.jsonMapper.createParser(body)) {
+			check(parser.nextToken() != null, "The file is empty.");
+			file = this.jsonMapper.readValue(parser, ExportFile.class);
 		}
 		catch (JacksonException ex) {
+			if (ex.getCause() instanceof ImportTooLargeException tooLarge) {
+				throw tooLarge;
+			}
 			String at = (ex.getLocation() != null)
 					? " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")"
 					: "";
@@ -101,31 +99,69 @@ public class ConversationImporter {
 		check(Integer.valueOf(ExportFile.VERSION).equals(file.version()), "The file is version " + file.version()
 				+ " of Ponder's export format; this Ponder reads version " + ExportFile.VERSION + ".");
 		check(file.conversations() != null, "The file has no \"conversations\" list.");
+		check(file.conversations().size() <= ImportLimits.CONVERSATIONS, "The file has " + file.conversations().size()
+				+ " conversations; an import takes at most " + ImportLimits.CONVERSATIONS + ".");
 		return file;
+	}
+
+	private ImportResult store(ExportFile file, Owner owner) {
+		List<ExportFile.Conversation> fresh = new ArrayList<>();
+		List<Conversation> replaced = new ArrayList<>();
+		Set<UUID> seenMessages = new HashSet<>();
+		Set<UUID> seenConversations = new HashSet<>();
+		for (int i = 0; i < file.conversations().size(); i++) {
+			ExportFile.Conversation conversation = file.conversations().get(i);
+			String where = "Conversation " + (i + 1);
+			check(conversation != null, where + " is empty.");
+			new ImportedConversationCheck(where, conversation, seenMessages).run();
+			check(seenConversations.add(conversation.id()), where + " appears twice in the file.");
+			// With accounts, a file's conversations get ids of the importer's own,
+			// whether or not someone here has the file's: the answer must not tell
+			// which exist.
+			ExportFile.Conversation target = conversation;
+			Optional<Conversation> here = this.owned.owned(conversation.id());
+			if (here.isEmpty() && !owner.isEveryone()) {
+				target = conversation.withIdsOf(owner.accountId());
+				here = this.owned.owned(target.id());
+			}
+			if (here.isPresent() && here.get().getDeletedAt() == null) {
+				continue;
+			}
+			if (here.isPresent() && !messagesTakenOutside(target)) {
+				// Deleted a moment ago, not purged yet: the file's version replaces it.
+				replaced.add(here.get());
+				fresh.add(target);
+				continue;
+			}
+			boolean taken = this.conversations.existsById(target.id()) || messagesTakenOutside(target);
+			fresh.add(taken ? target.withNewIds() : target);
+		}
+		if (!replaced.isEmpty()) {
+			// The database drops their messages with them, before the file's messages
+			// take the same ids.
+			this.conversations.deleteAll(replaced);
+			this.conversations.flush();
+		}
+		fresh.forEach((conversation) -> store(conversation, owner.accountId()));
+		return new ImportResult(fresh.size(), file.conversations().size() - fresh.size(),
+				fresh.stream().map(ExportFile.Conversation::id).toList());
+	}
+
+	/** Whether a message of another conversation has one of this one's message ids. */
+	private boolean messagesTakenOutside(ExportFile.Conversation conversation) {
+		List<UUID> ids = conversation.messages().stream().map(ExportFile.Message::id).toList();
+		return !ids.isEmpty() && this.messages.existsByIdInAndConversationIdNot(ids, conversation.id());
 	}
 
 	private void store(ExportFile.Conversation source, UUID ownerId) {
 		this.conversations.save(Conversation.imported(ownerId, source.id(), source.title().strip(), source.createdAt(),
 				(source.updatedAt() != null) ? source.updatedAt() : source.createdAt(),
 				Boolean.TRUE.equals(source.pinned()), source.activeLeafId()));
-		Map<UUID, ExportFile.Message> byId = new HashMap<>();
-		source.messages().forEach((message) -> byId.put(message.id(), message));
 		// Parents first: a message's parent must exist when it is inserted.
-		source.messages()
-			.stream()
-			.sorted(Comparator.comparingInt((ExportFile.Message message) -> depth(message, byId)))
-			.map((message) -> Message.imported(imported(message, depth(message, byId)), source.id()))
-			.forEach(this.messages::save);
-	}
-
-	private static int depth(ExportFile.Message message, Map<UUID, ExportFile.Message> byId) {
-		int depth = 0;
-		ExportFile.Message current = message;
-		while (current.parentId() != null && byId.containsKey(current.parentId()) && depth <= byId.size()) {
-			current = byId.get(current.parentId());
-			depth++;
-		}
-		return depth;
+		ParentsFirst.of(source.messages())
+			.placed()
+			.forEach((placed) -> this.messages
+				.save(Message.imported(imported(placed.message(), placed.depth()), source.id())));
 	}
 
 	private ImportedMessage imported(ExportFile.Message message, int depth) {
@@ -146,12 +182,8 @@ public class ConversationImporter {
 
 	static void check(boolean condition, String problem) {
 		if (!condition) {
-			reject(problem);
+			throw new ImportRejectedException(problem);
 		}
-	}
-
-	private static void reject(String problem) {
-		throw new ImportRejectedException(problem);
 	}
 
 }

@@ -1,7 +1,10 @@
 package dev.ponder.conversation;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -10,7 +13,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,9 +52,10 @@ class ExportApiController {
 		return download("ponder-export.json", MediaType.APPLICATION_JSON).body(this.exporter.all());
 	}
 
+	/** Read as it arrives, no further than the import limit (a 413 past it). */
 	@PostMapping(path = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ImportResult importFile(@RequestBody String json) {
-		return this.importer.importJson(json);
+	ImportResult importFile(HttpServletRequest request) throws IOException {
+		return this.importer.importJson(request.getInputStream(), request.getContentLengthLong());
 	}
 
 	private static ResponseEntity.BodyBuilder download(String fileName, MediaType type) {

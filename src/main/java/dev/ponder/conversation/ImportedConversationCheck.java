@@ -1,5 +1,8 @@
 package dev.ponder.conversation;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Locale;
@@ -7,13 +10,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Checks one conversation of an import file and names the first problem it finds, so that
- * a person can fix the file: "Conversation 2, message 5: role "robot" is not user or
- * assistant."
+ * Checks one conversation of an import file against everything storing it needs (see
+ * {@link ImportLimits}) and names the first problem it finds, so that a person can fix
+ * the file: "Conversation 2, message 5: role "robot" is not user or assistant."
  */
 final class ImportedConversationCheck {
-
-	private static final int MAX_CONTENT_LENGTH = 10_000_000;
 
 	private final String where;
 
@@ -34,16 +35,23 @@ final class ImportedConversationCheck {
 		require(title.strip().length() <= Conversation.MAX_TITLE_LENGTH,
 				this.where + "'s title is longer than 200 characters.");
 		require(this.conversation.createdAt() != null, this.where + " has no createdAt.");
+		instant(this.where, "createdAt", this.conversation.createdAt());
+		instant(this.where, "updatedAt", this.conversation.updatedAt());
 		require(this.conversation.messages() != null, this.where + " has no \"messages\" list.");
+		int count = this.conversation.messages().size();
+		require(count <= ImportLimits.MESSAGES_PER_CONVERSATION,
+				this.where + " has " + count + " messages; an import takes at most "
+						+ ImportLimits.MESSAGES_PER_CONVERSATION + " per conversation.");
 		Set<UUID> ids = new HashSet<>();
 		this.conversation.messages().forEach((message) -> {
 			require(message != null && message.id() != null, this.where + " has a message without an id.");
 			require(ids.add(message.id()) && this.seenMessages.add(message.id()),
 					this.where + ": message " + message.id() + " appears twice in the file.");
 		});
-		for (int i = 0; i < this.conversation.messages().size(); i++) {
+		for (int i = 0; i < count; i++) {
 			message(this.where + ", message " + (i + 1), this.conversation.messages().get(i), ids);
 		}
+		parentsLeadToARoot();
 	}
 
 	private static void message(String where, ExportFile.Message message, Set<UUID> ids) {
@@ -54,7 +62,8 @@ final class ImportedConversationCheck {
 			.anyMatch((status) -> status.name().equalsIgnoreCase(message.status())),
 				where + ": status \"" + message.status() + "\" is not one of STREAMING, COMPLETE, STOPPED, FAILED.");
 		require(message.content() != null, where + " has no content.");
-		require(message.content().length() <= MAX_CONTENT_LENGTH, where + "'s content is too long.");
+		text(where, "content", message.content(), ImportLimits.TEXT_LENGTH);
+		text(where, "reasoning", message.reasoning(), ImportLimits.TEXT_LENGTH);
 		require(message.createdAt() != null, where + " has no createdAt.");
 		require(message.parentId() == null || ids.contains(message.parentId()),
 				where + ": its parent " + message.parentId() + " is not in the same conversation.");
@@ -64,6 +73,75 @@ final class ImportedConversationCheck {
 		require(message.compare() == null || ids.contains(message.compare().group()),
 				where + ": its compare group " + ((message.compare() != null) ? message.compare().group() : null)
 						+ " is not a message of the same conversation.");
+		require(message.compare() == null || message.compare().column() >= 0, where + ": compare.column is negative.");
+		text(where, "model", message.model(), ImportLimits.NAME_LENGTH);
+		text(where, "reasoningSetting", message.reasoningSetting(), ImportLimits.REASONING_SETTING_LENGTH);
+		text(where, "provider", message.provider(), ImportLimits.NAME_LENGTH);
+		text(where, "generationId", message.generationId(), ImportLimits.NAME_LENGTH);
+		text(where, "finishReason", message.finishReason(), ImportLimits.CODE_LENGTH);
+		text(where, "nativeFinishReason", message.nativeFinishReason(), ImportLimits.CODE_LENGTH);
+		if (message.error() != null) {
+			text(where, "error.code", message.error().code(), ImportLimits.CODE_LENGTH);
+			text(where, "error.message", message.error().message(), ImportLimits.ERROR_MESSAGE_LENGTH);
+		}
+		if (message.usage() != null) {
+			usage(where, "usage.", message.usage().promptTokens(), message.usage().completionTokens(),
+					message.usage().reasoningTokens(), message.usage().cost());
+		}
+		if (message.relay() != null) {
+			text(where, "relay.thinkerModel", message.relay().thinkerModel(), ImportLimits.NAME_LENGTH);
+			text(where, "relay.thinkerProvider", message.relay().thinkerProvider(), ImportLimits.NAME_LENGTH);
+			UsageView thinker = message.relay().thinkerUsage();
+			if (thinker != null) {
+				usage(where, "relay.thinkerUsage.", thinker.promptTokens(), thinker.completionTokens(),
+						thinker.reasoningTokens(), thinker.cost());
+			}
+		}
+		instant(where, "createdAt", message.createdAt());
+		instant(where, "reasoningStartedAt", message.reasoningStartedAt());
+		instant(where, "contentStartedAt", message.contentStartedAt());
+		instant(where, "finishedAt", message.finishedAt());
+	}
+
+	/**
+	 * Every message must descend from a root: parents that form a loop could not be
+	 * stored, since a parent is stored before its children.
+	 */
+	private void parentsLeadToARoot() {
+		Set<UUID> placed = new HashSet<>();
+		ParentsFirst.of(this.conversation.messages()).placed().forEach((p) -> placed.add(p.message().id()));
+		for (int i = 0; i < this.conversation.messages().size(); i++) {
+			require(placed.contains(this.conversation.messages().get(i).id()), this.where + ", message " + (i + 1)
+					+ " is its own ancestor: its parents form a loop, and a conversation starts somewhere.");
+		}
+	}
+
+	private static void usage(String where, String prefix, Integer promptTokens, Integer completionTokens,
+			Integer reasoningTokens, BigDecimal cost) {
+		tokens(where, prefix + "promptTokens", promptTokens);
+		tokens(where, prefix + "completionTokens", completionTokens);
+		tokens(where, prefix + "reasoningTokens", reasoningTokens);
+		if (cost != null) {
+			require(cost.signum() >= 0, where + ": " + prefix + "cost " + cost.toPlainString() + " is negative.");
+			require(cost.setScale(ImportLimits.COST_SCALE, RoundingMode.HALF_UP)
+				.compareTo(ImportLimits.COST_CEILING) < 0,
+					where + ": " + prefix + "cost " + cost.toPlainString() + " does not fit: a cost is below "
+							+ ImportLimits.COST_CEILING.toPlainString() + ".");
+		}
+	}
+
+	private static void tokens(String where, String field, Integer tokens) {
+		require(tokens == null || tokens >= 0, where + ": " + field + " is negative.");
+	}
+
+	private static void text(String where, String field, String value, int maxLength) {
+		require(value == null || value.length() <= maxLength,
+				where + ": " + field + " is longer than " + maxLength + " characters.");
+	}
+
+	private static void instant(String where, String field, Instant instant) {
+		require(instant == null || (!instant.isBefore(ImportLimits.EARLIEST) && !instant.isAfter(ImportLimits.LATEST)),
+				where + ": " + field + " " + instant + " is not between the years 1 and 9999.");
 	}
 
 	private static void require(boolean condition, String problem) {

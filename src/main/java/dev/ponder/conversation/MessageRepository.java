@@ -1,6 +1,7 @@
 package dev.ponder.conversation;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +22,12 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 	List<UUID> findIdsByStatus(MessageStatus status);
 
 	List<Message> findByParentId(UUID parentId);
+
+	/**
+	 * Whether a message of another conversation has one of these ids: an import then
+	 * gives its conversation new ones.
+	 */
+	boolean existsByIdInAndConversationIdNot(Collection<UUID> ids, UUID conversationId);
 
 	List<Message> findByConversationIdAndStatus(UUID conversationId, MessageStatus status);
 

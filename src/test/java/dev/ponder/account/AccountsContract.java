@@ -274,6 +274,12 @@ abstract class AccountsContract {
 			.as("importing her own file again adds nothing")
 			.isZero();
 		assertThat(bob.post("/api/import", file).body().get("imported").asInt()).as("nor does his").isZero();
+		// His copy, deleted a moment ago, comes back whole from the same file.
+		assertThat(bob.call("DELETE", "/api/conversations/" + copy, null).status()).isEqualTo(204);
+		Api.Reply restored = bob.post("/api/import", file);
+		assertThat(restored.body().get("imported").asInt()).isEqualTo(1);
+		assertThat(restored.body().get("conversations").get(0).asString()).isEqualTo(copy);
+		assertThat(bob.get("/api/conversations/" + copy).body().get("messages")).hasSize(2);
 
 		// Importing tells nothing about which ids exist: hers and an unknown one both get
 		// ids of his own.

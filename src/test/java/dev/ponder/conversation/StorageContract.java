@@ -309,6 +309,191 @@ abstract class StorageContract {
 		assertThat(this.conversations.search("Fine", 0, 20)).isEmpty();
 	}
 
+	@Test
+	void importingAConversationDeletedAMomentAgoRestoresItAsTheFileHasIt_andItIsNotPurged() {
+		UUID id = this.conversations.create("Deleted by mistake").id();
+		Turn turn = this.messages.beginTurn(id, "Keep me", "m", "low");
+		complete(turn.assistantMessageId(), "Kept.");
+		String json = this.jsonMapper.writeValueAsString(this.exporter.json(id));
+		Turn later = this.messages.beginTurn(id, "Said after the export", "m", "low");
+		complete(later.assistantMessageId(), "Not in the file.");
+		this.conversations.delete(id);
+		this.clock.advance(Duration.ofSeconds(5));
+
+		ImportResult result = this.importer.importJson(json);
+		this.clock.advance(ConversationService.UNDO_WINDOW.plusSeconds(1));
+		this.conversations.purgeDeleted();
+
+		assertThat(result.imported()).isEqualTo(1);
+		assertThat(result.conversations()).containsExactly(id);
+		ConversationDetails restored = this.conversations.find(id).orElseThrow();
+		assertThat(restored.title()).isEqualTo("Deleted by mistake");
+		assertThat(restored.messages()).extracting(MessageView::content).containsExactly("Keep me", "Kept.");
+		assertThat(this.messages.find(later.userMessageId())).isEmpty();
+		assertThat(this.jsonMapper.writeValueAsString(this.exporter.json(id))).isEqualTo(
+				json.replaceFirst("\"exportedAt\":\"[^\"]+\"", "\"exportedAt\":\"" + this.clock.instant() + "\""));
+		assertThat(this.importer.importJson(json).skipped()).as("once restored, it is here").isEqualTo(1);
+	}
+
+	@Test
+	void aLongChainListedOutOfOrderImportsAsItsTree() {
+		int length = 8_000;
+		List<UUID> ids = java.util.stream.Stream.generate(UUID::randomUUID).limit(length).toList();
+		List<Integer> shuffled = new java.util.ArrayList<>(
+				java.util.stream.IntStream.range(0, length).boxed().toList());
+		java.util.Collections.shuffle(shuffled, new java.util.Random(14));
+		tools.jackson.databind.node.ArrayNode messages = this.jsonMapper.createArrayNode();
+		for (int i : shuffled) {
+			tools.jackson.databind.node.ObjectNode message = messages.addObject()
+				.put("id", ids.get(i).toString())
+				.put("role", (i % 2 == 0) ? "user" : "assistant")
+				.put("status", "COMPLETE")
+				.put("content", "m" + i)
+				.put("createdAt", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i).toString());
+			message.put("parentId", (i > 0) ? ids.get(i - 1).toString() : null);
+		}
+		UUID id = UUID.randomUUID();
+
+		ImportResult result = this.importer.importJson(exportOf(id, messages));
+
+		assertThat(result.conversations()).containsExactly(id);
+		assertThat(this.conversations.find(id).orElseThrow().messages()).extracting(MessageView::content)
+			.containsExactlyElementsOf(java.util.stream.IntStream.range(0, length).mapToObj((i) -> "m" + i).toList());
+		assertThat(this.messages.find(ids.get(length - 1)).orElseThrow().parentId()).isEqualTo(ids.get(length - 2));
+	}
+
+	@Test
+	void anImportPastItsBoundsIsRefusedSayingWhich() {
+		tools.jackson.databind.node.ArrayNode loop = this.jsonMapper.createArrayNode();
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		loop.add(question(first, second));
+		loop.add(question(second, first));
+		tools.jackson.databind.node.ArrayNode tooMany = this.jsonMapper.createArrayNode();
+		UUID parent = null;
+		for (int i = 0; i <= 10_000; i++) {
+			UUID next = UUID.randomUUID();
+			tooMany.add(question(next, parent));
+			parent = next;
+		}
+
+		assertThatThrownBy(() -> this.importer.importJson(exportOf(UUID.randomUUID(), loop)))
+			.isInstanceOf(ImportRejectedException.class)
+			.hasMessageStartingWith("Conversation 1")
+			.hasMessageContaining("loop");
+		assertThatThrownBy(() -> this.importer.importJson(exportOf(UUID.randomUUID(), tooMany)))
+			.isInstanceOf(ImportRejectedException.class)
+			.hasMessage("Conversation 1 has 10001 messages; an import takes at most 10000 per conversation.");
+	}
+
+	@Test
+	void everyFieldTheSchemaBoundsImportsAtItsLimit_andOneMoreIsRefusedByName() {
+		UUID id = UUID.randomUUID();
+		UUID answerId = UUID.randomUUID();
+
+		this.importer.importJson(boundedAnswer(id, answerId, (answer) -> {
+		}));
+
+		MessageView answer = this.messages.find(answerId).orElseThrow();
+		assertThat(answer.model()).hasSize(200);
+		assertThat(answer.reasoningSetting()).hasSize(32);
+		assertThat(answer.error().message()).hasSize(2000);
+		assertThat(answer.usage().cost()).isEqualByComparingTo("9999999999.9999999999");
+		assertThat(answer.relay().thinkerUsage().cost()).isEqualByComparingTo("9999999999.9999999999");
+		UUID finer = UUID.randomUUID();
+		this.importer.importJson(
+				boundedAnswer(UUID.randomUUID(), finer, (a) -> ((tools.jackson.databind.node.ObjectNode) a.get("usage"))
+					.put("cost", new BigDecimal("0.000000000012345"))));
+		assertThat(this.messages.find(finer).orElseThrow().usage().cost()).as("rounded to the column's ten places")
+			.isEqualByComparingTo("0.0000000000");
+		Map<String, java.util.function.Consumer<tools.jackson.databind.node.ObjectNode>> overflows = new java.util.LinkedHashMap<>();
+		overflows.put("model", (a) -> a.put("model", "m".repeat(201)));
+		overflows.put("reasoningSetting", (a) -> a.put("reasoningSetting", "r".repeat(33)));
+		overflows.put("provider", (a) -> a.put("provider", "p".repeat(201)));
+		overflows.put("generationId", (a) -> a.put("generationId", "g".repeat(201)));
+		overflows.put("finishReason", (a) -> a.put("finishReason", "f".repeat(65)));
+		overflows.put("nativeFinishReason", (a) -> a.put("nativeFinishReason", "n".repeat(65)));
+		overflows.put("error.code",
+				(a) -> ((tools.jackson.databind.node.ObjectNode) a.get("error")).put("code", "c".repeat(65)));
+		overflows.put("error.message",
+				(a) -> ((tools.jackson.databind.node.ObjectNode) a.get("error")).put("message", "e".repeat(2001)));
+		overflows.put("usage.cost",
+				(a) -> ((tools.jackson.databind.node.ObjectNode) a.get("usage")).put("cost", new BigDecimal("1E10")));
+		overflows.put("usage.promptTokens",
+				(a) -> ((tools.jackson.databind.node.ObjectNode) a.get("usage")).put("promptTokens", -1));
+		overflows.put("relay.thinkerModel",
+				(a) -> ((tools.jackson.databind.node.ObjectNode) a.get("relay")).put("thinkerModel", "t".repeat(201)));
+		overflows.put("relay.thinkerProvider", (a) -> ((tools.jackson.databind.node.ObjectNode) a.get("relay"))
+			.put("thinkerProvider", "t".repeat(201)));
+		overflows.put("relay.thinkerUsage.cost",
+				(a) -> ((tools.jackson.databind.node.ObjectNode) a.get("relay").get("thinkerUsage")).put("cost",
+						new BigDecimal("12345678901")));
+		overflows.put("finishedAt", (a) -> a.put("finishedAt", "+10000-01-01T00:00:00Z"));
+		overflows.forEach((field,
+				overflow) -> assertThatThrownBy(
+						() -> this.importer.importJson(boundedAnswer(UUID.randomUUID(), UUID.randomUUID(), overflow)))
+					.as(field)
+					.isInstanceOf(ImportRejectedException.class)
+					.hasMessageStartingWith("Conversation 1, message 2: " + field + " "));
+	}
+
+	/** A file of one conversation whose answer has every bounded field at its limit. */
+	private String boundedAnswer(UUID id, UUID answerId,
+			java.util.function.Consumer<tools.jackson.databind.node.ObjectNode> change) {
+		UUID questionId = UUID.randomUUID();
+		tools.jackson.databind.node.ArrayNode messages = this.jsonMapper.createArrayNode();
+		messages.add(question(questionId, null));
+		tools.jackson.databind.node.ObjectNode answer = messages.addObject()
+			.put("id", answerId.toString())
+			.put("parentId", questionId.toString())
+			.put("role", "assistant")
+			.put("status", "FAILED")
+			.put("content", "Partly")
+			.put("model", "m".repeat(200))
+			.put("reasoningSetting", "r".repeat(32))
+			.put("provider", "p".repeat(200))
+			.put("generationId", "g".repeat(200))
+			.put("finishReason", "f".repeat(64))
+			.put("nativeFinishReason", "n".repeat(64))
+			.put("createdAt", "2026-01-01T00:00:01Z")
+			.put("finishedAt", "9999-12-31T23:59:59Z");
+		answer.putObject("error").put("code", "c".repeat(64)).put("message", "e".repeat(2000));
+		answer.putObject("usage")
+			.put("promptTokens", Integer.MAX_VALUE)
+			.put("completionTokens", 0)
+			.put("cost", new BigDecimal("9999999999.9999999999"));
+		tools.jackson.databind.node.ObjectNode relay = answer.putObject("relay")
+			.put("thinkerModel", "t".repeat(200))
+			.put("thinkerProvider", "t".repeat(200));
+		relay.putObject("thinkerUsage").put("reasoningTokens", 12).put("cost", new BigDecimal("9999999999.9999999999"));
+		change.accept(answer);
+		return exportOf(id, messages);
+	}
+
+	private tools.jackson.databind.node.ObjectNode question(UUID id, UUID parentId) {
+		tools.jackson.databind.node.ObjectNode question = this.jsonMapper.createObjectNode()
+			.put("id", id.toString())
+			.put("role", "user")
+			.put("status", "COMPLETE")
+			.put("content", "Why?")
+			.put("createdAt", "2026-01-01T00:00:00Z");
+		question.put("parentId", (parentId != null) ? parentId.toString() : null);
+		return question;
+	}
+
+	private String exportOf(UUID id, tools.jackson.databind.node.ArrayNode messages) {
+		tools.jackson.databind.node.ObjectNode file = this.jsonMapper.createObjectNode()
+			.put("format", "ponder")
+			.put("version", 1);
+		file.putArray("conversations")
+			.addObject()
+			.put("id", id.toString())
+			.put("title", "Imported")
+			.put("createdAt", "2026-01-01T00:00:00Z")
+			.set("messages", messages);
+		return this.jsonMapper.writeValueAsString(file);
+	}
+
 	/**
 	 * Answers take time: each one ends a second later than the last thing that happened.
 	 */

@@ -82,6 +82,25 @@ public final class Visitor {
 	}
 
 	/**
+	 * Opens {@code page} for its CSRF token, then uploads one file to {@code action} as a
+	 * {@code multipart/form-data} form, as a browser would.
+	 */
+	public HttpResponse<String> upload(String page, String action, String field, String fileName, byte[] content) {
+		String token = csrfTokenOf(get(page).body());
+		String boundary = "ponder-test-" + System.nanoTime();
+		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n--"
+				+ boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/json\r\n\r\n";
+		String tail = "\r\n--" + boundary + "--\r\n";
+		return send(HttpRequest.newBuilder(URI.create(this.base + action))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Origin", this.base)
+			.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head, StandardCharsets.UTF_8),
+					HttpRequest.BodyPublishers.ofByteArray(content),
+					HttpRequest.BodyPublishers.ofString(tail, StandardCharsets.UTF_8))));
+	}
+
+	/**
 	 * Posts JSON with the session's cookies and, if given, a CSRF token, but no
 	 * {@code Origin}: as an old browser or a forged request from a webview might.
 	 */

@@ -1,0 +1,37 @@
+package dev.ponder.conversation;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpMethod;
+
+import dev.ponder.testing.AppTestSupport;
+import dev.ponder.testing.Visitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Importing through the plain form and through the API takes the same files: one limit,
+ * {@code PONDER_IMPORT_MAX_SIZE} (50 MB by default), for both.
+ */
+class ImportUploadTest extends AppTestSupport {
+
+	@Test
+	void theFormTakesAFileLargerThanAMegabyteAsTheApiDoes() {
+		String title = "Uploaded " + System.nanoTime();
+		byte[] file = ImportFiles.withQuestionOf(1_500_000, title).getBytes(StandardCharsets.UTF_8);
+		Visitor browser = new Visitor(this.port);
+
+		HttpResponse<String> uploaded = browser.upload("/", "/import", "file", "big.json", file);
+
+		assertThat(Visitor.location(uploaded)).endsWith("/");
+		assertThat(browser.get("/").body()).contains("Imported 1 conversation.").contains(title);
+		String other = "Posted " + System.nanoTime();
+		Reply posted = exchange(HttpMethod.POST, "/api/import", ImportFiles.withQuestionOf(1_500_000, other));
+		assertThat(posted.status()).isEqualTo(200);
+		assertThat(posted.body().get("imported").asInt()).isEqualTo(1);
+	}
+
+}
