@@ -91,7 +91,7 @@ final class ImportedConversationCheck {
 		if (message.relay() != null) {
 			text(where, "relay.thinkerModel", message.relay().thinkerModel(), ImportLimits.NAME_LENGTH);
 			text(where, "relay.thinkerProvider", message.relay().thinkerProvider(), ImportLimits.NAME_LENGTH);
-			UsageView thinker = message.relay().thinkerUsage();
+			TokenUsage thinker = message.relay().thinkerUsage();
 			if (thinker != null) {
 				usage(where, "relay.thinkerUsage.", thinker.promptTokens(), thinker.completionTokens(),
 						thinker.reasoningTokens(), thinker.cost());

@@ -34,8 +34,6 @@ public class Message extends NewUntilStored {
 	 */
 	static final String DEFAULT_ENDPOINT = "openrouter";
 
-	private static final int MAX_ERROR_LENGTH = 2000;
-
 	@Id
 	private UUID id;
 
@@ -207,8 +205,8 @@ public class Message extends NewUntilStored {
 	}
 
 	private static String shortened(String errorMessage) {
-		return (errorMessage != null && errorMessage.length() > MAX_ERROR_LENGTH)
-				? errorMessage.substring(0, MAX_ERROR_LENGTH) : errorMessage;
+		return (errorMessage != null && errorMessage.length() > ImportLimits.ERROR_MESSAGE_LENGTH)
+				? errorMessage.substring(0, ImportLimits.ERROR_MESSAGE_LENGTH) : errorMessage;
 	}
 
 	/** Ends an answer that its instance left streaming, keeping the last checkpoint. */
