@@ -9,11 +9,12 @@ import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import dev.ponder.problem.ErrorCode;
 
 /**
  * Makes and changes accounts: the first administrator, people the administrator adds or
@@ -92,7 +93,7 @@ public class AccountService {
 	}
 
 	private static AccountRejectedException alreadySetUp() {
-		return new AccountRejectedException(HttpStatus.CONFLICT, "already_set_up",
+		return new AccountRejectedException(ErrorCode.ALREADY_SET_UP,
 				"This Ponder already has its administrator; log in instead.");
 	}
 
@@ -108,7 +109,7 @@ public class AccountService {
 	 */
 	public AccountPrincipal signUp(String username, String password) {
 		if (setUpNeeded()) {
-			throw new AccountRejectedException(HttpStatus.CONFLICT, "not_set_up",
+			throw new AccountRejectedException(ErrorCode.NOT_SET_UP,
 					"This Ponder has no administrator yet: the first account is made on the set-up page.");
 		}
 		Account account = this.accounts.save(newAccount(username, password, false));
