@@ -20,7 +20,8 @@ import org.springframework.http.ProblemDetail;
  */
 public enum ErrorCode {
 
-	// The upstream's failures: Ponder was fine, the model's server was not (hence 502).
+	// Why a model could not answer. A request that the model's server failed was fine, so
+	// Ponder answers it 502; a missing key is Ponder's own setting, so 503.
 
 	/** No API key is set for the endpoint, so nothing can be sent. */
 	MISSING_KEY(HttpStatus.SERVICE_UNAVAILABLE, "No API key is set", false),
