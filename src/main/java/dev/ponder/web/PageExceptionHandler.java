@@ -1,12 +1,13 @@
 package dev.ponder.web;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-
-import dev.ponder.problem.ErrorCode;
-import dev.ponder.problem.ProblemException;
 
 /**
  * Pages treat a malformed id like an unknown one: the 404 page, not a 400 about types.
@@ -17,8 +18,8 @@ import dev.ponder.problem.ProblemException;
 class PageExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	void malformedId(MethodArgumentTypeMismatchException ex) {
-		throw new ProblemException(ErrorCode.NOT_FOUND, "Nothing has the id '" + ex.getValue() + "'.");
+	void malformedId(HttpServletResponse response) throws IOException {
+		response.sendError(HttpServletResponse.SC_NOT_FOUND);
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 
 import dev.ponder.testing.Api;
 import dev.ponder.testing.AppTestSupport;
@@ -95,6 +96,21 @@ class HostileInputTest extends AppTestSupport {
 
 		assertThat(edit.status()).isEqualTo(400);
 		assertThat(edit.body().get("code").asString()).isEqualTo("invalid_request");
+	}
+
+	@Test
+	void pagesStillAnswerWithTheErrorPageNotAProblem() {
+		for (String path : List.of("/c/not-an-id", "/c/" + UUID.randomUUID(), "/no-such-page")) {
+			String page = client().get()
+				.uri(path)
+				.accept(MediaType.TEXT_HTML)
+				.exchangeToMono((response) -> response.bodyToMono(String.class)
+					.map((body) -> response.statusCode().value() + " "
+							+ response.headers().contentType().map(MediaType::toString).orElse("") + " " + body))
+				.block(Duration.ofSeconds(5));
+
+			assertThat(page).as(path).startsWith("404 text/html").contains("We couldn&#39;t find that page");
+		}
 	}
 
 	@Test
