@@ -44,6 +44,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ErrorCode.NOT_FOUND.problem("Nothing has the id '" + ex.getValue() + "'.");
 	}
 
+	/**
+	 * What Ponder did not foresee: logged here with its trace, answered with a plain
+	 * sentence (an exception's message may hold internals). A stream that has begun
+	 * cannot turn into a problem any more, so its failure goes on to Spring.
+	 */
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unforeseen(Exception ex, HttpServletResponse response) throws Exception {
+		if (response.isCommitted()) {
+			throw ex;
+		}
+		logger.error("An API call failed unexpectedly", ex);
+		return ResponseEntity.internalServerError()
+			.body(ErrorCode.INTERNAL_ERROR
+				.problem("Ponder hit an unexpected error. Try again; if it keeps happening, its log says why."));
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {

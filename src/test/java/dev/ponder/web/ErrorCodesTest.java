@@ -71,6 +71,16 @@ class ErrorCodesTest {
 	}
 
 	@Test
+	void anUnforeseenFailureIsAProblemThatKeepsItsInternalsToItself() throws Exception {
+		MvcResult result = this.api.perform(get("/api/refusals/unforeseen")).andReturn();
+		JsonNode problem = json.readTree(result.getResponse().getContentAsString());
+
+		assertThat(result.getResponse().getStatus()).isEqualTo(500);
+		assertThat(problem.get("code").asString()).isEqualTo("internal_error");
+		assertThat(problem.get("detail").asString()).doesNotContain("secret");
+	}
+
+	@Test
 	void aStoredCodeIsFoundAgainAndAStrangeOneIsNot() {
 		assertThat(ErrorCode.of("rate_limited")).contains(ErrorCode.RATE_LIMITED);
 		assertThat(ErrorCode.of("failed")).isEmpty();
@@ -91,6 +101,11 @@ class ErrorCodesTest {
 
 	@RestController
 	static class Refusals {
+
+		@GetMapping("/api/refusals/unforeseen")
+		void fail() {
+			throw new IllegalStateException("a secret internal state");
+		}
 
 		@GetMapping("/api/refusals/{code}")
 		void refuse(@PathVariable ErrorCode code) {
