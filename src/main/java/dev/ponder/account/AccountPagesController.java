@@ -4,14 +4,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
+
+import dev.ponder.problem.ErrorCode;
+import dev.ponder.problem.ProblemException;
 
 /**
  * The pages before one is logged in: log-in, the first administrator's set-up, and
@@ -124,7 +125,7 @@ class AccountPagesController {
 
 	private void requireOpenSignup() {
 		if (!this.properties.signupOpen()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new ProblemException(ErrorCode.NOT_FOUND, "Sign-up is closed on this Ponder.");
 		}
 	}
 

@@ -1,42 +1,28 @@
 package dev.ponder.account;
 
-import org.springframework.http.HttpStatus;
+import dev.ponder.problem.ErrorCode;
+import dev.ponder.problem.ProblemException;
 
 /**
  * An account, password or token that cannot be made as asked, with a sentence that says
  * why; the API answers it as problem details, pages show it beside the form.
  */
-public class AccountRejectedException extends RuntimeException {
+public class AccountRejectedException extends ProblemException {
 
-	private final HttpStatus status;
-
-	private final String code;
-
-	AccountRejectedException(HttpStatus status, String code, String message) {
-		super(message, null, false, false);
-		this.status = status;
-		this.code = code;
+	AccountRejectedException(ErrorCode code, String message) {
+		super(code, message);
 	}
 
 	static AccountRejectedException invalid(String message) {
-		return new AccountRejectedException(HttpStatus.BAD_REQUEST, "invalid_request", message);
+		return new AccountRejectedException(ErrorCode.INVALID_REQUEST, message);
 	}
 
 	static AccountRejectedException usernameTaken(String username) {
-		return new AccountRejectedException(HttpStatus.CONFLICT, "username_taken",
-				"The username \"" + username + "\" is taken.");
+		return new AccountRejectedException(ErrorCode.USERNAME_TAKEN, "The username \"" + username + "\" is taken.");
 	}
 
 	static AccountRejectedException notFound(String message) {
-		return new AccountRejectedException(HttpStatus.NOT_FOUND, "not_found", message);
-	}
-
-	public HttpStatus status() {
-		return this.status;
-	}
-
-	public String code() {
-		return this.code;
+		return new AccountRejectedException(ErrorCode.NOT_FOUND, message);
 	}
 
 }

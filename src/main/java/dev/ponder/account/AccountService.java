@@ -8,12 +8,12 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.ponder.settings.AppSettings;
+import dev.ponder.problem.ErrorCode;
 
 /**
  * Makes and changes accounts: the first administrator, people the administrator adds or
@@ -83,7 +83,7 @@ public class AccountService {
 	}
 
 	private static AccountRejectedException alreadySetUp() {
-		return new AccountRejectedException(HttpStatus.CONFLICT, "already_set_up",
+		return new AccountRejectedException(ErrorCode.ALREADY_SET_UP,
 				"This Ponder already has its administrator; log in instead.");
 	}
 
@@ -99,7 +99,7 @@ public class AccountService {
 	 */
 	public AccountPrincipal signUp(String username, String password) {
 		if (setUpNeeded()) {
-			throw new AccountRejectedException(HttpStatus.CONFLICT, "not_set_up",
+			throw new AccountRejectedException(ErrorCode.NOT_SET_UP,
 					"This Ponder has no administrator yet: the first account is made on the set-up page.");
 		}
 		Account account = this.accounts.save(newAccount(username, password, false));

@@ -1,6 +1,6 @@
 package dev.ponder.account;
 
-import org.springframework.http.HttpStatus;
+import dev.ponder.problem.ErrorCode;
 
 /** The logged-in account, for what only makes sense with accounts on. */
 final class CurrentAccount {
@@ -10,7 +10,7 @@ final class CurrentAccount {
 
 	static AccountPrincipal require() {
 		return CurrentOwner.principal()
-			.orElseThrow(() -> new AccountRejectedException(HttpStatus.CONFLICT, "accounts_off",
+			.orElseThrow(() -> new AccountRejectedException(ErrorCode.ACCOUNTS_OFF,
 					"Accounts are off on this Ponder (PONDER_AUTH=none): there is no account to do this for."));
 	}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Service;
 
+import dev.ponder.problem.ErrorCode;
 import dev.ponder.upstream.KeyInfo;
 import dev.ponder.upstream.UpstreamClient;
 import dev.ponder.upstream.UpstreamClients;
@@ -58,7 +59,8 @@ public class KeyStatusService {
 
 	private KeyStatus ask() {
 		if (!this.openRouter.endpoint().hasApiKey()) {
-			return KeyStatus.failed(false, "missing_key", new UpstreamException.MissingKey().getMessage());
+			return KeyStatus.failed(false, ErrorCode.MISSING_KEY.code(),
+					new UpstreamException.MissingKey().getMessage());
 		}
 		try {
 			Duration fetchTimeout = this.properties.fetchTimeout();
@@ -66,14 +68,14 @@ public class KeyStatusService {
 			return of(key);
 		}
 		catch (UpstreamException ex) {
-			return KeyStatus.failed(true, ex.code(), ex.getMessage());
+			return KeyStatus.failed(true, ex.errorCode().code(), ex.getMessage());
 		}
 	}
 
 	private KeyStatus of(KeyInfo key) {
 		if (key.limitRemaining() != null && key.limitRemaining().signum() <= 0) {
 			return new KeyStatus(true, label(key), key.usage(), key.limit(), key.limitRemaining(), key.isFreeTier(),
-					"out_of_credits",
+					ErrorCode.OUT_OF_CREDITS.code(),
 					new UpstreamException.OutOfCredits("the key's limit is used up", this.openRouter.endpoint())
 						.getMessage());
 		}

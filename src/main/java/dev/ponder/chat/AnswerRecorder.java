@@ -17,9 +17,10 @@ import dev.ponder.conversation.AnswerSummary;
 import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.NotFoundException;
 import dev.ponder.conversation.TokenUsage;
+import dev.ponder.problem.ErrorCode;
+import dev.ponder.problem.ProblemException;
 import dev.ponder.upstream.UpstreamEvent;
 import dev.ponder.upstream.Usage;
-import dev.ponder.upstream.UpstreamException;
 
 /**
  * Stores a generation's end, and tells what a stored answer looks like as events, so that
@@ -97,16 +98,14 @@ class AnswerRecorder {
 	}
 
 	private static Failure describe(Throwable failure) {
-		if (failure instanceof UpstreamException upstream) {
-			return new Failure(upstream.code(), upstream.getMessage());
-		}
-		if (failure instanceof RelayThinkerFailed thinker) {
-			return new Failure(thinker.code(), thinker.getMessage());
+		if (failure instanceof ProblemException problem) {
+			return new Failure(problem.errorCode().code(), problem.getMessage());
 		}
 		// Not the upstream's fault: log the details here, and store only a plain
 		// sentence.
 		logger.error("Generation failed inside Ponder", failure);
-		return new Failure("provider_failed", "Ponder hit an unexpected error while streaming. Try again.");
+		return new Failure(ErrorCode.PROVIDER_FAILED.code(),
+				"Ponder hit an unexpected error while streaming. Try again.");
 	}
 
 	private record Failure(String code, String message) {
@@ -115,9 +114,10 @@ class AnswerRecorder {
 	/** The last event of a stored answer: done, or the error it failed with. */
 	static GenerationEvent ending(MessageView answer) {
 		if (answer.status() == MessageStatus.FAILED) {
-			String code = (answer.error() != null) ? answer.error().code() : "failed";
+			// An imported answer may have failed without saying why.
+			String code = (answer.error() != null) ? answer.error().code() : ErrorCode.PROVIDER_FAILED.code();
 			String message = (answer.error() != null) ? answer.error().message() : "The answer failed.";
-			return new GenerationEvent.Error(code, message, UpstreamException.isRetryable(code));
+			return new GenerationEvent.Error(code, message, ErrorCode.of(code).map(ErrorCode::retryable).orElse(false));
 		}
 		return new GenerationEvent.Done(answer.status(), answer.usage(), answer.thinkingMillis(), answer.totalMillis(),
 				answer.finishReason(), AnswerSummary.thinking(answer), AnswerSummary.meta(answer));

@@ -8,7 +8,6 @@ import java.util.UUID;
 import reactor.core.publisher.Flux;
 
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import dev.ponder.PonderProperties;
 import dev.ponder.conversation.AnswerSpec;
@@ -17,6 +16,8 @@ import dev.ponder.conversation.MessageStatus;
 import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.NotFoundException;
 import dev.ponder.conversation.Turn;
+import dev.ponder.problem.ErrorCode;
+import dev.ponder.problem.ProblemException;
 import dev.ponder.upstream.ChatRequest;
 import dev.ponder.upstream.ChatRequest.ChatMessage;
 import dev.ponder.upstream.UpstreamClient;
@@ -127,7 +128,7 @@ public class ChatService {
 			.filter(MessageView::isAssistant)
 			.orElseThrow(() -> NotFoundException.message(answerId));
 		if (earlier.relay() == null || earlier.reasoning().isBlank()) {
-			throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
+			throw new ProblemException(ErrorCode.INVALID_REQUEST,
 					"Only a relayed answer whose reasoning arrived can be answered again without thinking again.");
 		}
 		String thinker = earlier.relay().thinkerModel();

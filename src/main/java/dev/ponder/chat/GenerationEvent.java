@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import dev.ponder.conversation.MessageStatus;
 import dev.ponder.conversation.TokenUsage;
+import dev.ponder.problem.ErrorCode;
 
 /**
  * What the browser (or any script) receives about one answer, one event per record. The
@@ -94,6 +95,10 @@ public sealed interface GenerationEvent {
 
 	/** The answer failed; what had arrived is stored with the error. */
 	record Error(String code, String message, boolean retryable) implements GenerationEvent {
+
+		Error(ErrorCode code, String message) {
+			this(code.code(), message, code.retryable());
+		}
 
 		@Override
 		public boolean ends() {

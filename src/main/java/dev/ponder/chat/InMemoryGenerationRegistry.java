@@ -24,6 +24,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 import dev.ponder.conversation.Turn;
+import dev.ponder.problem.ErrorCode;
 import dev.ponder.upstream.UpstreamEvent;
 import dev.ponder.upstream.UpstreamException;
 
@@ -138,8 +139,8 @@ class InMemoryGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not store the end of answer {}", generation.messageId(), ex);
-			return new GenerationEvent.Error("storage_failed",
-					"The answer could not be saved. What you see was not stored; copy what you need.", true);
+			return new GenerationEvent.Error(ErrorCode.STORAGE_FAILED,
+					"The answer could not be saved. What you see was not stored; copy what you need.");
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -26,7 +27,8 @@ public record SendMessageRequest(
 				regexp = "[A-Za-z0-9][A-Za-z0-9._:/@+-]*",
 				message = "The model id may hold only letters, digits and . _ : / @ + -") String model,
 		@Valid ReasoningOptions reasoning, @Valid RelayOptions relay,
-		@Size(min = 2, max = 4, message = "A compare has 2 to 4 columns.") List<@Valid CompareColumn> compare,
+		@Size(min = 2, max = 4, message = "A compare has 2 to 4 columns.") List<@NotNull(
+				message = "A compare column is null: give each column an object, {} for the defaults.") @Valid CompareColumn> compare,
 		@Size(max = 64, message = "The endpoint name is longer than 64 characters.") String endpoint) {
 
 	/** A message for one model, thinking and answering itself. */

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 import dev.ponder.conversation.MessageService;
 import dev.ponder.conversation.MessageStatus;
 import dev.ponder.conversation.Turn;
+import dev.ponder.problem.ErrorCode;
 import dev.ponder.upstream.UpstreamEvent;
 
 /**
@@ -135,10 +136,9 @@ class SharedGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 			// Redis went away midway: the answer's end is in storage once it comes.
 			this.outage.failed(failure);
 			return Flux.just(new AnswerEvent(Long.MAX_VALUE,
-					new GenerationEvent.Error("live_answers_unavailable",
+					new GenerationEvent.Error(ErrorCode.LIVE_ANSWERS_UNAVAILABLE,
 							"Lost the connection to the instance writing this answer. It is saved when it ends; "
-									+ "reload to see it.",
-							true)));
+									+ "reload to see it.")));
 		}));
 	}
 

@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.ponder.problem.ErrorCode;
+import dev.ponder.problem.ProblemException;
+
 /**
  * The JSON API of conversations: create, list and search, read, rename and pin, delete
  * and restore, and choose the branch a conversation follows.
@@ -49,6 +52,11 @@ class ConversationApiController {
 			@RequestParam(required = false) Integer size, @RequestParam(required = false) Integer limit) {
 		int pageSize = clamp((size != null) ? size : (limit != null) ? limit : (q != null) ? 20 : 50);
 		int pageNumber = Math.max(0, page);
+		// The database counts rows to skip in an int: a page past that is no page at all.
+		if ((long) pageNumber * pageSize > Integer.MAX_VALUE) {
+			throw new ProblemException(ErrorCode.INVALID_REQUEST,
+					"page " + page + " of " + pageSize + " is further than any list goes; ask for an earlier page.");
+		}
 		return (q != null && !q.isBlank()) ? this.conversations.search(q, pageNumber, pageSize)
 				: this.conversations.page(pageNumber, pageSize);
 	}

@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+
+import dev.ponder.problem.ErrorCode;
+import dev.ponder.problem.ProblemException;
 
 /**
  * Taking conversations away and bringing them back: export one as Markdown or JSON, all
@@ -42,7 +44,7 @@ class ExportApiController {
 			case "md", "markdown" -> download(name + ".md", new MediaType("text", "markdown", StandardCharsets.UTF_8))
 				.body(this.exporter.markdown(id));
 			case "json" -> download(name + ".json", MediaType.APPLICATION_JSON).body(this.exporter.json(id));
-			default -> throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
+			default -> throw new ProblemException(ErrorCode.INVALID_REQUEST,
 					"Unknown export format '" + format + "': use md or json.");
 		};
 	}

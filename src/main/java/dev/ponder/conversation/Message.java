@@ -15,6 +15,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
 
+import dev.ponder.problem.ErrorCode;
+
 /**
  * One message of a conversation: what a person wrote, or a model's answer with its
  * reasoning, usage, timings and how it ended.
@@ -25,7 +27,7 @@ import org.hibernate.annotations.DynamicUpdate;
 public class Message extends NewUntilStored {
 
 	/** The error code of an answer whose instance stopped without ending it. */
-	static final String INTERRUPTED = "interrupted";
+	static final String INTERRUPTED = ErrorCode.INTERRUPTED.code();
 
 	static final String INTERRUPTED_MESSAGE = "Interrupted by a restart of Ponder. What had arrived is kept; try again.";
 

@@ -2,18 +2,17 @@ package dev.ponder.conversation;
 
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import dev.ponder.problem.ErrorCode;
+import dev.ponder.problem.ProblemException;
 
 /**
  * The conversation or message asked for does not exist. Pages answer it with their 404
  * page, the API with problem details.
  */
-@ResponseStatus(HttpStatus.NOT_FOUND)
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends ProblemException {
 
 	private NotFoundException(String message) {
-		super(message, null, false, false);
+		super(ErrorCode.NOT_FOUND, message);
 	}
 
 	public static NotFoundException conversation(UUID id) {

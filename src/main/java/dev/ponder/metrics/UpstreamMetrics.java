@@ -89,7 +89,7 @@ class UpstreamMetrics implements StreamObserver {
 	private void countError(String endpoint, UpstreamException failure) {
 		Counter.builder("ponder.upstream.errors")
 			.description("Upstream chat calls that failed, by the kind of failure")
-			.tags("endpoint", endpoint, "kind", failure.code())
+			.tags("endpoint", endpoint, "kind", failure.errorCode().code())
 			.register(this.meters)
 			.increment();
 	}

@@ -1,12 +1,13 @@
 package dev.ponder.relay;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+
+import dev.ponder.problem.ErrorCode;
+import dev.ponder.problem.ProblemException;
 
 import dev.ponder.settings.AppSettings;
 
@@ -36,7 +37,7 @@ class RelaySettingsController {
 					AppSettings.DEFAULT_RELAY_TEMPLATE);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
+			throw new ProblemException(ErrorCode.INVALID_REQUEST, ex.getMessage());
 		}
 	}
 

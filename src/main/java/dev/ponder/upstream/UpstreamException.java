@@ -2,49 +2,25 @@ package dev.ponder.upstream;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
+
+import dev.ponder.problem.ErrorCode;
+import dev.ponder.problem.ProblemException;
 
 /**
- * Why an upstream call failed, in words a person can act on. Each kind has a stable
- * {@code code} for scripts and says whether trying again may help.
+ * Why an upstream call failed, in words a person can act on. Each kind has its
+ * {@link ErrorCode}, which says whether trying again may help.
  */
-public abstract sealed class UpstreamException extends RuntimeException {
+public abstract sealed class UpstreamException extends ProblemException {
 
-	/**
-	 * The causes that may go away by themselves, so that trying again later may succeed.
-	 */
-	private static final Set<String> RETRYABLE_CODES = Set.of("rate_limited", "model_unavailable", "provider_failed",
-			"timed_out", "stream_broken", "unreachable");
-
-	private final String code;
-
-	private UpstreamException(String code, String message) {
-		super(message, null, false, false);
-		this.code = code;
-	}
-
-	/**
-	 * Whether an answer that failed with {@code code} may succeed if sent again later.
-	 */
-	public static boolean isRetryable(String code) {
-		return RETRYABLE_CODES.contains(code);
-	}
-
-	/** A stable, machine-readable name of the cause, e.g. {@code rate_limited}. */
-	public String code() {
-		return this.code;
-	}
-
-	/** Whether sending the same request again later may succeed. */
-	public boolean retryable() {
-		return isRetryable(this.code);
+	private UpstreamException(ErrorCode code, String message) {
+		super(code, message);
 	}
 
 	/** No key is configured, so nothing can be sent. */
 	public static final class MissingKey extends UpstreamException {
 
 		public MissingKey() {
-			super("missing_key", "No OpenRouter API key is set. Set OPENROUTER_API_KEY and restart Ponder.");
+			super(ErrorCode.MISSING_KEY, "No OpenRouter API key is set. Set OPENROUTER_API_KEY and restart Ponder.");
 		}
 
 	}
@@ -53,7 +29,7 @@ public abstract sealed class UpstreamException extends RuntimeException {
 	public static final class InvalidKey extends UpstreamException {
 
 		public InvalidKey(String detail, Endpoint endpoint) {
-			super("invalid_key",
+			super(ErrorCode.INVALID_KEY,
 					endpoint.displayName() + " refused the API key" + suffix(detail) + " Check "
 							+ endpoint.keyVariable()
 							+ (endpoint.isOpenRouter() ? "; keys are managed at openrouter.ai/settings/keys." : "."));
@@ -65,7 +41,7 @@ public abstract sealed class UpstreamException extends RuntimeException {
 	public static final class OutOfCredits extends UpstreamException {
 
 		public OutOfCredits(String detail, Endpoint endpoint) {
-			super("out_of_credits",
+			super(ErrorCode.OUT_OF_CREDITS,
 					"Your " + endpoint.displayName() + " account is out of credits" + suffix(detail)
 							+ (endpoint.isOpenRouter()
 									? " Add credits at openrouter.ai/settings/credits, or pick a free model."
@@ -78,7 +54,7 @@ public abstract sealed class UpstreamException extends RuntimeException {
 	public static final class Moderated extends UpstreamException {
 
 		public Moderated(String detail) {
-			super("moderated", "The provider's moderation flagged this message" + suffix(detail));
+			super(ErrorCode.MODERATED, "The provider's moderation flagged this message" + suffix(detail));
 		}
 
 	}
@@ -92,7 +68,7 @@ public abstract sealed class UpstreamException extends RuntimeException {
 		private final Duration retryAfter;
 
 		public RateLimited(String detail, Duration retryAfter) {
-			super("rate_limited", "The model is rate limited" + suffix(detail) + waitHint(retryAfter));
+			super(ErrorCode.RATE_LIMITED, "The model is rate limited" + suffix(detail) + waitHint(retryAfter));
 			this.retryAfter = retryAfter;
 		}
 
@@ -111,7 +87,7 @@ public abstract sealed class UpstreamException extends RuntimeException {
 	public static final class ModelUnavailable extends UpstreamException {
 
 		public ModelUnavailable(String detail) {
-			super("model_unavailable", "The model is not available right now" + suffix(detail)
+			super(ErrorCode.MODEL_UNAVAILABLE, "The model is not available right now" + suffix(detail)
 					+ " Try again later or choose another model.");
 		}
 
@@ -121,7 +97,7 @@ public abstract sealed class UpstreamException extends RuntimeException {
 	public static final class BadRequest extends UpstreamException {
 
 		public BadRequest(String detail) {
-			super("bad_request", "The request was refused" + suffix(detail));
+			super(ErrorCode.BAD_REQUEST, "The request was refused" + suffix(detail));
 		}
 
 	}
@@ -133,7 +109,7 @@ public abstract sealed class UpstreamException extends RuntimeException {
 	public static final class ProviderFailed extends UpstreamException {
 
 		public ProviderFailed(String detail) {
-			super("provider_failed",
+			super(ErrorCode.PROVIDER_FAILED,
 					"The model's provider failed" + suffix(detail) + " What had arrived is kept; try again.");
 		}
 
@@ -143,7 +119,7 @@ public abstract sealed class UpstreamException extends RuntimeException {
 	public static final class TimedOut extends UpstreamException {
 
 		public TimedOut(String what) {
-			super("timed_out", what + " What had arrived is kept; try again.");
+			super(ErrorCode.TIMED_OUT, what + " What had arrived is kept; try again.");
 		}
 
 	}
@@ -152,7 +128,7 @@ public abstract sealed class UpstreamException extends RuntimeException {
 	public static final class StreamBroken extends UpstreamException {
 
 		public StreamBroken() {
-			super("stream_broken",
+			super(ErrorCode.STREAM_BROKEN,
 					"The connection to the model dropped before the answer was complete. What had arrived is kept; try again.");
 		}
 
@@ -162,7 +138,8 @@ public abstract sealed class UpstreamException extends RuntimeException {
 	public static final class Unreachable extends UpstreamException {
 
 		public Unreachable(String host, String baseUrlVariable) {
-			super("unreachable", "Could not reach " + host + ". Check " + baseUrlVariable + " and the network.");
+			super(ErrorCode.UNREACHABLE,
+					"Could not reach " + host + ". Check " + baseUrlVariable + " and the network.");
 		}
 
 	}

@@ -6,11 +6,12 @@ import java.time.ZoneId;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+
+import dev.ponder.problem.ErrorCode;
+import dev.ponder.problem.ProblemException;
 
 /**
  * {@code GET /api/usage}: what the answers cost, all time by model, and day by day.
@@ -43,11 +44,8 @@ class UsageApiController {
 			return ZoneId.of(zone.strip());
 		}
 		catch (DateTimeException ex) {
-			ResponseStatusException invalid = new ResponseStatusException(HttpStatus.BAD_REQUEST,
+			throw new ProblemException(ErrorCode.INVALID_REQUEST,
 					"'" + zone + "' is not a time zone; use a name such as Europe/Paris or UTC.");
-			invalid.getBody().setTitle("The request is invalid");
-			invalid.getBody().setProperty("code", "invalid_request");
-			throw invalid;
 		}
 	}
 

@@ -1,18 +1,19 @@
 package dev.ponder.web;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,63 +24,40 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import dev.ponder.account.AccountRejectedException;
-import dev.ponder.chat.MissingModelException;
-import dev.ponder.conversation.ImportRejectedException;
-import dev.ponder.conversation.NotFoundException;
-import dev.ponder.upstream.UnknownEndpointException;
-import dev.ponder.upstream.UpstreamException;
+import dev.ponder.problem.ErrorCode;
+import dev.ponder.problem.ProblemException;
 
 /**
  * Turns every failure of the JSON API into RFC 9457 problem details with a sentence a
- * person can act on; never a stack trace.
+ * person can act on and a {@code code}; never a stack trace. Our own
+ * {@link ProblemException}s are Spring's {@code ErrorResponse}s and take Spring's path
+ * with their problem details as they are; Spring's own refusals get the code of their
+ * status on the way out.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
-
-	@ExceptionHandler(NotFoundException.class)
-	ProblemDetail notFound(NotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), "not_found");
-	}
 
 	/** A malformed id names nothing that exists, just like an unknown one. */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail malformedId(MethodArgumentTypeMismatchException ex) {
-		return problem(HttpStatus.NOT_FOUND, "Not found", "Nothing has the id '" + ex.getValue() + "'.", "not_found");
+		return ErrorCode.NOT_FOUND.problem("Nothing has the id '" + ex.getValue() + "'.");
 	}
 
-	@ExceptionHandler(AccountRejectedException.class)
-	ResponseEntity<ProblemDetail> accountRejected(AccountRejectedException ex) {
-		String title = switch (ex.status()) {
-			case NOT_FOUND -> "Not found";
-			case CONFLICT -> "Conflict";
-			default -> "The request is invalid";
-		};
-		return ResponseEntity.status(ex.status()).body(problem(ex.status(), title, ex.getMessage(), ex.code()));
-	}
-
-	@ExceptionHandler(ImportRejectedException.class)
-	ProblemDetail importRejected(ImportRejectedException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "The file cannot be imported", ex.getMessage(), "import_rejected");
-	}
-
-	@ExceptionHandler(UnknownEndpointException.class)
-	ProblemDetail unknownEndpoint(UnknownEndpointException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Unknown endpoint", ex.getMessage(), "unknown_endpoint");
-	}
-
-	@ExceptionHandler(MissingModelException.class)
-	ProblemDetail missingModel(MissingModelException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "The request is invalid", ex.getMessage(), "invalid_request");
-	}
-
-	@ExceptionHandler(UpstreamException.class)
-	ResponseEntity<ProblemDetail> upstream(UpstreamException ex) {
-		HttpStatus status = (ex instanceof UpstreamException.MissingKey) ? HttpStatus.SERVICE_UNAVAILABLE
-				: HttpStatus.BAD_GATEWAY;
-		ProblemDetail problem = problem(status, "The model could not answer", ex.getMessage(), ex.code());
-		problem.setProperty("retryable", ex.retryable());
-		return ResponseEntity.status(status).body(problem);
+	/**
+	 * What Ponder did not foresee: logged here with its trace, answered with a plain
+	 * sentence (an exception's message may hold internals). A stream that has begun
+	 * cannot turn into a problem any more, so its failure goes on to Spring.
+	 */
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unforeseen(Exception ex, HttpServletResponse response) throws Exception {
+		if (response.isCommitted()) {
+			throw ex;
+		}
+		logger.error("An API call failed unexpectedly", ex);
+		return ResponseEntity.internalServerError()
+			.body(ErrorCode.INTERNAL_ERROR
+				.problem("Ponder hit an unexpected error. Try again; if it keeps happening, its log says why."));
 	}
 
 	@Override
@@ -93,8 +71,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.distinct()
 			.sorted()
 			.collect(Collectors.joining(" "));
-		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "The request is invalid", detail, "invalid_request"));
+		return invalid(detail);
 	}
 
 	@Override
@@ -105,8 +82,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.map((error) -> error.getDefaultMessage())
 			.distinct()
 			.collect(Collectors.joining(" "));
-		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "The request is invalid", detail, "invalid_request"));
+		return invalid(detail);
+	}
+
+	/** Spring's own sentence ("Failed to read request") tells a script nothing. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return invalid("The request's body could not be read: it is missing, not JSON, or a value in it has the "
+				+ "wrong type.");
+	}
+
+	/** Every problem leaves with a {@code code}, Spring's own refusals too. */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, status, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem
+				&& (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+			ErrorCode.forStatus(response.getStatusCode()).describe(problem);
+		}
+		return response;
+	}
+
+	private static ResponseEntity<Object> invalid(String detail) {
+		return ResponseEntity.badRequest().body(ErrorCode.INVALID_REQUEST.problem(detail));
 	}
 
 	/**
@@ -117,14 +117,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		jsonMapper.writeValue(response.getOutputStream(), problem);
-	}
-
-	static ProblemDetail problem(HttpStatus status, String title, String detail, String code) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		problem.setType(URI.create("https://ponder.dev/problems/" + code.replace('_', '-')));
-		problem.setProperty("code", code);
-		return problem;
 	}
 
 }

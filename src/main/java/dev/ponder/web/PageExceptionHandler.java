@@ -1,28 +1,25 @@
 package dev.ponder.web;
 
-import org.springframework.http.HttpStatus;
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.server.ResponseStatusException;
-
-import dev.ponder.account.AccountRejectedException;
 
 /**
  * Pages treat a malformed id like an unknown one: the 404 page, not a 400 about types.
+ * Our own exceptions need nothing here: as Spring's {@code ErrorResponse}s they reach the
+ * error page at their status.
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageExceptionHandler {
 
-	@ExceptionHandler(AccountRejectedException.class)
-	void accountRejected(AccountRejectedException ex) {
-		throw new ResponseStatusException(ex.status(), ex.getMessage());
-	}
-
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	void malformedId(MethodArgumentTypeMismatchException ex) {
-		throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Nothing has the id '" + ex.getValue() + "'.");
+	void malformedId(HttpServletResponse response) throws IOException {
+		response.sendError(HttpServletResponse.SC_NOT_FOUND);
 	}
 
 }

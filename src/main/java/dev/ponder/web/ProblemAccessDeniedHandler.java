@@ -6,11 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
+
+import dev.ponder.problem.ErrorCode;
 
 /**
  * Answers a refused API call with problem details, like every other API error, instead of
@@ -28,10 +29,9 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException {
 		ProblemDetail problem = (denied instanceof CsrfException)
-				? ApiExceptionHandler.problem(HttpStatus.FORBIDDEN, "Forbidden",
-						"A browser request needs the page's CSRF token (header X-CSRF-TOKEN); reload the page.",
-						"csrf_token_missing")
-				: ApiExceptionHandler.problem(HttpStatus.FORBIDDEN, "Forbidden", "You may not do this.", "forbidden");
+				? ErrorCode.CSRF_TOKEN_MISSING
+					.problem("A browser request needs the page's CSRF token (header X-CSRF-TOKEN); reload the page.")
+				: ErrorCode.FORBIDDEN.problem("You may not do this.");
 		ApiExceptionHandler.send(response, problem, this.jsonMapper);
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 import dev.ponder.account.LoginThrottledException;
+import dev.ponder.problem.ErrorCode;
 
 /**
  * Answers a script that is not logged in with problem details: never a log-in page, never
@@ -35,36 +36,30 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
 			throws IOException {
-		HttpStatus status = HttpStatus.UNAUTHORIZED;
 		ProblemDetail problem;
 		if (failure instanceof LoginThrottledException throttled) {
-			status = HttpStatus.TOO_MANY_REQUESTS;
-			problem = ApiExceptionHandler.problem(status, "Too many failed log-ins", throttled.getMessage(),
-					"too_many_log_ins");
+			problem = ErrorCode.TOO_MANY_LOG_INS.problem(throttled.getMessage());
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
 		}
 		else if (failure instanceof DisabledException) {
-			problem = ApiExceptionHandler.problem(status, "Account disabled", failure.getMessage(), "account_disabled");
+			problem = ErrorCode.ACCOUNT_DISABLED.problem(failure.getMessage());
 		}
 		else if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
-			problem = ApiExceptionHandler.problem(status, "Not logged in",
-					"The credentials were not accepted: the username and password are wrong, or the access token "
-							+ "is unknown or revoked.",
-					"bad_credentials");
+			problem = ErrorCode.BAD_CREDENTIALS
+				.problem("The credentials were not accepted: the username and password are wrong, or the access "
+						+ "token is unknown or revoked.");
 		}
 		else if (this.setUpNeeded.getAsBoolean()) {
-			problem = ApiExceptionHandler.problem(status, "Not set up yet",
-					"This Ponder has no accounts yet: open it in a browser to create the administrator, or set "
-							+ "PONDER_ADMIN_USERNAME and PONDER_ADMIN_PASSWORD.",
-					"not_set_up");
+			problem = ErrorCode.NOT_SET_UP
+				.problem("This Ponder has no accounts yet: open it in a browser to create the administrator, or set "
+						+ "PONDER_ADMIN_USERNAME and PONDER_ADMIN_PASSWORD.");
 		}
 		else {
-			problem = ApiExceptionHandler.problem(status, "Not logged in",
-					"Log in first: send a personal access token (Authorization: Bearer …) or your username and "
-							+ "password (HTTP Basic).",
-					"unauthenticated");
+			problem = ErrorCode.UNAUTHENTICATED
+				.problem("Log in first: send a personal access token (Authorization: Bearer …) or your username and "
+						+ "password (HTTP Basic).");
 		}
-		if (status == HttpStatus.UNAUTHORIZED) {
+		if (problem.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Ponder\"");
 		}
 		ApiExceptionHandler.send(response, problem, this.jsonMapper);

@@ -232,6 +232,7 @@ abstract class AccountsContract {
 		assertThat(open.status()).isEqualTo(404);
 		assertThat(open.body().get("detail").asString()).as("exactly as an unknown id")
 			.isEqualTo("No conversation with id " + conversation + ".");
+		assertThat(open.body().get("code").asString()).isEqualTo("not_found");
 		assertThat(bob.get("/api/conversations/" + conversation + "/export?format=md").status()).isEqualTo(404);
 		assertThat(bob.get("/api/export").body().get("conversations")).isEmpty();
 		assertThat(bob.call("PATCH", "/api/conversations/" + conversation, "{\"title\":\"Mine now\"}").status())
@@ -247,6 +248,7 @@ abstract class AccountsContract {
 		Api.Reply regenerate = bob.post("/api/messages/" + answer + "/regenerate", "{}");
 		assertThat(regenerate.status()).isEqualTo(404);
 		assertThat(regenerate.body().get("detail").asString()).isEqualTo("No message with id " + answer + ".");
+		assertThat(regenerate.body().get("code").asString()).isEqualTo("not_found");
 		assertThat(bob.post("/api/messages/" + question + "/edit", "{\"content\":\"Changed\"}").status())
 			.isEqualTo(404);
 		assertThat(bob.get("/api/usage").body().get("answers").asLong()).isZero();
