@@ -72,8 +72,13 @@ class AnswerRecorder {
 		BigDecimal thinkerCost = (thinker != null) ? thinker.cost() : null;
 		if (failure != null) {
 			Failure cause = describe(failure);
-			return new AnswerOutcome(MessageStatus.FAILED, progress, null, null, "error", null, null, null, null,
-					thinkerCost, cause.code(), cause.message(), this.clock.instant(), thinker);
+			// What the model was paid for before it failed, when it said so.
+			Usage spent = generation.reportedUsage();
+			return new AnswerOutcome(MessageStatus.FAILED, progress, null, null, "error", null,
+					(spent != null) ? spent.promptTokens() : null, (spent != null) ? spent.completionTokens() : null,
+					(spent != null) ? spent.reasoningTokens() : null,
+					sum((spent != null) ? spent.cost() : null, thinkerCost), cause.code(), cause.message(),
+					this.clock.instant(), thinker);
 		}
 		if (finished == null) {
 			return new AnswerOutcome(MessageStatus.STOPPED, progress, null, null, null, null, null, null, null,

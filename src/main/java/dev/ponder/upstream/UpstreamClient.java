@@ -103,8 +103,8 @@ public class UpstreamClient {
 				.timeout(Mono.delay(this.timeouts.firstByte()), (event) -> Mono.delay(this.timeouts.idle()))
 				.onErrorMap(this::describe)
 				.filter((event) -> event.data() != null)
-				.takeWhile((event) -> !DONE.equals(event.data().strip()))
-				.concatMapIterable((event) -> state.accept(parse(event.data())))
+				.takeWhile((event) -> !state.isDone(event.data()))
+				.concatMap((event) -> state.accept(parse(event.data())))
 				.concatWith(Flux.defer(() -> Flux.fromIterable(state.finish())));
 		}));
 	}
@@ -249,28 +249,47 @@ public class UpstreamClient {
 
 		private Usage usage;
 
-		List<UpstreamEvent> accept(ChatChunk chunk) {
+		private boolean done;
+
+		/** Whether this event is {@code [DONE]}, the end of the stream; remembers it. */
+		boolean isDone(String data) {
+			this.done = DONE.equals(data.strip());
+			return this.done;
+		}
+
+		/**
+		 * What one chunk adds. The usage of an error chunk is reported before its error:
+		 * a failed answer on a paid model still costs what it cost.
+		 */
+		Flux<UpstreamEvent> accept(ChatChunk chunk) {
+			List<UpstreamEvent> events = new ArrayList<>();
+			if (chunk.usage() != null) {
+				this.usage = chunk.usage();
+				events.add(new UpstreamEvent.UsageReported(chunk.usage()));
+			}
 			if (chunk.isError()) {
-				throw UpstreamClient.this.errors.fromChunk(chunk);
+				return Flux.fromIterable(events).concatWith(Flux.error(UpstreamClient.this.errors.fromChunk(chunk)));
 			}
 			this.generationId = firstNonNull(chunk.id(), this.generationId);
 			this.provider = firstNonNull(chunk.provider(), this.provider);
 			this.model = firstNonNull(chunk.model(), this.model);
-			this.usage = firstNonNull(chunk.usage(), this.usage);
 			Choice choice = chunk.firstChoice();
 			if (choice != null && choice.finishReason() != null) {
 				this.finishReason = choice.finishReason();
 				this.nativeFinishReason = choice.nativeFinishReason();
 			}
-			return this.normaliser.accept(chunk);
+			events.addAll(this.normaliser.accept(chunk));
+			return Flux.fromIterable(events);
 		}
 
 		/**
-		 * A stream that ends without a finish reason was cut off, whether or not the
-		 * transport noticed: some servers close cleanly after a crash.
+		 * A stream that ends without {@code [DONE]} and without a finish reason was cut
+		 * off, whether or not the transport noticed: some servers close cleanly after a
+		 * crash. {@code [DONE]} after a clean read is a complete answer even when no
+		 * finish reason came (some servers never send one); its reason stays unknown.
 		 */
 		List<UpstreamEvent> finish() {
-			if (this.finishReason == null) {
+			if (this.finishReason == null && !this.done) {
 				throw new UpstreamException.StreamBroken();
 			}
 			if ("error".equals(this.finishReason)) {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What an upstream stream means to Ponder, whatever wire shape carried it: reasoning and
- * content deltas, the raw reasoning details to keep, and the summary that ends a stream.
+ * content deltas, the raw reasoning details to keep, the usage reported, and the summary
+ * that ends a stream.
  */
 public sealed interface UpstreamEvent {
 
@@ -29,6 +30,14 @@ public sealed interface UpstreamEvent {
 	 * only the closing tag arrived.
 	 */
 	record ContentWasReasoning() implements UpstreamEvent {
+	}
+
+	/**
+	 * A chunk reported the generation's usage so far: the last one counts, whether the
+	 * answer then finishes or fails (an error chunk may carry the usage of a paid
+	 * answer).
+	 */
+	record UsageReported(Usage usage) implements UpstreamEvent {
 	}
 
 	/** The stream ended normally; what the last chunks said about it. */
