@@ -159,6 +159,10 @@ final class Generation {
 		else if (event instanceof UpstreamEvent.ContentWasReasoning) {
 			moveContentToReasoning();
 		}
+		else if (event instanceof UpstreamEvent.Retrying retry) {
+			publish(new GenerationEvent.Retrying(retry.attempt(), retry.maxAttempts(), retry.delay().toMillis(),
+					retry.code(), retry.message()));
+		}
 		else if (event instanceof UpstreamEvent.UsageReported report) {
 			this.reportedUsage = report.usage();
 		}

@@ -6,12 +6,15 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.core.JacksonException;
@@ -39,6 +42,12 @@ public class UpstreamClient {
 
 	private static final String DONE = "[DONE]";
 
+	/**
+	 * The statuses worth trying again: rate limited, the provider failed or none is
+	 * available. Each comes before the answer's first byte.
+	 */
+	private static final Set<Integer> TRIED_AGAIN = Set.of(429, 502, 503);
+
 	/** OpenRouter's model list is over a megabyte; WebClient's default cap is 256 KB. */
 	private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -54,10 +63,16 @@ public class UpstreamClient {
 
 	private final StreamObserver observer;
 
+	private final UpstreamTimers timers;
+
+	private final StartRetries retries;
+
 	public UpstreamClient(WebClient.Builder webClientBuilder, Endpoint endpoint, JsonMapper jsonMapper,
-			StreamObserver observer) {
+			StreamObserver observer, UpstreamTimers timers, OpenRouterProperties.Retry retry) {
 		this.endpoint = endpoint;
 		this.observer = observer;
+		this.timers = timers;
+		this.retries = new StartRetries(retry, timers.scheduler());
 		this.timeouts = endpoint.timeouts();
 		this.jsonMapper = jsonMapper;
 		this.errors = new UpstreamErrors(jsonMapper, endpoint);
@@ -93,20 +108,36 @@ public class UpstreamClient {
 				return Flux.error(new UpstreamException.MissingKey());
 			}
 			StreamState state = new StreamState();
-			return this.webClient.post()
-				.uri("/chat/completions")
-				.contentType(MediaType.APPLICATION_JSON)
-				.accept(MediaType.TEXT_EVENT_STREAM)
-				.headers(this::authorize)
-				.bodyValue(this.endpoint.isOpenRouter() ? request : request.withReasoningEffort())
-				.exchangeToFlux((response) -> events(response, state))
-				.timeout(Mono.delay(this.timeouts.firstByte()), (event) -> Mono.delay(this.timeouts.idle()))
+			// Retries are announced beside the stream: they happen before its first
+			// event.
+			Sinks.Many<UpstreamEvent> retries = Sinks.many().unicast().onBackpressureBuffer();
+			Flux<UpstreamEvent> answer = this.retries.retry(call(request, state), retries::tryEmitNext)
 				.onErrorMap(this::describe)
 				.filter((event) -> event.data() != null)
 				.takeWhile((event) -> !state.isDone(event.data()))
 				.concatMap((event) -> state.accept(parse(event.data())))
-				.concatWith(Flux.defer(() -> Flux.fromIterable(state.finish())));
+				.concatWith(Flux.defer(() -> Flux.fromIterable(state.finish())))
+				.doFinally((signal) -> retries.tryEmitComplete());
+			return Flux.merge(retries.asFlux(), answer);
 		}));
+	}
+
+	/**
+	 * One call: the raw events of its answer, each within its timeout. A failure before
+	 * the upstream took the request is a {@link StartRetries.NotStarted}, which may be
+	 * tried again.
+	 */
+	private Flux<ServerSentEvent<String>> call(ChatRequest request, StreamState state) {
+		Scheduler timers = this.timers.scheduler();
+		return this.webClient.post()
+			.uri("/chat/completions")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.headers(this::authorize)
+			.bodyValue(this.endpoint.isOpenRouter() ? request : request.withReasoningEffort())
+			.exchangeToFlux((response) -> events(response, state))
+			.timeout(Mono.delay(this.timeouts.firstByte(), timers), (event) -> Mono.delay(this.timeouts.idle(), timers))
+			.onErrorMap(this::notConnected);
 	}
 
 	/**
@@ -148,7 +179,7 @@ public class UpstreamClient {
 				.flatMap((body) -> response.statusCode().isError() ? Mono.error(
 						this.errors.fromStatus(response.statusCode().value(), body, response.headers().asHttpHeaders()))
 						: Mono.just(body)))
-			.timeout(timeout)
+			.timeout(timeout, this.timers.scheduler())
 			.onErrorMap(TimeoutException.class,
 					(ex) -> new UpstreamException.TimedOut(this.endpoint.displayName() + " did not answer " + path
 							+ " within " + timeout.toSeconds() + " s."))
@@ -181,10 +212,13 @@ public class UpstreamClient {
 	 */
 	private Flux<ServerSentEvent<String>> events(ClientResponse response, StreamState state) {
 		if (response.statusCode().isError()) {
-			return response.bodyToMono(String.class)
-				.defaultIfEmpty("")
-				.flatMapMany((body) -> Flux.error(this.errors.fromStatus(response.statusCode().value(), body,
-						response.headers().asHttpHeaders())));
+			int status = response.statusCode().value();
+			HttpHeaders headers = response.headers().asHttpHeaders();
+			return response.bodyToMono(String.class).defaultIfEmpty("").flatMapMany((body) -> {
+				UpstreamException failure = this.errors.fromStatus(status, body, headers);
+				return Flux.error(TRIED_AGAIN.contains(status)
+						? new StartRetries.NotStarted(failure, UpstreamErrors.retryAfter(headers)) : failure);
+			});
 		}
 		state.generationIdHeader = response.headers().asHttpHeaders().getFirst("X-Generation-Id");
 		return response.bodyToFlux(SSE);
@@ -197,6 +231,19 @@ public class UpstreamClient {
 		catch (JacksonException ex) {
 			throw new UpstreamException.ProviderFailed("it sent something that is not a chat completion chunk");
 		}
+	}
+
+	/**
+	 * A connection that could not be made (refused, or not in time) carried no request:
+	 * it may be tried again.
+	 */
+	private Throwable notConnected(Throwable error) {
+		if (error instanceof WebClientRequestException request
+				&& (request.getMostSpecificCause() instanceof ConnectException
+						|| request.getMostSpecificCause() instanceof ConnectTimeoutException)) {
+			return new StartRetries.NotStarted((UpstreamException) describe(error), null);
+		}
+		return error;
 	}
 
 	private Throwable describe(Throwable error) {

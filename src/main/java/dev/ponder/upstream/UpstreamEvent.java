@@ -1,5 +1,6 @@
 package dev.ponder.upstream;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -38,6 +39,20 @@ public sealed interface UpstreamEvent {
 	 * answer).
 	 */
 	record UsageReported(Usage usage) implements UpstreamEvent {
+	}
+
+	/**
+	 * The call never started (no connection, or a 429, 502 or 503 before the answer) and
+	 * is tried again after {@code delay}.
+	 *
+	 * @param attempt which retry this is, from 1
+	 * @param maxAttempts how many retries there may be
+	 * @param delay how long until it is made
+	 * @param code why, as the error's code
+	 * @param message why, in a sentence
+	 */
+	record Retrying(int attempt, int maxAttempts, Duration delay, String code,
+			String message) implements UpstreamEvent {
 	}
 
 	/** The stream ended normally; what the last chunks said about it. */

@@ -27,7 +27,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "ponder.auth=none", "spring.datasource.url=jdbc:h2:mem:app-test;DB_CLOSE_DELAY=-1",
 				"openrouter.api-key=" + AppTestSupport.API_KEY, "openrouter.idle-timeout=10s",
-				"openrouter.first-byte-timeout=10s", "ponder.checkpoint-interval=200ms" })
+				"openrouter.first-byte-timeout=10s", "ponder.checkpoint-interval=200ms",
+				// Each failure shows as itself; UpstreamRetryTest tries calls again.
+				"openrouter.retry.max-attempts=0" })
 public abstract class AppTestSupport {
 
 	/** A key that looks real enough to be leaked by mistake: tests check it never is. */

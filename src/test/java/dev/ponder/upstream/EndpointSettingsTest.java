@@ -28,7 +28,8 @@ class EndpointSettingsTest {
 
 	private static final OpenRouterProperties OPENROUTER = new OpenRouterProperties("sk-or-v1-x",
 			URI.create("https://openrouter.ai/api/v1"), "http://localhost:8080", "Ponder", Duration.ofSeconds(10),
-			Duration.ofSeconds(60), Duration.ofSeconds(120));
+			Duration.ofSeconds(60), Duration.ofSeconds(120),
+			new OpenRouterProperties.Retry(3, Duration.ofSeconds(2), Duration.ofSeconds(60)));
 
 	@Test
 	void environmentVariablesNameEndpointsInLowerCase() {
