@@ -38,6 +38,12 @@ public abstract class AppTestSupport {
 	private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
 	};
 
+	/**
+	 * How long a plain API call may take before the test gives up: a safety net, not a
+	 * deadline; a first call on a loaded machine (six builds on two cores) took over 5 s.
+	 */
+	private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
+
 	protected static final FakeUpstream upstream = SharedUpstream.get();
 
 	protected static final JsonMapper json = JsonMapper.builder().build();
@@ -99,7 +105,7 @@ public abstract class AppTestSupport {
 			.bodyValue("{}")
 			.retrieve()
 			.bodyToMono(String.class)
-			.block(Duration.ofSeconds(5)));
+			.block(REPLY_TIMEOUT));
 		return UUID.fromString(created.get("id").asString());
 	}
 
@@ -115,7 +121,7 @@ public abstract class AppTestSupport {
 			.uri("/api/conversations/" + id)
 			.retrieve()
 			.bodyToMono(String.class)
-			.block(Duration.ofSeconds(5)));
+			.block(REPLY_TIMEOUT));
 	}
 
 	/**
@@ -130,7 +136,7 @@ public abstract class AppTestSupport {
 				.defaultIfEmpty("{}")
 				.map((text) -> new Reply(response.statusCode().value(),
 						response.headers().contentType().map(MediaType::toString).orElse(""), json.readTree(text))))
-			.block(Duration.ofSeconds(5));
+			.block(REPLY_TIMEOUT);
 	}
 
 	/** What an API call answered. */
