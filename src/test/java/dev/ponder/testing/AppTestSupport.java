@@ -53,10 +53,7 @@ public abstract class AppTestSupport {
 
 	@DynamicPropertySource
 	static void upstream(DynamicPropertyRegistry registry) {
-		registry.add("openrouter.base-url", upstream::baseUrl);
-		// Tests ask for model lists when they need them: a background fetch would land
-		// among the requests another test counts.
-		registry.add("ponder.catalog.refresh-in-background", () -> "false");
+		SharedUpstream.register(registry);
 	}
 
 	@BeforeEach
