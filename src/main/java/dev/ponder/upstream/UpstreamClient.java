@@ -98,9 +98,10 @@ public class UpstreamClient {
 	}
 
 	/**
-	 * Streams one completion. Cancelling the subscription cancels the upstream call. The
-	 * flux ends with exactly one {@link UpstreamEvent.Finished}, or with an
-	 * {@link UpstreamException}.
+	 * Streams one completion. Cancelling the subscription cancels the upstream call. A
+	 * call that never started is tried again (see {@link StartRetries}), each time after
+	 * an {@link UpstreamEvent.Retrying}. The flux ends with exactly one
+	 * {@link UpstreamEvent.Finished}, or with an {@link UpstreamException}.
 	 */
 	public Flux<UpstreamEvent> stream(ChatRequest request) {
 		return this.observer.observe(this.endpoint.name(), request.model(), Flux.defer(() -> {
