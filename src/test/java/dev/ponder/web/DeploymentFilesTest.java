@@ -72,8 +72,7 @@ class DeploymentFilesTest {
 				"EXPOSE 8080", "HEALTHCHECK", "/actuator/health/readiness", "MaxRAMPercentage",
 				"org.springframework.boot.loader.launch.JarLauncher");
 		// The dependencies are fetched in a layer of their own, before the sources are
-		// copied, so that a change of code does not download them again. Both lines must
-		// be
+		// copied, so that a change of code does not download them again. Both lines must be
 		// there (an indexOf of a missing line is -1, which is "before" anything).
 		assertThat(dockerfile.lines().map(String::strip)).containsSubsequence("COPY mvnw pom.xml ./",
 				"RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -ntp dependency:go-offline", "COPY src src");
