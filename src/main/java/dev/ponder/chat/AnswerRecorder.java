@@ -68,19 +68,20 @@ class AnswerRecorder {
 	}
 
 	private AnswerOutcome outcome(Generation generation, Throwable failure) {
-		AnswerOutcome outcome = ended(generation.progress(this.detailsJson), generation.finished(), failure,
-				this.clock.instant());
+		AnswerOutcome outcome = ended(generation.progress(this.detailsJson), generation.finished(),
+				generation.reportedUsage(), failure, this.clock.instant());
 		UpstreamEvent.Finished thinker = generation.thinkerFinished();
 		return (thinker != null)
 				? outcome.relayedFrom(new AnswerOutcome.Thinker(thinker.provider(), tokenUsage(thinker.usage())))
 				: outcome;
 	}
 
-	private static AnswerOutcome ended(AnswerProgress progress, UpstreamEvent.Finished finished, Throwable failure,
-			Instant now) {
+	private static AnswerOutcome ended(AnswerProgress progress, UpstreamEvent.Finished finished, Usage spent,
+			Throwable failure, Instant now) {
 		if (failure != null) {
 			Failure cause = describe(failure);
-			return AnswerOutcome.failed(progress, TokenUsage.NONE, cause.code(), cause.message(), now);
+			// What the model was paid for before it failed, when it said so.
+			return AnswerOutcome.failed(progress, tokenUsage(spent), cause.code(), cause.message(), now);
 		}
 		if (finished == null) {
 			return AnswerOutcome.stopped(progress, now);

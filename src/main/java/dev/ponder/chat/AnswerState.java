@@ -44,9 +44,11 @@ final class AnswerState {
 			this.content.setLength(0);
 			this.content.append(snapshot.content());
 		}
-		else {
+		else if (event.ends()) {
 			this.ending = event;
 		}
+		// Anything else (a retry announced) is news only while it happens: a late reader
+		// starts from where the answer stands.
 	}
 
 	/** The number of the last event folded in. */

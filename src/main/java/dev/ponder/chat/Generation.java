@@ -16,6 +16,7 @@ import reactor.core.publisher.Sinks;
 import dev.ponder.conversation.AnswerProgress;
 import dev.ponder.conversation.Turn;
 import dev.ponder.upstream.UpstreamEvent;
+import dev.ponder.upstream.Usage;
 
 /**
  * One answer being generated: it accumulates what the upstream sends and fans it out to
@@ -52,6 +53,8 @@ final class Generation {
 	private Instant contentStartedAt;
 
 	private UpstreamEvent.Finished finished;
+
+	private Usage reportedUsage;
 
 	private boolean stopRequested;
 
@@ -104,6 +107,14 @@ final class Generation {
 		return this.finished;
 	}
 
+	/**
+	 * The usage the answering model last reported, if any: all a failed answer has to say
+	 * what it cost.
+	 */
+	synchronized Usage reportedUsage() {
+		return this.reportedUsage;
+	}
+
 	synchronized UpstreamEvent.Finished thinkerFinished() {
 		return this.thinkerFinished;
 	}
@@ -123,13 +134,13 @@ final class Generation {
 
 	/**
 	 * Takes what the thinking model of a relay sends: its reasoning fills the panel; its
-	 * answer is not wanted; its usage is kept apart from the answer's.
+	 * answer is not wanted; its usage is kept apart from the answer's (in its summary).
 	 */
 	synchronized void acceptThinker(UpstreamEvent event) {
 		if (event instanceof UpstreamEvent.Finished summary) {
 			this.thinkerFinished = summary;
 		}
-		else if (!(event instanceof UpstreamEvent.Content)) {
+		else if (!(event instanceof UpstreamEvent.Content) && !(event instanceof UpstreamEvent.UsageReported)) {
 			accept(event);
 		}
 	}
@@ -147,6 +158,13 @@ final class Generation {
 		}
 		else if (event instanceof UpstreamEvent.ContentWasReasoning) {
 			moveContentToReasoning();
+		}
+		else if (event instanceof UpstreamEvent.Retrying retry) {
+			publish(new GenerationEvent.Retrying(retry.attempt(), retry.maxAttempts(), retry.delay().toMillis(),
+					retry.code(), retry.message()));
+		}
+		else if (event instanceof UpstreamEvent.UsageReported report) {
+			this.reportedUsage = report.usage();
 		}
 		else if (event instanceof UpstreamEvent.Finished summary) {
 			this.finished = summary;

@@ -44,6 +44,21 @@ public sealed interface GenerationEvent {
 
 	}
 
+	/**
+	 * The model could not be asked yet (unreachable, rate limited, or no provider free)
+	 * and is asked again in {@code delayMillis}: retry {@code attempt} of at most
+	 * {@code maxAttempts}. Only a live reader sees it; it is not stored.
+	 */
+	record Retrying(int attempt, int maxAttempts, long delayMillis, String code,
+			String message) implements GenerationEvent {
+
+		@Override
+		public String name() {
+			return "retrying";
+		}
+
+	}
+
 	/** More reasoning text, to append. */
 	record Reasoning(String text) implements GenerationEvent {
 

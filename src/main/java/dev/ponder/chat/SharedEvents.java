@@ -19,7 +19,8 @@ class SharedEvents {
 	private static final Map<String, Class<? extends GenerationEvent>> TYPES = Map.of("start",
 			GenerationEvent.Start.class, "stage", GenerationEvent.Stage.class, "reasoning",
 			GenerationEvent.Reasoning.class, "content", GenerationEvent.Content.class, "snapshot",
-			GenerationEvent.Snapshot.class, "done", GenerationEvent.Done.class, "error", GenerationEvent.Error.class);
+			GenerationEvent.Snapshot.class, "retrying", GenerationEvent.Retrying.class, "done",
+			GenerationEvent.Done.class, "error", GenerationEvent.Error.class);
 
 	private final JsonMapper jsonMapper;
 

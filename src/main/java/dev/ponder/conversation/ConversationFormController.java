@@ -86,7 +86,7 @@ class ConversationFormController {
 			redirect.addFlashAttribute("formError", ex.getMessage());
 		}
 		catch (ImportTooLargeException ex) {
-			redirect.addFlashAttribute("formError", ex.sentence());
+			redirect.addFlashAttribute("formError", ex.getMessage());
 		}
 		return "redirect:/";
 	}

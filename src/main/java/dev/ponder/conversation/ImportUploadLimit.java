@@ -44,7 +44,7 @@ class ImportUploadLimit extends OncePerRequestFilter {
 			return;
 		}
 		FlashMap refusal = new FlashMap();
-		refusal.put("formError", new ImportTooLargeException(this.limit).sentence());
+		refusal.put("formError", new ImportTooLargeException(this.limit).getMessage());
 		refusal.setTargetRequestPath(request.getContextPath() + "/");
 		this.flash.saveOutputFlashMap(refusal, request, response);
 		response.sendRedirect(request.getContextPath() + "/");

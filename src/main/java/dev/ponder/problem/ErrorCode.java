@@ -112,6 +112,12 @@ public enum ErrorCode {
 	/** An import file that cannot be taken; nothing of it was stored. */
 	IMPORT_REJECTED(HttpStatus.BAD_REQUEST, "The file cannot be imported", false),
 
+	/**
+	 * An import file larger than {@code PONDER_IMPORT_MAX_SIZE}; nothing of it was read
+	 * on.
+	 */
+	IMPORT_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "The file is too large to import", false),
+
 	/** Nothing has the id (or path) asked for. */
 	NOT_FOUND(HttpStatus.NOT_FOUND, "Not found", false),
 

@@ -3,6 +3,8 @@ package dev.ponder.upstream;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,17 +26,33 @@ import org.springframework.validation.annotation.Validated;
  * (keep-alive comments count)
  * @param idleTimeout how long the stream may stay silent between two events (keep-alive
  * comments count)
+ * @param retry how a call that never started is tried again, on every endpoint
  */
 @Validated
 @ConfigurationProperties("openrouter")
 public record OpenRouterProperties(String apiKey, @NotNull @DefaultValue("https://openrouter.ai/api/v1") URI baseUrl,
 		@DefaultValue("http://localhost:8080") String appUrl, @DefaultValue("Ponder") String appTitle,
 		@NotNull @DefaultValue("10s") Duration connectTimeout, @NotNull @DefaultValue("60s") Duration firstByteTimeout,
-		@NotNull @DefaultValue("120s") Duration idleTimeout) {
+		@NotNull @DefaultValue("120s") Duration idleTimeout, @Valid @NotNull @DefaultValue Retry retry) {
 
 	/** Whether a key is set at all (it may still be wrong). */
 	public boolean hasApiKey() {
 		return this.apiKey != null && !this.apiKey.isBlank();
+	}
+
+	/**
+	 * How a call that never started (the upstream could not be reached, or answered 429,
+	 * 502 or 503 before the answer's first byte) is tried again. Nothing is tried again
+	 * once a byte of the answer has arrived: that would be paid for twice.
+	 *
+	 * @param maxAttempts how many times such a call is tried again; 0 never
+	 * @param firstBackoff the wait before the first retry, doubled before each next one
+	 * ({@code Retry-After} wins when it is longer)
+	 * @param maxWait the most all the waits of one call may add up to; a retry that would
+	 * wait past it is not made
+	 */
+	public record Retry(@Min(0) @DefaultValue("3") int maxAttempts, @NotNull @DefaultValue("2s") Duration firstBackoff,
+			@NotNull @DefaultValue("60s") Duration maxWait) {
 	}
 
 	/** Never print the key, even by accident in a log line of the properties. */

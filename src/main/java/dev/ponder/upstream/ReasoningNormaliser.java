@@ -58,19 +58,25 @@ public final class ReasoningNormaliser {
 		return this.inlineTags.accept(content);
 	}
 
-	// OpenRouter often sends the same text in reasoning and in reasoning_details of one
-	// chunk: it must count once.
+	/**
+	 * The reasoning a person reads from one delta, counted once. OpenRouter often sends
+	 * the same text in {@code reasoning} and in {@code reasoning_details}; when the two
+	 * differ, its own client takes the details (their text, or their summary), so Ponder
+	 * does too. Servers without details speak through {@code reasoning} or
+	 * {@code reasoning_content}.
+	 */
 	private static String readableReasoning(Delta delta, List<ReasoningDetail> details) {
-		if (delta.reasoning() != null && !delta.reasoning().isEmpty()) {
-			return delta.reasoning();
-		}
-		if (delta.reasoningContent() != null && !delta.reasoningContent().isEmpty()) {
-			return delta.reasoningContent();
-		}
-		return details.stream()
+		String fromDetails = details.stream()
 			.filter(Objects::nonNull)
 			.map(ReasoningDetail::readableText)
 			.collect(Collectors.joining());
+		if (!fromDetails.isEmpty()) {
+			return fromDetails;
+		}
+		if (delta.reasoning() != null && !delta.reasoning().isEmpty()) {
+			return delta.reasoning();
+		}
+		return (delta.reasoningContent() != null) ? delta.reasoningContent() : "";
 	}
 
 }

@@ -6,12 +6,15 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.core.JacksonException;
@@ -39,6 +42,12 @@ public class UpstreamClient {
 
 	private static final String DONE = "[DONE]";
 
+	/**
+	 * The statuses worth trying again: rate limited, the provider failed or none is
+	 * available. Each comes before the answer's first byte.
+	 */
+	private static final Set<Integer> TRIED_AGAIN = Set.of(429, 502, 503);
+
 	/** OpenRouter's model list is over a megabyte; WebClient's default cap is 256 KB. */
 	private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -54,10 +63,16 @@ public class UpstreamClient {
 
 	private final StreamObserver observer;
 
+	private final UpstreamTimers timers;
+
+	private final StartRetries retries;
+
 	public UpstreamClient(WebClient.Builder webClientBuilder, Endpoint endpoint, JsonMapper jsonMapper,
-			StreamObserver observer) {
+			StreamObserver observer, UpstreamTimers timers, OpenRouterProperties.Retry retry) {
 		this.endpoint = endpoint;
 		this.observer = observer;
+		this.timers = timers;
+		this.retries = new StartRetries(retry, timers.scheduler());
 		this.timeouts = endpoint.timeouts();
 		this.jsonMapper = jsonMapper;
 		this.errors = new UpstreamErrors(jsonMapper, endpoint);
@@ -83,9 +98,10 @@ public class UpstreamClient {
 	}
 
 	/**
-	 * Streams one completion. Cancelling the subscription cancels the upstream call. The
-	 * flux ends with exactly one {@link UpstreamEvent.Finished}, or with an
-	 * {@link UpstreamException}.
+	 * Streams one completion. Cancelling the subscription cancels the upstream call. A
+	 * call that never started is tried again (see {@link StartRetries}), each time after
+	 * an {@link UpstreamEvent.Retrying}. The flux ends with exactly one
+	 * {@link UpstreamEvent.Finished}, or with an {@link UpstreamException}.
 	 */
 	public Flux<UpstreamEvent> stream(ChatRequest request) {
 		return this.observer.observe(this.endpoint.name(), request.model(), Flux.defer(() -> {
@@ -93,20 +109,36 @@ public class UpstreamClient {
 				return Flux.error(new UpstreamException.MissingKey());
 			}
 			StreamState state = new StreamState();
-			return this.webClient.post()
-				.uri("/chat/completions")
-				.contentType(MediaType.APPLICATION_JSON)
-				.accept(MediaType.TEXT_EVENT_STREAM)
-				.headers(this::authorize)
-				.bodyValue(this.endpoint.isOpenRouter() ? request : request.withReasoningEffort())
-				.exchangeToFlux((response) -> events(response, state))
-				.timeout(Mono.delay(this.timeouts.firstByte()), (event) -> Mono.delay(this.timeouts.idle()))
+			// Retries are announced beside the stream: they happen before its first
+			// event.
+			Sinks.Many<UpstreamEvent> retries = Sinks.many().unicast().onBackpressureBuffer();
+			Flux<UpstreamEvent> answer = this.retries.retry(call(request, state), retries::tryEmitNext)
 				.onErrorMap(this::describe)
 				.filter((event) -> event.data() != null)
-				.takeWhile((event) -> !DONE.equals(event.data().strip()))
-				.concatMapIterable((event) -> state.accept(parse(event.data())))
-				.concatWith(Flux.defer(() -> Flux.fromIterable(state.finish())));
+				.takeWhile((event) -> !state.isDone(event.data()))
+				.concatMap((event) -> state.accept(parse(event.data())))
+				.concatWith(Flux.defer(() -> Flux.fromIterable(state.finish())))
+				.doFinally((signal) -> retries.tryEmitComplete());
+			return Flux.merge(retries.asFlux(), answer);
 		}));
+	}
+
+	/**
+	 * One call: the raw events of its answer, each within its timeout. A failure before
+	 * the upstream took the request is a {@link StartRetries.NotStarted}, which may be
+	 * tried again.
+	 */
+	private Flux<ServerSentEvent<String>> call(ChatRequest request, StreamState state) {
+		Scheduler timers = this.timers.scheduler();
+		return this.webClient.post()
+			.uri("/chat/completions")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.headers(this::authorize)
+			.bodyValue(this.endpoint.isOpenRouter() ? request : request.withReasoningEffort())
+			.exchangeToFlux((response) -> events(response, state))
+			.timeout(Mono.delay(this.timeouts.firstByte(), timers), (event) -> Mono.delay(this.timeouts.idle(), timers))
+			.onErrorMap(this::notConnected);
 	}
 
 	/**
@@ -148,7 +180,7 @@ public class UpstreamClient {
 				.flatMap((body) -> response.statusCode().isError() ? Mono.error(
 						this.errors.fromStatus(response.statusCode().value(), body, response.headers().asHttpHeaders()))
 						: Mono.just(body)))
-			.timeout(timeout)
+			.timeout(timeout, this.timers.scheduler())
 			.onErrorMap(TimeoutException.class,
 					(ex) -> new UpstreamException.TimedOut(this.endpoint.displayName() + " did not answer " + path
 							+ " within " + timeout.toSeconds() + " s."))
@@ -181,10 +213,13 @@ public class UpstreamClient {
 	 */
 	private Flux<ServerSentEvent<String>> events(ClientResponse response, StreamState state) {
 		if (response.statusCode().isError()) {
-			return response.bodyToMono(String.class)
-				.defaultIfEmpty("")
-				.flatMapMany((body) -> Flux.error(this.errors.fromStatus(response.statusCode().value(), body,
-						response.headers().asHttpHeaders())));
+			int status = response.statusCode().value();
+			HttpHeaders headers = response.headers().asHttpHeaders();
+			return response.bodyToMono(String.class).defaultIfEmpty("").flatMapMany((body) -> {
+				UpstreamException failure = this.errors.fromStatus(status, body, headers);
+				return Flux.error(TRIED_AGAIN.contains(status)
+						? new StartRetries.NotStarted(failure, UpstreamErrors.retryAfter(headers)) : failure);
+			});
 		}
 		state.generationIdHeader = response.headers().asHttpHeaders().getFirst("X-Generation-Id");
 		return response.bodyToFlux(SSE);
@@ -197,6 +232,19 @@ public class UpstreamClient {
 		catch (JacksonException ex) {
 			throw new UpstreamException.ProviderFailed("it sent something that is not a chat completion chunk");
 		}
+	}
+
+	/**
+	 * A connection that could not be made (refused, or not in time) carried no request:
+	 * it may be tried again.
+	 */
+	private Throwable notConnected(Throwable error) {
+		if (error instanceof WebClientRequestException request
+				&& (request.getMostSpecificCause() instanceof ConnectException
+						|| request.getMostSpecificCause() instanceof ConnectTimeoutException)) {
+			return new StartRetries.NotStarted((UpstreamException) describe(error), null);
+		}
+		return error;
 	}
 
 	private Throwable describe(Throwable error) {
@@ -249,28 +297,47 @@ public class UpstreamClient {
 
 		private Usage usage;
 
-		List<UpstreamEvent> accept(ChatChunk chunk) {
+		private boolean done;
+
+		/** Whether this event is {@code [DONE]}, the end of the stream; remembers it. */
+		boolean isDone(String data) {
+			this.done = DONE.equals(data.strip());
+			return this.done;
+		}
+
+		/**
+		 * What one chunk adds. The usage of an error chunk is reported before its error:
+		 * a failed answer on a paid model still costs what it cost.
+		 */
+		Flux<UpstreamEvent> accept(ChatChunk chunk) {
+			List<UpstreamEvent> events = new ArrayList<>();
+			if (chunk.usage() != null) {
+				this.usage = chunk.usage();
+				events.add(new UpstreamEvent.UsageReported(chunk.usage()));
+			}
 			if (chunk.isError()) {
-				throw UpstreamClient.this.errors.fromChunk(chunk);
+				return Flux.fromIterable(events).concatWith(Flux.error(UpstreamClient.this.errors.fromChunk(chunk)));
 			}
 			this.generationId = firstNonNull(chunk.id(), this.generationId);
 			this.provider = firstNonNull(chunk.provider(), this.provider);
 			this.model = firstNonNull(chunk.model(), this.model);
-			this.usage = firstNonNull(chunk.usage(), this.usage);
 			Choice choice = chunk.firstChoice();
 			if (choice != null && choice.finishReason() != null) {
 				this.finishReason = choice.finishReason();
 				this.nativeFinishReason = choice.nativeFinishReason();
 			}
-			return this.normaliser.accept(chunk);
+			events.addAll(this.normaliser.accept(chunk));
+			return Flux.fromIterable(events);
 		}
 
 		/**
-		 * A stream that ends without a finish reason was cut off, whether or not the
-		 * transport noticed: some servers close cleanly after a crash.
+		 * A stream that ends without {@code [DONE]} and without a finish reason was cut
+		 * off, whether or not the transport noticed: some servers close cleanly after a
+		 * crash. {@code [DONE]} after a clean read is a complete answer even when no
+		 * finish reason came (some servers never send one); its reason stays unknown.
 		 */
 		List<UpstreamEvent> finish() {
-			if (this.finishReason == null) {
+			if (this.finishReason == null && !this.done) {
 				throw new UpstreamException.StreamBroken();
 			}
 			if ("error".equals(this.finishReason)) {

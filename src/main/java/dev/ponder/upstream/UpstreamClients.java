@@ -27,10 +27,11 @@ public class UpstreamClients {
 	private final Map<String, UpstreamClient> clients;
 
 	public UpstreamClients(WebClient.Builder webClientBuilder, OpenRouterProperties openRouter,
-			EndpointsProperties others, JsonMapper jsonMapper, StreamObserver observer) {
+			EndpointsProperties others, JsonMapper jsonMapper, StreamObserver observer, UpstreamTimers timers) {
 		Map<String, UpstreamClient> byName = new LinkedHashMap<>();
 		for (Endpoint endpoint : endpoints(openRouter, others)) {
-			byName.put(endpoint.name(), new UpstreamClient(webClientBuilder, endpoint, jsonMapper, observer));
+			byName.put(endpoint.name(),
+					new UpstreamClient(webClientBuilder, endpoint, jsonMapper, observer, timers, openRouter.retry()));
 		}
 		this.clients = Collections.unmodifiableMap(byName);
 	}

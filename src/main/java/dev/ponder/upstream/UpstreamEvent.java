@@ -1,10 +1,12 @@
 package dev.ponder.upstream;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
  * What an upstream stream means to Ponder, whatever wire shape carried it: reasoning and
- * content deltas, the raw reasoning details to keep, and the summary that ends a stream.
+ * content deltas, the raw reasoning details to keep, the usage reported, and the summary
+ * that ends a stream.
  */
 public sealed interface UpstreamEvent {
 
@@ -29,6 +31,28 @@ public sealed interface UpstreamEvent {
 	 * only the closing tag arrived.
 	 */
 	record ContentWasReasoning() implements UpstreamEvent {
+	}
+
+	/**
+	 * A chunk reported the generation's usage so far: the last one counts, whether the
+	 * answer then finishes or fails (an error chunk may carry the usage of a paid
+	 * answer).
+	 */
+	record UsageReported(Usage usage) implements UpstreamEvent {
+	}
+
+	/**
+	 * The call never started (no connection, or a 429, 502 or 503 before the answer) and
+	 * is tried again after {@code delay}.
+	 *
+	 * @param attempt which retry this is, from 1
+	 * @param maxAttempts how many retries there may be
+	 * @param delay how long until it is made
+	 * @param code why, as the error's code
+	 * @param message why, in a sentence
+	 */
+	record Retrying(int attempt, int maxAttempts, Duration delay, String code,
+			String message) implements UpstreamEvent {
 	}
 
 	/** The stream ended normally; what the last chunks said about it. */

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import dev.ponder.conversation.AnswerOutcome;
 import dev.ponder.conversation.AnswerSpec;
@@ -19,6 +21,7 @@ import dev.ponder.conversation.MessageService;
 import dev.ponder.conversation.ModelUsage;
 import dev.ponder.conversation.Turn;
 import dev.ponder.conversation.UsageStatistics;
+import dev.ponder.testing.SharedUpstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on: keep a full model list, the endpoint of each message, and add usage up by model.
  */
 abstract class CatalogStorageContract {
+
+	/** Storage needs no upstream, but the app it runs in must never reach a real one. */
+	@DynamicPropertySource
+	static void upstream(DynamicPropertyRegistry registry) {
+		SharedUpstream.register(registry);
+	}
 
 	@Autowired
 	CachedModelListRepository cache;

@@ -1,5 +1,6 @@
 package dev.ponder.chat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 
 import dev.ponder.testing.AppTestSupport;
 import dev.ponder.testing.Chunks;
+import dev.ponder.testing.FakeGeneration;
 import dev.ponder.testing.Script;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,6 +132,56 @@ class ChatFailuresTest extends AppTestSupport {
 		List<ServerSentEvent<String>> events = allEvents(send(conversation, "Go"));
 
 		assertThat(data(last(events)).get("code").asString()).isEqualTo("stream_broken");
+	}
+
+	@Test
+	void streamThatEndsWithDoneButNoFinishReasonIsComplete() {
+		// A hosted Claude seen through an OpenAI-style server: no finish_reason ever,
+		// but a usage chunk and [DONE] after everything arrived.
+		upstream.enqueue(Script.stream()
+			.chunk(Chunks.role())
+			.chunk(Chunks.reasoning("Short thought"))
+			.chunk(Chunks.content("The whole answer."))
+			.chunk(Chunks.usage(12, 9, 3, 0.0042))
+			.done());
+		UUID conversation = newConversation();
+
+		List<ServerSentEvent<String>> events = allEvents(send(conversation, "Go"));
+
+		assertThat(last(events).event()).isEqualTo("done");
+		assertThat(data(last(events)).get("status").asString()).isEqualTo("COMPLETE");
+		assertThat(data(last(events)).get("finishReason").isNull()).isTrue();
+		JsonNode answer = conversation(conversation).get("messages").get(1);
+		assertThat(answer.get("status").asString()).isEqualTo("COMPLETE");
+		assertThat(answer.get("content").asString()).isEqualTo("The whole answer.");
+		assertThat(answer.path("error").isObject()).as("no error").isFalse();
+		assertThat(answer.get("usage").get("cost").decimalValue()).isEqualByComparingTo("0.0042");
+	}
+
+	@Test
+	void aFailedAnswerKeepsTheUsageItsErrorChunkReported() {
+		String error = Chunks.midStreamError(502, "Provider disconnected", Map.of("error_type", "provider_error"));
+		upstream.enqueue(Script.stream()
+			.chunk(Chunks.role())
+			.chunk(Chunks.reasoning("Paid thinking"))
+			.chunk(FakeGeneration.withUsage(error, 20, 50, 40, 0.0123))
+			.done());
+		UUID conversation = newConversation();
+		BigDecimal spentBefore = usageTotals().get("cost").decimalValue();
+
+		List<ServerSentEvent<String>> events = allEvents(send(conversation, "Go"));
+
+		assertThat(data(last(events)).get("code").asString()).isEqualTo("provider_failed");
+		JsonNode answer = conversation(conversation).get("messages").get(1);
+		assertThat(answer.get("status").asString()).isEqualTo("FAILED");
+		assertThat(answer.get("usage").get("cost").decimalValue()).isEqualByComparingTo("0.0123");
+		assertThat(answer.get("usage").get("reasoningTokens").asInt()).isEqualTo(40);
+		assertThat(answer.get("usage").get("promptTokens").asInt()).isEqualTo(20);
+		assertThat(usageTotals().get("cost").decimalValue().subtract(spentBefore)).isEqualByComparingTo("0.0123");
+	}
+
+	private JsonNode usageTotals() {
+		return exchange(HttpMethod.GET, "/api/usage", null).body();
 	}
 
 	@Test

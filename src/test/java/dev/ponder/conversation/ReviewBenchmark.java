@@ -26,6 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.ponder.testing.SharedUpstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +49,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.datasource.url=jdbc:h2:file:./target/benchmark/ponder;AUTO_SERVER=FALSE",
 				"openrouter.api-key=benchmark", "logging.level.root=WARN" })
 class ReviewBenchmark {
+
+	/** The benchmark asks no model, but its app must never reach a real one. */
+	@DynamicPropertySource
+	static void upstream(DynamicPropertyRegistry registry) {
+		SharedUpstream.register(registry);
+	}
 
 	private static final Path DATABASE_DIRECTORY = Paths.get("target", "benchmark");
 

@@ -12,12 +12,15 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 import dev.ponder.testing.MutableClock;
+import dev.ponder.testing.SharedUpstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,6 +30,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @Import(StorageContract.HandMovedClock.class)
 abstract class StorageContract {
+
+	/** Storage needs no upstream, but the app it runs in must never reach a real one. */
+	@DynamicPropertySource
+	static void upstream(DynamicPropertyRegistry registry) {
+		SharedUpstream.register(registry);
+	}
 
 	@Autowired
 	ConversationService conversations;

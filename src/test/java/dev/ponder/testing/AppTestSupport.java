@@ -27,7 +27,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "ponder.auth=none", "spring.datasource.url=jdbc:h2:mem:app-test;DB_CLOSE_DELAY=-1",
 				"openrouter.api-key=" + AppTestSupport.API_KEY, "openrouter.idle-timeout=10s",
-				"openrouter.first-byte-timeout=10s", "ponder.checkpoint-interval=200ms" })
+				"openrouter.first-byte-timeout=10s", "ponder.checkpoint-interval=200ms",
+				// Each failure shows as itself; UpstreamRetryTest tries calls again.
+				"openrouter.retry.max-attempts=0" })
 public abstract class AppTestSupport {
 
 	/** A key that looks real enough to be leaked by mistake: tests check it never is. */
@@ -35,6 +37,12 @@ public abstract class AppTestSupport {
 
 	private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
 	};
+
+	/**
+	 * How long a plain API call may take before the test gives up: a safety net, not a
+	 * deadline; a first call on a loaded machine (six builds on two cores) took over 5 s.
+	 */
+	private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
 
 	protected static final FakeUpstream upstream = SharedUpstream.get();
 
@@ -45,10 +53,7 @@ public abstract class AppTestSupport {
 
 	@DynamicPropertySource
 	static void upstream(DynamicPropertyRegistry registry) {
-		registry.add("openrouter.base-url", upstream::baseUrl);
-		// Tests ask for model lists when they need them: a background fetch would land
-		// among the requests another test counts.
-		registry.add("ponder.catalog.refresh-in-background", () -> "false");
+		SharedUpstream.register(registry);
 	}
 
 	@BeforeEach
@@ -97,7 +102,7 @@ public abstract class AppTestSupport {
 			.bodyValue("{}")
 			.retrieve()
 			.bodyToMono(String.class)
-			.block(Duration.ofSeconds(5)));
+			.block(REPLY_TIMEOUT));
 		return UUID.fromString(created.get("id").asString());
 	}
 
@@ -113,7 +118,7 @@ public abstract class AppTestSupport {
 			.uri("/api/conversations/" + id)
 			.retrieve()
 			.bodyToMono(String.class)
-			.block(Duration.ofSeconds(5)));
+			.block(REPLY_TIMEOUT));
 	}
 
 	/**
@@ -128,7 +133,7 @@ public abstract class AppTestSupport {
 				.defaultIfEmpty("{}")
 				.map((text) -> new Reply(response.statusCode().value(),
 						response.headers().contentType().map(MediaType::toString).orElse(""), json.readTree(text))))
-			.block(Duration.ofSeconds(5));
+			.block(REPLY_TIMEOUT);
 	}
 
 	/** What an API call answered. */

@@ -128,6 +128,21 @@ public record FakeGeneration(String id, String model, String provider, long crea
 	public String usage(int prompt, int completion, int reasoning, double cost) {
 		ObjectNode chunk = envelope();
 		chunk.putArray("choices");
+		putUsage(chunk, prompt, completion, reasoning, cost);
+		return write(chunk);
+	}
+
+	/**
+	 * The same chunk with the generation's usage beside what it holds: OpenRouter puts
+	 * usage on an error chunk too, so that a failed answer on a paid model is billed.
+	 */
+	public static String withUsage(String chunkJson, int prompt, int completion, int reasoning, double cost) {
+		ObjectNode chunk = (ObjectNode) JSON.readTree(chunkJson);
+		putUsage(chunk, prompt, completion, reasoning, cost);
+		return write(chunk);
+	}
+
+	private static void putUsage(ObjectNode chunk, int prompt, int completion, int reasoning, double cost) {
 		ObjectNode usage = chunk.putObject("usage");
 		usage.put("prompt_tokens", prompt);
 		usage.put("completion_tokens", completion);
@@ -137,7 +152,6 @@ public record FakeGeneration(String id, String model, String provider, long crea
 		usage.put("is_byok", false);
 		usage.putObject("prompt_tokens_details").put("cached_tokens", 0);
 		usage.putObject("completion_tokens_details").put("reasoning_tokens", reasoning);
-		return write(chunk);
 	}
 
 	/**

@@ -28,7 +28,8 @@ class EndpointSettingsTest {
 
 	private static final OpenRouterProperties OPENROUTER = new OpenRouterProperties("sk-or-v1-x",
 			URI.create("https://openrouter.ai/api/v1"), "http://localhost:8080", "Ponder", Duration.ofSeconds(10),
-			Duration.ofSeconds(60), Duration.ofSeconds(120));
+			Duration.ofSeconds(60), Duration.ofSeconds(120),
+			new OpenRouterProperties.Retry(3, Duration.ofSeconds(2), Duration.ofSeconds(60)));
 
 	@Test
 	void environmentVariablesNameEndpointsInLowerCase() {
@@ -87,11 +88,31 @@ class EndpointSettingsTest {
 		assertThat(endpoint.displayUrl()).isEqualTo("http://box:8080/v1");
 	}
 
+	@Test
+	void retriesAreSetByTheirEnvironmentVariablesAndHaveDefaults() {
+		OpenRouterProperties set = bindOpenRouter(new SystemEnvironmentPropertySource(
+				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("OPENROUTER_RETRY_MAX_ATTEMPTS",
+						"5", "OPENROUTER_RETRY_FIRST_BACKOFF", "500ms", "OPENROUTER_RETRY_MAX_WAIT", "2m")));
+		OpenRouterProperties unset = bindOpenRouter(new MapPropertySource("none", Map.of()));
+
+		assertThat(set.retry())
+			.isEqualTo(new OpenRouterProperties.Retry(5, Duration.ofMillis(500), Duration.ofMinutes(2)));
+		assertThat(unset.retry())
+			.isEqualTo(new OpenRouterProperties.Retry(3, Duration.ofSeconds(2), Duration.ofSeconds(60)));
+	}
+
+	private static OpenRouterProperties bindOpenRouter(PropertySource<?> source) {
+		return bind("openrouter", OpenRouterProperties.class, source);
+	}
+
 	private static EndpointsProperties bind(PropertySource<?> source) {
+		return bind("ponder", EndpointsProperties.class, source);
+	}
+
+	private static <T> T bind(String prefix, Class<T> type, PropertySource<?> source) {
 		MutablePropertySources sources = new MutablePropertySources();
 		sources.addFirst(source);
-		return new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate("ponder",
-				Bindable.of(EndpointsProperties.class));
+		return new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate(prefix, Bindable.of(type));
 	}
 
 }

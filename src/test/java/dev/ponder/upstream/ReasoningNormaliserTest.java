@@ -204,6 +204,42 @@ class ReasoningNormaliserTest {
 	}
 
 	@Test
+	void reasoningDetailsWinWhenTheyDisagreeWithTheReasoningField() {
+		ReasoningNormaliser normaliser = new ReasoningNormaliser();
+		ReasoningDetail text = new ReasoningDetail(ReasoningDetail.TEXT, "Checking 17 × 23 by parts.", null, null, null,
+				null, "anthropic-claude-v1", 0);
+
+		List<UpstreamEvent> events = normaliser.accept(chunk(new Delta(null, null, "Checking", null, List.of(text))));
+
+		assertThat(events).containsExactly(new UpstreamEvent.Reasoning("Checking 17 × 23 by parts."),
+				new UpstreamEvent.ReasoningDetails(List.of(text)));
+	}
+
+	@Test
+	void aSummaryInTheDetailsIsShownRatherThanADifferentReasoningField() {
+		ReasoningNormaliser normaliser = new ReasoningNormaliser();
+		ReasoningDetail summary = new ReasoningDetail(ReasoningDetail.SUMMARY, null, "**Splitting the product**", null,
+				null, null, "openai-responses-v1", 0);
+
+		List<UpstreamEvent> events = normaliser
+			.accept(chunk(new Delta(null, null, "raw tokens", null, List.of(summary))));
+
+		assertThat(events).first().isEqualTo(new UpstreamEvent.Reasoning("**Splitting the product**"));
+	}
+
+	@Test
+	void detailsWithoutReadableTextLeaveTheReasoningFieldToSpeak() {
+		ReasoningNormaliser normaliser = new ReasoningNormaliser();
+		ReasoningDetail encrypted = new ReasoningDetail(ReasoningDetail.ENCRYPTED, null, null, "gAAAAB", null, "rs_1",
+				"openai-responses-v1", 0);
+
+		List<UpstreamEvent> events = normaliser
+			.accept(chunk(new Delta(null, null, "Visible words", null, List.of(encrypted))));
+
+		assertThat(events).first().isEqualTo(new UpstreamEvent.Reasoning("Visible words"));
+	}
+
+	@Test
 	void tagsInContentAreJustTextOnceAFieldCarriedReasoning() {
 		ReasoningNormaliser normaliser = new ReasoningNormaliser();
 		normaliser.accept(chunk(new Delta(null, null, null, "Plan.", null)));
