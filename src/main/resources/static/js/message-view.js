@@ -9,7 +9,6 @@ import { renderInto } from './markdown.js';
 import { part } from './message-parts.js';
 import { writeSetting } from './reasoning-setting.js';
 import { labelThinker, relayLine, showRelay } from './relay-view.js';
-import { metaLine, thinkingLine } from './summary.js';
 import { ThinkingPanel } from './thinking-panel.js';
 
 // Children of .assistant-body, in the order they appear.
@@ -66,7 +65,8 @@ export function buildMessage(message) {
 	const content = message.content ?? '';
 	const reasoning = message.reasoning ?? '';
 	const streaming = article.dataset.status === 'STREAMING';
-	const summary = thinkingLine(message);
+	// The summary lines come worded by the server (AnswerSummary), in the API's JSON.
+	const summary = message.thinkingSummary ?? null;
 	const body = article.querySelector('.assistant-body');
 	if (message.relay?.thinkerModel) {
 		body.append(relayLine({ thinker: message.relay.thinkerModel, answerer: message.model,
@@ -89,7 +89,7 @@ export function buildMessage(message) {
 	if (message.finishReason === 'length') body.append(lengthNotice(Boolean(content)));
 	if (article.dataset.status === 'STOPPED') body.append(part('.status-label'));
 	if (article.dataset.status === 'FAILED') body.append(errorBox(Boolean(content), message.error?.message));
-	const meta = metaLine(message);
+	const meta = message.metaLine ?? null;
 	if (meta) footerOf(body, true).prepend(metaElement(meta));
 	return article;
 }

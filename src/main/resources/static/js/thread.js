@@ -12,7 +12,6 @@ import { AssistantMessage, buildMessage, createUserMessage, setBranchData, setMe
 import { showRelay } from './relay-view.js';
 import { readSetting } from './reasoning-setting.js';
 import { reasoningOf, showRegeneratePopover, thinkingOf } from './regenerate-popover.js';
-import { totalsLine } from './summary.js';
 import { showToast } from './toast.js';
 
 export class Thread {
@@ -84,7 +83,7 @@ export class Thread {
 			setBranchData(article, message);
 			renderActions(article, this.handlers, this.busy);
 		}
-		this.header?.setTotals(totalsLine(conversation));
+		this.header?.setTotals(conversation.totalsLine ?? null);
 	}
 
 	/** Shows the conversation's branch from its JSON, the same DOM as the server renders. */
@@ -113,7 +112,7 @@ export class Thread {
 			else view.renderSaved();
 		}
 		for (const article of articles) this.renderActions(article);
-		this.header?.setTotals(totalsLine(conversation));
+		this.header?.setTotals(conversation.totalsLine ?? null);
 		if (conversation.title) this.header?.setTitle(conversation.title);
 		document.querySelector('.empty-state')?.toggleAttribute('hidden', articles.length > 0);
 		running.reverse().forEach((view) => this.chat.attach(view));

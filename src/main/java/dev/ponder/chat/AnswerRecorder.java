@@ -71,9 +71,12 @@ class AnswerRecorder {
 		AnswerOutcome outcome = ended(generation.progress(this.detailsJson), generation.finished(),
 				generation.reportedUsage(), failure, this.clock.instant());
 		UpstreamEvent.Finished thinker = generation.thinkerFinished();
-		return (thinker != null)
-				? outcome.relayedFrom(new AnswerOutcome.Thinker(thinker.provider(), tokenUsage(thinker.usage())))
-				: outcome;
+		Usage thinkerUsage = generation.thinkerUsage();
+		if (thinker == null && thinkerUsage == null) {
+			return outcome;
+		}
+		return outcome.relayedFrom(
+				new AnswerOutcome.Thinker((thinker != null) ? thinker.provider() : null, tokenUsage(thinkerUsage)));
 	}
 
 	private static AnswerOutcome ended(AnswerProgress progress, UpstreamEvent.Finished finished, Usage spent,

@@ -56,6 +56,18 @@ final class AnswerState {
 		return this.sequence;
 	}
 
+	String reasoning() {
+		return this.reasoning.toString();
+	}
+
+	boolean hasContent() {
+		return !this.content.isEmpty();
+	}
+
+	String content() {
+		return this.content.toString();
+	}
+
 	boolean ended() {
 		return this.ending != null;
 	}

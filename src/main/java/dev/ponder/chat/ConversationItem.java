@@ -3,7 +3,6 @@ package dev.ponder.chat;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.ponder.conversation.AnswerSummary;
 import dev.ponder.conversation.ConversationDetails;
 import dev.ponder.conversation.TokenUsage;
 
@@ -16,7 +15,7 @@ public record ConversationItem(UUID id, String title, Instant createdAt, Instant
 
 	static ConversationItem of(ConversationDetails details) {
 		return new ConversationItem(details.id(), details.title(), details.createdAt(), details.updatedAt(),
-				details.pinned(), details.totals(), AnswerSummary.totals(details.totals()));
+				details.pinned(), details.totals(), details.totalsLine());
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.ponder.chat;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,9 +35,11 @@ final class Generation {
 
 	private final Clock clock;
 
-	private final StringBuilder reasoning = new StringBuilder();
-
-	private final StringBuilder content = new StringBuilder();
+	// What every reader has been sent: the text so far, the stage, the end, and the
+	// number
+	// of the last event. A late reader catches up from it, as one on another instance
+	// catches up from the same fold of what it reads back.
+	private final AnswerState shown = new AnswerState();
 
 	private final ReasoningDetailsBuffer details = new ReasoningDetailsBuffer();
 
@@ -60,8 +61,6 @@ final class Generation {
 
 	private boolean dirty;
 
-	private GenerationEvent ending;
-
 	// The number of the last event published: every reader sees the same numbers.
 	private long sequence;
 
@@ -69,7 +68,7 @@ final class Generation {
 
 	private UpstreamEvent.Finished thinkerFinished;
 
-	private GenerationEvent.Stage stage;
+	private Usage thinkerReportedUsage;
 
 	Generation(Turn turn, String model, Clock clock) {
 		this(turn, model, null, clock);
@@ -83,6 +82,8 @@ final class Generation {
 		this.model = model;
 		this.thinkerModel = thinkerModel;
 		this.clock = clock;
+		this.shown.apply(new AnswerEvent(0, new GenerationEvent.Start(turn.conversationId(), turn.userMessageId(),
+				turn.assistantMessageId(), model, turn.title(), thinkerModel)));
 	}
 
 	UUID messageId() {
@@ -119,8 +120,17 @@ final class Generation {
 		return this.thinkerFinished;
 	}
 
+	/**
+	 * What the thinking model of a relay reported it used: in its summary, or, when it
+	 * failed before one, in the last chunk that said.
+	 */
+	synchronized Usage thinkerUsage() {
+		return (this.thinkerFinished != null && this.thinkerFinished.usage() != null) ? this.thinkerFinished.usage()
+				: this.thinkerReportedUsage;
+	}
+
 	synchronized String reasoningText() {
-		return this.reasoning.toString();
+		return this.shown.reasoning();
 	}
 
 	/**
@@ -128,8 +138,7 @@ final class Generation {
 	 * answering.
 	 */
 	synchronized void stage(String name, String stageModel) {
-		this.stage = new GenerationEvent.Stage(name, stageModel);
-		publish(this.stage);
+		publish(new GenerationEvent.Stage(name, stageModel));
 	}
 
 	/**
@@ -140,7 +149,10 @@ final class Generation {
 		if (event instanceof UpstreamEvent.Finished summary) {
 			this.thinkerFinished = summary;
 		}
-		else if (!(event instanceof UpstreamEvent.Content) && !(event instanceof UpstreamEvent.UsageReported)) {
+		else if (event instanceof UpstreamEvent.UsageReported report) {
+			this.thinkerReportedUsage = report.usage();
+		}
+		else if (!(event instanceof UpstreamEvent.Content)) {
 			accept(event);
 		}
 	}
@@ -175,7 +187,6 @@ final class Generation {
 		if (this.reasoningStartedAt == null) {
 			this.reasoningStartedAt = this.clock.instant();
 		}
-		this.reasoning.append(text);
 		this.dirty = true;
 		publish(new GenerationEvent.Reasoning(text));
 	}
@@ -186,27 +197,24 @@ final class Generation {
 	 * visible character.
 	 */
 	private void appendContent(String text) {
-		String shown = (this.content.isEmpty()) ? text.stripLeading() : text;
-		if (shown.isEmpty()) {
+		String visible = (this.shown.hasContent()) ? text : text.stripLeading();
+		if (visible.isEmpty()) {
 			return;
 		}
 		if (this.contentStartedAt == null) {
 			this.contentStartedAt = this.clock.instant();
 		}
-		this.content.append(shown);
 		this.dirty = true;
-		publish(new GenerationEvent.Content(shown));
+		publish(new GenerationEvent.Content(visible));
 	}
 
 	private void moveContentToReasoning() {
-		this.reasoning.append(this.content);
-		this.content.setLength(0);
 		if (this.reasoningStartedAt == null) {
 			this.reasoningStartedAt = this.contentStartedAt;
 		}
 		this.contentStartedAt = null;
 		this.dirty = true;
-		publish(new GenerationEvent.Snapshot(this.reasoning.toString(), ""));
+		publish(new GenerationEvent.Snapshot(this.shown.reasoning() + this.shown.content(), ""));
 	}
 
 	/**
@@ -215,24 +223,12 @@ final class Generation {
 	 * nothing is missed or sent twice.
 	 */
 	synchronized Flux<AnswerEvent> events() {
-		List<GenerationEvent> catchUp = new ArrayList<>();
-		catchUp.add(new GenerationEvent.Start(this.turn.conversationId(), this.turn.userMessageId(),
-				this.turn.assistantMessageId(), this.model, this.turn.title(), this.thinkerModel));
-		if (this.stage != null) {
-			catchUp.add(this.stage);
-		}
-		if (!this.reasoning.isEmpty() || !this.content.isEmpty()) {
-			catchUp.add(new GenerationEvent.Snapshot(this.reasoning.toString(), this.content.toString()));
-		}
-		// What a late reader catches up with carries the number of the last event it
-		// covers.
-		long covered = this.sequence;
-		if (this.ending != null) {
-			catchUp.add(this.ending);
-			return Flux.fromIterable(catchUp).map((event) -> new AnswerEvent(covered, event));
+		List<AnswerEvent> catchUp = this.shown.catchUp();
+		if (this.shown.ended()) {
+			return Flux.fromIterable(catchUp);
 		}
 		Sinks.Many<AnswerEvent> sink = Sinks.many().unicast().onBackpressureBuffer();
-		catchUp.forEach((event) -> sink.tryEmitNext(new AnswerEvent(covered, event)));
+		catchUp.forEach(sink::tryEmitNext);
 		this.subscribers.add(sink);
 		return sink.asFlux().doFinally((signal) -> unsubscribe(sink));
 	}
@@ -259,15 +255,14 @@ final class Generation {
 	}
 
 	synchronized AnswerProgress progress(ReasoningDetailsJson json) {
-		return new AnswerProgress(this.content.toString(), this.reasoning.toString(),
+		return new AnswerProgress(this.shown.content(), this.shown.reasoning(),
 				this.details.isEmpty() ? null : json.write(this.details.blocks()), this.reasoningStartedAt,
 				this.contentStartedAt);
 	}
 
 	/** Sends the last event to every subscriber and closes their streams. */
 	synchronized void end(GenerationEvent last) {
-		this.ending = last;
-		AnswerEvent numbered = new AnswerEvent(++this.sequence, last);
+		AnswerEvent numbered = number(last);
 		for (Sinks.Many<AnswerEvent> sink : this.subscribers) {
 			sink.tryEmitNext(numbered);
 			sink.tryEmitComplete();
@@ -281,8 +276,15 @@ final class Generation {
 		return this.ended;
 	}
 
-	private void publish(GenerationEvent event) {
+	/** Numbers the next event and folds it into what readers have been sent. */
+	private AnswerEvent number(GenerationEvent event) {
 		AnswerEvent numbered = new AnswerEvent(++this.sequence, event);
+		this.shown.apply(numbered);
+		return numbered;
+	}
+
+	private void publish(GenerationEvent event) {
+		AnswerEvent numbered = number(event);
 		for (Sinks.Many<AnswerEvent> sink : this.subscribers) {
 			sink.tryEmitNext(numbered);
 		}

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.ponder.conversation.AnswerSummary;
 import dev.ponder.conversation.MessageStatus;
 import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.ReasoningSetting;
@@ -29,7 +28,7 @@ public record MessageItem(MessageView message, String thinkingSummary, String me
 
 	/** An answer of a compare, with every column of it. */
 	static MessageItem of(MessageView message, List<MessageView> columns) {
-		return new MessageItem(message, AnswerSummary.thinking(message), AnswerSummary.meta(message),
+		return new MessageItem(message, message.thinkingSummary(), message.metaLine(),
 				columns.stream().map(MessageItem::of).toList());
 	}
 

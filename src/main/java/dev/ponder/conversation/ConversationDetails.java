@@ -4,10 +4,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A conversation with the messages of the branch it follows, oldest first, and what all
  * its answers (every branch) cost together.
  */
 public record ConversationDetails(UUID id, String title, Instant createdAt, Instant updatedAt, boolean pinned,
 		TokenUsage totals, List<MessageView> messages) {
+
+	/**
+	 * Its tokens and cost worded by {@link AnswerSummary}, or {@code null} before any.
+	 */
+	@JsonProperty("totalsLine")
+	public String totalsLine() {
+		return AnswerSummary.totals(this.totals);
+	}
+
 }

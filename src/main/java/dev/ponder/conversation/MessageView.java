@@ -97,6 +97,25 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 		return (this.reasoningAsked != null) ? this.reasoningAsked.format() : null;
 	}
 
+	/**
+	 * The thinking panel's folded summary, worded by {@link AnswerSummary} for the API's
+	 * JSON as for the page, so that a page building a message from JSON shows the same
+	 * words.
+	 */
+	@JsonProperty("thinkingSummary")
+	public String thinkingSummary() {
+		return AnswerSummary.thinking(this);
+	}
+
+	/**
+	 * The line under an answer, worded by {@link AnswerSummary}; {@code null} for a
+	 * question.
+	 */
+	@JsonProperty("metaLine")
+	public String metaLine() {
+		return AnswerSummary.meta(this);
+	}
+
 	/** Whether this is a model's answer. */
 	public boolean isAssistant() {
 		return MessageRole.ASSISTANT.wireName().equals(this.role);

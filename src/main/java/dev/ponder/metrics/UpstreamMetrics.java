@@ -108,6 +108,12 @@ class UpstreamMetrics implements StreamObserver {
 
 		private boolean tokenSeen;
 
+		// The last usage the call reported: a call that fails was paid for too, as far as
+		// its error chunk says.
+		private Usage reported;
+
+		private boolean usageCounted;
+
 		Call(String endpoint, String model, Timer.Sample sinceRequest) {
 			this.endpoint = endpoint;
 			this.model = model;
@@ -119,13 +125,24 @@ class UpstreamMetrics implements StreamObserver {
 				this.tokenSeen = true;
 				timeFirstToken(this.endpoint, this.model, this.sinceRequest);
 			}
-			if (event instanceof UpstreamEvent.Finished finished && finished.usage() != null) {
-				countUsage(this.endpoint, this.model, finished.usage());
+			if (event instanceof UpstreamEvent.UsageReported report) {
+				this.reported = report.usage();
+			}
+			else if (event instanceof UpstreamEvent.Finished finished) {
+				countUsageOnce((finished.usage() != null) ? finished.usage() : this.reported);
 			}
 		}
 
 		void failed(UpstreamException failure) {
 			countError(this.endpoint, failure);
+			countUsageOnce(this.reported);
+		}
+
+		private void countUsageOnce(Usage usage) {
+			if (usage != null && !this.usageCounted) {
+				this.usageCounted = true;
+				countUsage(this.endpoint, this.model, usage);
+			}
 		}
 
 		/** Encrypted reasoning blocks count too: the model has begun, unreadably. */

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
@@ -251,12 +249,6 @@ class ModelPickerBrowserTest extends BrowserTestSupport {
 		Locator row = this.page.locator(".usage-table--models tr[data-model=\"acme/usage-probe\"]");
 		assertThat(row.locator(".cost")).hasText("$0.013");
 		assertThat(row.locator(".endpoint-tag")).hasText("openrouter");
-	}
-
-	static Stream<Arguments> looks() {
-		return Stream.of(Arguments.of("wide", 1280, 860, ColorScheme.LIGHT),
-				Arguments.of("wide", 1280, 860, ColorScheme.DARK), Arguments.of("phone", 390, 844, ColorScheme.LIGHT),
-				Arguments.of("phone", 390, 844, ColorScheme.DARK));
 	}
 
 	@ParameterizedTest(name = "{0} {3}")

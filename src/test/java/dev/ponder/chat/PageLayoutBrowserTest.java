@@ -1,13 +1,10 @@
 package dev.ponder.chat;
 
-import java.util.stream.Stream;
-
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.ponder.testing.BrowserTestSupport;
@@ -39,12 +36,6 @@ class PageLayoutBrowserTest extends BrowserTestSupport {
 
 			In general $a.b_1 > a.b_2$ when $0.b_1 > 0.b_2$.
 			""";
-
-	static Stream<Arguments> looks() {
-		return Stream.of(Arguments.of("wide", 1280, 860, ColorScheme.LIGHT),
-				Arguments.of("wide", 1280, 860, ColorScheme.DARK), Arguments.of("phone", 390, 844, ColorScheme.LIGHT),
-				Arguments.of("phone", 390, 844, ColorScheme.DARK));
-	}
 
 	@ParameterizedTest(name = "{0} {3}")
 	@MethodSource("looks")

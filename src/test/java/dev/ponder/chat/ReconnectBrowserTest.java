@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
@@ -15,8 +14,9 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.ColorScheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.test.context.TestPropertySource;
 
 import dev.ponder.testing.BrowserTestSupport;
 import dev.ponder.testing.Chunks;
@@ -31,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with growing pauses, from the last event it saw, and gives up after a few tries; and
  * what it shows while the server tries the model again.
  */
+// Calls that never started are tried again here (the shared test context turns that off),
+// at once, so that the page's "Retrying…" shows without a wait.
+@TestPropertySource(properties = { "openrouter.retry.max-attempts=2", "openrouter.retry.first-backoff=0s" })
 class ReconnectBrowserTest extends BrowserTestSupport {
 
 	private static final String ATTACH = "**/api/messages/*/stream";
@@ -117,12 +120,6 @@ class ReconnectBrowserTest extends BrowserTestSupport {
 		assertThat(attaches).hasValue(5);
 		shoot(this.page, "connection-lost-wide-light");
 		answering.open();
-	}
-
-	static Stream<Arguments> looks() {
-		return Stream.of(Arguments.of("wide", 1280, 860, ColorScheme.LIGHT),
-				Arguments.of("wide", 1280, 860, ColorScheme.DARK), Arguments.of("phone", 390, 844, ColorScheme.LIGHT),
-				Arguments.of("phone", 390, 844, ColorScheme.DARK));
 	}
 
 	@ParameterizedTest(name = "{0} {3}")

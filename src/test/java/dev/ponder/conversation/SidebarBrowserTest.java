@@ -24,6 +24,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.ponder.testing.BrowserTestSupport;
 
@@ -36,6 +37,9 @@ import static org.awaitility.Awaitility.await;
  * of them as the list scrolls, search that finds what the model thought, and renaming,
  * pinning, deleting (with undo), exporting and importing.
  */
+// A database of its own: which conversations make the sidebar's first page depends on
+// how many others exist, and the tests that share the default context add some today.
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:sidebar-test;DB_CLOSE_DELAY=-1")
 class SidebarBrowserTest extends BrowserTestSupport {
 
 	/**

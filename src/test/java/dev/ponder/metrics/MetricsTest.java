@@ -82,6 +82,26 @@ class MetricsTest extends AppTestSupport {
 	}
 
 	@Test
+	void aFailedAnswerCountsTheUsageItsErrorChunkReported() {
+		String model = "metrics/paid-failure";
+		FakeGeneration failing = FakeGeneration.unique().servedBy(model, "Fake");
+		String error = Chunks.midStreamError(502, "Provider disconnected", Map.of("error_type", "provider_error"));
+		upstream.enqueueFor(model,
+				Script.stream()
+					.chunk(failing.role())
+					.chunk(failing.reasoning("Paid thinking"))
+					.chunk(FakeGeneration.withUsage(error, 20, 50, 40, 0.0123))
+					.done());
+
+		List<ServerSentEvent<String>> events = allEvents(sendTo(model, "Fail after thinking"));
+
+		assertThat(last(events).event()).isEqualTo("error");
+		String scrape = scrape();
+		assertThat(value(scrape, tokens(model, "reasoning"))).isEqualTo(40);
+		assertThat(value(scrape, cost(model))).isEqualTo(0.0123);
+	}
+
+	@Test
 	void upstreamErrorIsCountedByItsKind() {
 		String outOfCredits = "ponder_upstream_errors_total" + labels("endpoint", ENDPOINT, "kind", "out_of_credits");
 		double before = value(scrape(), outOfCredits);

@@ -2,6 +2,7 @@ package dev.ponder.relay;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.springframework.http.codec.ServerSentEvent;
 
 import dev.ponder.settings.AppSettings;
 import dev.ponder.testing.AppTestSupport;
+import dev.ponder.testing.Chunks;
 import dev.ponder.testing.Gate;
 import dev.ponder.testing.FakeGeneration;
 import dev.ponder.testing.RecordedRequest;
@@ -82,6 +84,28 @@ class RelayAndCompareTest extends AppTestSupport {
 		assertThat(error.get("code").asString()).isEqualTo("rate_limited");
 		assertThat(error.get("message").asString()).contains("thinking model (" + THINKER + ") failed");
 		assertThat(upstream.requests()).hasSize(1);
+	}
+
+	@Test
+	void aThinkerThatFailsAfterThinkingKeepsWhatItsErrorChunkSaidItCost() {
+		FakeGeneration thinker = model(THINKER);
+		String error = Chunks.midStreamError(502, "Provider disconnected", Map.of("error_type", "provider_error"));
+		upstream.enqueueFor(THINKER,
+				Script.stream()
+					.chunk(thinker.role())
+					.chunk(thinker.reasoning("Paid thoughts."))
+					.chunk(FakeGeneration.withUsage(error, 20, 50, 40, 0.0123))
+					.done());
+		UUID conversation = newConversation();
+
+		List<ServerSentEvent<String>> events = allEvents(relay(conversation, "Think for me"));
+
+		assertThat(last(events).event()).isEqualTo("error");
+		JsonNode stored = conversation(conversation).get("messages").get(1);
+		assertThat(stored.get("status").asString()).isEqualTo("FAILED");
+		assertThat(stored.get("reasoning").asString()).isEqualTo("Paid thoughts.");
+		assertThat(stored.get("usage").get("cost").decimalValue()).isEqualByComparingTo("0.0123");
+		assertThat(stored.get("relay").get("thinkerUsage").get("reasoningTokens").asInt()).isEqualTo(40);
 	}
 
 	@Test

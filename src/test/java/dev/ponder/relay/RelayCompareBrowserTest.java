@@ -2,7 +2,6 @@ package dev.ponder.relay;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -12,7 +11,6 @@ import com.microsoft.playwright.options.ColorScheme;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
@@ -286,12 +284,6 @@ class RelayCompareBrowserTest extends BrowserTestSupport {
 		assertThat(template).hasValue(AppSettings.DEFAULT_RELAY_TEMPLATE);
 		assertThat(exchange(HttpMethod.GET, "/api/settings/relay", null).body().get("template").asString())
 			.isEqualTo(AppSettings.DEFAULT_RELAY_TEMPLATE);
-	}
-
-	static Stream<Arguments> looks() {
-		return Stream.of(Arguments.of("wide", 1280, 860, ColorScheme.LIGHT),
-				Arguments.of("wide", 1280, 860, ColorScheme.DARK), Arguments.of("phone", 390, 844, ColorScheme.LIGHT),
-				Arguments.of("phone", 390, 844, ColorScheme.DARK));
 	}
 
 	@ParameterizedTest(name = "{0} {3}")

@@ -5,17 +5,20 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ColorScheme;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.provider.Arguments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +40,16 @@ public abstract class BrowserTestSupport extends AppTestSupport {
 	private BrowserContext context;
 
 	protected Page page;
+
+	/**
+	 * The four looks every page is checked in, for {@code @MethodSource("looks")}: wide
+	 * and phone, light and dark, as {@code (name, width, height, scheme)}.
+	 */
+	protected static Stream<Arguments> looks() {
+		return Stream.of(Arguments.of("wide", 1280, 860, ColorScheme.LIGHT),
+				Arguments.of("wide", 1280, 860, ColorScheme.DARK), Arguments.of("phone", 390, 844, ColorScheme.LIGHT),
+				Arguments.of("phone", 390, 844, ColorScheme.DARK));
+	}
 
 	@BeforeAll
 	static void launchBrowser() {

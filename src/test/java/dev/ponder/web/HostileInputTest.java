@@ -33,12 +33,12 @@ class HostileInputTest extends AppTestSupport {
 	@Test
 	void aSearchedWordThatEndsATitleShowsOnTheServerRenderedPage() {
 		UUID conversation = newConversation();
-		exchange(HttpMethod.PATCH, "/api/conversations/" + conversation, "{\"title\":\"All about the axolotl\"}");
+		exchange(HttpMethod.PATCH, "/api/conversations/" + conversation, "{\"title\":\"All about the mudpuppy\"}");
 
-		Api.Reply page = Api.anonymous(this.port).get("/?q=axolotl");
+		Api.Reply page = Api.anonymous(this.port).get("/?q=mudpuppy");
 
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.text()).contains("All about the <mark>axolotl</mark>");
+		assertThat(page.text()).contains("All about the <mark>mudpuppy</mark>");
 	}
 
 	@Test
