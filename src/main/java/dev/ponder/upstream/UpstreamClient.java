@@ -116,7 +116,19 @@ public class UpstreamClient {
 				.onErrorMap(this::describe)
 				.filter((event) -> event.data() != null)
 				.takeWhile((event) -> !state.isDone(event.data()))
-				.concatMap((event) -> state.accept(parse(event.data())))
+				// One list per chunk, not a Flux: an inner subscription per chunk costs
+				// more
+				// than the rest of its parsing. A failure travels in the list as the last
+				// step, after the usage its chunk reported.
+				.concatMapIterable((event) -> state.accept(parse(event.data())))
+				.<UpstreamEvent>handle((step, sink) -> {
+					if (step.failure() != null) {
+						sink.error(step.failure());
+					}
+					else {
+						sink.next(step.event());
+					}
+				})
 				.concatWith(Flux.defer(() -> Flux.fromIterable(state.finish())))
 				.doFinally((signal) -> retries.tryEmitComplete());
 			return Flux.merge(retries.asFlux(), answer);
@@ -279,6 +291,15 @@ public class UpstreamClient {
 	 * What one stream has said so far: the normaliser's state and the last generation id,
 	 * provider, finish reason and usage, which arrive in different chunks.
 	 */
+	/** What one chunk gives: an event, or the failure it reported. */
+	private record Step(UpstreamEvent event, UpstreamException failure) {
+
+		static Step of(UpstreamEvent event) {
+			return new Step(event, null);
+		}
+
+	}
+
 	private final class StreamState {
 
 		private final ReasoningNormaliser normaliser = new ReasoningNormaliser();
@@ -309,14 +330,15 @@ public class UpstreamClient {
 		 * What one chunk adds. The usage of an error chunk is reported before its error:
 		 * a failed answer on a paid model still costs what it cost.
 		 */
-		Flux<UpstreamEvent> accept(ChatChunk chunk) {
-			List<UpstreamEvent> events = new ArrayList<>();
+		List<Step> accept(ChatChunk chunk) {
+			List<Step> steps = new ArrayList<>();
 			if (chunk.usage() != null) {
 				this.usage = chunk.usage();
-				events.add(new UpstreamEvent.UsageReported(chunk.usage()));
+				steps.add(Step.of(new UpstreamEvent.UsageReported(chunk.usage())));
 			}
 			if (chunk.isError()) {
-				return Flux.fromIterable(events).concatWith(Flux.error(UpstreamClient.this.errors.fromChunk(chunk)));
+				steps.add(new Step(null, UpstreamClient.this.errors.fromChunk(chunk)));
+				return steps;
 			}
 			this.generationId = firstNonNull(chunk.id(), this.generationId);
 			this.provider = firstNonNull(chunk.provider(), this.provider);
@@ -326,8 +348,8 @@ public class UpstreamClient {
 				this.finishReason = choice.finishReason();
 				this.nativeFinishReason = choice.nativeFinishReason();
 			}
-			events.addAll(this.normaliser.accept(chunk));
-			return Flux.fromIterable(events);
+			this.normaliser.accept(chunk).forEach((event) -> steps.add(Step.of(event)));
+			return steps;
 		}
 
 		/**
