@@ -1,7 +1,6 @@
 package dev.ponder.chat;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,16 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 
 import dev.ponder.testing.AppTestSupport;
 import dev.ponder.testing.Chunks;
-import dev.ponder.testing.FakeGeneration;
 import dev.ponder.testing.Script;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,12 +156,7 @@ class ChatFailuresTest extends AppTestSupport {
 
 	@Test
 	void aFailedAnswerKeepsTheUsageItsErrorChunkReported() {
-		String error = Chunks.midStreamError(502, "Provider disconnected", Map.of("error_type", "provider_error"));
-		upstream.enqueue(Script.stream()
-			.chunk(Chunks.role())
-			.chunk(Chunks.reasoning("Paid thinking"))
-			.chunk(FakeGeneration.withUsage(error, 20, 50, 40, 0.0123))
-			.done());
+		upstream.enqueue(Script.paidFailure(Chunks.GENERATION, "Paid thinking"));
 		UUID conversation = newConversation();
 		BigDecimal spentBefore = usageTotals().get("cost").decimalValue();
 

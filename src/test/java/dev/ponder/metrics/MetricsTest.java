@@ -84,14 +84,8 @@ class MetricsTest extends AppTestSupport {
 	@Test
 	void aFailedAnswerCountsTheUsageItsErrorChunkReported() {
 		String model = "metrics/paid-failure";
-		FakeGeneration failing = FakeGeneration.unique().servedBy(model, "Fake");
-		String error = Chunks.midStreamError(502, "Provider disconnected", Map.of("error_type", "provider_error"));
 		upstream.enqueueFor(model,
-				Script.stream()
-					.chunk(failing.role())
-					.chunk(failing.reasoning("Paid thinking"))
-					.chunk(FakeGeneration.withUsage(error, 20, 50, 40, 0.0123))
-					.done());
+				Script.paidFailure(FakeGeneration.unique().servedBy(model, "Fake"), "Paid thinking"));
 
 		List<ServerSentEvent<String>> events = allEvents(sendTo(model, "Fail after thinking"));
 

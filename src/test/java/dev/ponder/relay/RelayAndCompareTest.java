@@ -2,7 +2,6 @@ package dev.ponder.relay;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,6 @@ import org.springframework.http.codec.ServerSentEvent;
 
 import dev.ponder.settings.AppSettings;
 import dev.ponder.testing.AppTestSupport;
-import dev.ponder.testing.Chunks;
 import dev.ponder.testing.Gate;
 import dev.ponder.testing.FakeGeneration;
 import dev.ponder.testing.RecordedRequest;
@@ -88,14 +86,7 @@ class RelayAndCompareTest extends AppTestSupport {
 
 	@Test
 	void aThinkerThatFailsAfterThinkingKeepsWhatItsErrorChunkSaidItCost() {
-		FakeGeneration thinker = model(THINKER);
-		String error = Chunks.midStreamError(502, "Provider disconnected", Map.of("error_type", "provider_error"));
-		upstream.enqueueFor(THINKER,
-				Script.stream()
-					.chunk(thinker.role())
-					.chunk(thinker.reasoning("Paid thoughts."))
-					.chunk(FakeGeneration.withUsage(error, 20, 50, 40, 0.0123))
-					.done());
+		upstream.enqueueFor(THINKER, Script.paidFailure(model(THINKER), "Paid thoughts."));
 		UUID conversation = newConversation();
 
 		List<ServerSentEvent<String>> events = allEvents(relay(conversation, "Think for me"));

@@ -128,6 +128,18 @@ public final class Script {
 				String.valueOf(retryAfterSeconds));
 	}
 
+	/**
+	 * A generation that thinks, then fails mid-stream with an error chunk that reports
+	 * what was spent: 20 prompt, 50 completion and 40 reasoning tokens, $0.0123.
+	 */
+	public static Script paidFailure(FakeGeneration generation, String reasoning) {
+		String error = Chunks.midStreamError(502, "Provider disconnected", Map.of("error_type", "provider_error"));
+		return stream().chunk(generation.role())
+			.chunk(generation.reasoning(reasoning))
+			.chunk(FakeGeneration.withUsage(error, 20, 50, 40, 0.0123))
+			.done();
+	}
+
 	/** A 502: the chosen provider failed, with its own words in {@code metadata.raw}. */
 	public static Script providerError(String providerName, String raw) {
 		return openRouterError(502, "Provider returned error", Map.of("provider_name", providerName, "raw", raw));
