@@ -10,6 +10,7 @@
 import { api, ApiError, appUrl } from './api.js';
 import { AssistantMessage, createUserMessage, setMessageId } from './message-view.js';
 import { showRelay } from './relay-view.js';
+import { thinkingOf } from './reasoning-setting.js';
 import { readJsonEvents } from './stream.js';
 
 /** How long to wait before each try to attach again after a connection dropped; then it is given up. */
@@ -50,7 +51,7 @@ export class Chat {
 
 	/** Sends what the composer holds as one answer: {content, model, endpoint, effort, reasoning, relay}. */
 	sendOne({ content, model, endpoint, effort, reasoning, relay }) {
-		const thinking = relay ? 'visible' : effort === 'none' ? 'none' : effort === 'hidden' ? 'hidden' : 'visible';
+		const thinking = relay ? 'visible' : thinkingOf(effort);
 		const answer = AssistantMessage.create({ thinking });
 		if (relay) showRelay(answer, { thinker: relay.thinker, model });
 		return this.send({ content, endpoint, body: { content, model, endpoint, reasoning, relay }, answer });

@@ -29,3 +29,9 @@ export function settingOf(reasoning) {
 	if (reasoning.maxTokens) return { effort: null, maxTokens: reasoning.maxTokens, hidden: false };
 	return reasoning.effort ? { effort: reasoning.effort, maxTokens: null, hidden: false } : null;
 }
+
+/** How the view should expect thinking for a choice: 'none', 'hidden' or 'visible'. */
+export function thinkingOf(choice) {
+	if (choice === 'none') return 'none';
+	return choice === 'hidden' ? 'hidden' : 'visible';
+}

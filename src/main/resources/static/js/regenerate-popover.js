@@ -23,12 +23,6 @@ export function reasoningOf(choice) {
 	return { effort: choice };
 }
 
-/** How the view should expect thinking for a choice: 'none', 'hidden' or 'visible'. */
-export function thinkingOf(choice) {
-	if (choice === 'none') return 'none';
-	return choice === 'hidden' ? 'hidden' : 'visible';
-}
-
 function field(labelText, control) {
 	const label = document.createElement('label');
 	label.className = 'field';

@@ -10,8 +10,8 @@ import { renderActions, setBusy } from './message-actions.js';
 import { editMessage } from './message-editor.js';
 import { AssistantMessage, buildMessage, createUserMessage, setBranchData, setMessageId, viewOf } from './message-view.js';
 import { showRelay } from './relay-view.js';
-import { readSetting } from './reasoning-setting.js';
-import { reasoningOf, showRegeneratePopover, thinkingOf } from './regenerate-popover.js';
+import { readSetting, thinkingOf } from './reasoning-setting.js';
+import { reasoningOf, showRegeneratePopover } from './regenerate-popover.js';
 import { showToast } from './toast.js';
 
 export class Thread {

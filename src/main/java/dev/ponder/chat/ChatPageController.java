@@ -112,9 +112,9 @@ class ChatPageController {
 	private String page(Model model, ConversationDetails conversation, String query, ZoneId zone) {
 		int size = this.properties.sidebarSize();
 		List<ConversationSummary> sidebar = this.conversations.page(0, size + 1);
-		model.addAttribute("sidebar", sidebar.subList(0, Math.min(size, sidebar.size())));
-		model.addAttribute("sidebarGroups",
-				SidebarGroup.of(sidebar.subList(0, Math.min(size, sidebar.size())), this.clock.instant(), zone));
+		List<ConversationSummary> shown = sidebar.subList(0, Math.min(size, sidebar.size()));
+		model.addAttribute("sidebar", shown);
+		model.addAttribute("sidebarGroups", SidebarGroup.of(shown, this.clock.instant(), zone));
 		model.addAttribute("sidebarHasMore", sidebar.size() > size);
 		boolean searching = query != null && !query.isBlank();
 		model.addAttribute("query", searching ? query.strip() : null);
@@ -126,7 +126,7 @@ class ChatPageController {
 		boolean keyConfigured = this.clients.openRouter().isConfigured();
 		model.addAttribute("keyConfigured", keyConfigured);
 		// The server's own sentence, so that the page refuses to send in the same words.
-		model.addAttribute("missingKey", keyConfigured ? null : new UpstreamException.MissingKey().getMessage());
+		model.addAttribute("missingKey", keyConfigured ? null : UpstreamException.MissingKey.SENTENCE);
 		return "conversation/page";
 	}
 

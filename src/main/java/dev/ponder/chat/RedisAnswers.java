@@ -3,6 +3,7 @@ package dev.ponder.chat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -142,20 +143,7 @@ class RedisAnswers {
 
 	/** Which of these answers no instance claims. */
 	Mono<List<UUID>> unclaimed(List<UUID> answers) {
-		if (answers.isEmpty()) {
-			return Mono.just(List.of());
-		}
-		return this.redis.opsForValue()
-			.multiGet(answers.stream().map(RedisAnswers::ownerKey).toList())
-			.map((owners) -> {
-				List<UUID> unclaimed = new ArrayList<>();
-				for (int i = 0; i < answers.size(); i++) {
-					if (owners.get(i) == null) {
-						unclaimed.add(answers.get(i));
-					}
-				}
-				return unclaimed;
-			});
+		return whoseKey(answers, RedisAnswers::ownerKey, false);
 	}
 
 	/** Asks the owner to stop: a durable flag, then a message to act on at once. */
@@ -168,17 +156,22 @@ class RedisAnswers {
 
 	/** Which of these answers someone asked to stop. */
 	Mono<List<UUID>> stopsRequested(List<UUID> answers) {
+		return whoseKey(answers, RedisAnswers::stopKey, true);
+	}
+
+	/** The answers whose key is set ({@code set}), or not, read in one round trip. */
+	private Mono<List<UUID>> whoseKey(List<UUID> answers, Function<UUID, String> key, boolean set) {
 		if (answers.isEmpty()) {
 			return Mono.just(List.of());
 		}
-		return this.redis.opsForValue().multiGet(answers.stream().map(RedisAnswers::stopKey).toList()).map((flags) -> {
-			List<UUID> requested = new ArrayList<>();
+		return this.redis.opsForValue().multiGet(answers.stream().map(key).toList()).map((values) -> {
+			List<UUID> found = new ArrayList<>();
 			for (int i = 0; i < answers.size(); i++) {
-				if (flags.get(i) != null) {
-					requested.add(answers.get(i));
+				if ((values.get(i) != null) == set) {
+					found.add(answers.get(i));
 				}
 			}
-			return requested;
+			return found;
 		});
 	}
 

@@ -50,9 +50,12 @@ final class SharedAnswerOutbox {
 	}
 
 	private void send() {
-		List<AnswerEvent> live = this.resync ? this.state.catchUp() : List.copyOf(this.pending);
-		this.entries++;
-		List<AnswerEvent> entry = (this.entries % RedisAnswers.FULL_STATE_EVERY == 0) ? this.state.catchUp() : live;
+		boolean full = ++this.entries % RedisAnswers.FULL_STATE_EVERY == 0;
+		// The whole state is folded into events once, whether a resync or a full entry
+		// (or both) needs it.
+		List<AnswerEvent> whole = (this.resync || full) ? this.state.catchUp() : null;
+		List<AnswerEvent> live = this.resync ? whole : List.copyOf(this.pending);
+		List<AnswerEvent> entry = full ? whole : live;
 		this.pending.clear();
 		this.resync = false;
 		this.inFlight = true;

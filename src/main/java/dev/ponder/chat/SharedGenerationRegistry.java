@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -187,17 +189,18 @@ class SharedGenerationRegistry implements GenerationRegistry, SmartLifecycle {
 			this.outage.failed(ex);
 			this.unclaimedSince.clear();
 		}
-		this.outboxes.entrySet().removeIf((entry) -> !mine.contains(entry.getKey()) && entry.getValue().done());
+		Set<UUID> running = Set.copyOf(mine);
+		this.outboxes.entrySet().removeIf((entry) -> !running.contains(entry.getKey()) && entry.getValue().done());
 	}
 
 	private void failOrphans(List<UUID> mine) {
 		List<UUID> elsewhere = new ArrayList<>(this.messages.streamingAnswers());
 		elsewhere.removeAll(mine);
-		List<UUID> unclaimed = this.redis.unclaimed(elsewhere).block(REDIS_WAIT);
+		List<UUID> unclaimed = Objects.requireNonNullElse(this.redis.unclaimed(elsewhere).block(REDIS_WAIT), List.of());
 		Instant now = this.clock.instant();
-		this.unclaimedSince.keySet().retainAll((unclaimed != null) ? unclaimed : List.of());
+		this.unclaimedSince.keySet().retainAll(unclaimed);
 		List<UUID> orphans = new ArrayList<>();
-		for (UUID answer : (unclaimed != null) ? unclaimed : List.<UUID>of()) {
+		for (UUID answer : unclaimed) {
 			Instant since = this.unclaimedSince.computeIfAbsent(answer, (key) -> now);
 			if (!now.isBefore(since.plus(ORPHAN_GRACE))) {
 				orphans.add(answer);

@@ -82,10 +82,7 @@ class ConversationFormController {
 					"Imported " + result.imported() + " conversation" + ((result.imported() == 1) ? "" : "s")
 							+ ((result.skipped() > 0) ? "; " + result.skipped() + " already here, skipped." : "."));
 		}
-		catch (ImportRejectedException ex) {
-			redirect.addFlashAttribute("formError", ex.getMessage());
-		}
-		catch (ImportTooLargeException ex) {
+		catch (ImportRejectedException | ImportTooLargeException ex) {
 			redirect.addFlashAttribute("formError", ex.getMessage());
 		}
 		return "redirect:/";

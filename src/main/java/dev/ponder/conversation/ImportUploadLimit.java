@@ -33,7 +33,9 @@ class ImportUploadLimit extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"POST".equals(request.getMethod()) || !"/import".equals(request.getServletPath());
+		// Registered for /import alone (ImportConfiguration): only its posts carry a
+		// file.
+		return !"POST".equals(request.getMethod());
 	}
 
 	@Override

@@ -212,15 +212,6 @@ public class Message extends NewUntilStored {
 	}
 
 	/** Ends an answer that its instance left streaming, keeping the last checkpoint. */
-	void interrupt(Instant now) {
-		if (this.status == MessageStatus.STREAMING) {
-			this.status = MessageStatus.FAILED;
-			this.errorCode = INTERRUPTED;
-			this.errorMessage = INTERRUPTED_MESSAGE;
-			this.finishedAt = now;
-		}
-	}
-
 	private void apply(AnswerProgress progress) {
 		this.content = progress.content();
 		this.reasoning = progress.reasoning();

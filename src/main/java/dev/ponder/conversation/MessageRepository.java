@@ -16,8 +16,6 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 
 	Optional<Message> findFirstByConversationIdOrderByPositionDesc(UUID conversationId);
 
-	List<Message> findByStatus(MessageStatus status);
-
 	@Query("select m.id from Message m where m.status = :status")
 	List<UUID> findIdsByStatus(MessageStatus status);
 

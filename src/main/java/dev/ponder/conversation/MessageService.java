@@ -214,10 +214,7 @@ public class MessageService {
 	 * crash, a kill): they keep their last checkpoint.
 	 */
 	public int failInterrupted() {
-		List<Message> interrupted = this.messages.findByStatus(MessageStatus.STREAMING);
-		Instant now = this.clock.instant();
-		interrupted.forEach((message) -> message.interrupt(now));
-		return interrupted.size();
+		return failInterrupted(this.messages.findIdsByStatus(MessageStatus.STREAMING)).size();
 	}
 
 	/** Every answer streaming now, on any instance. */

@@ -1,11 +1,13 @@
 package dev.ponder.health;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,12 +71,13 @@ class DatabaseWritesHealthIndicator extends AbstractHealthIndicator {
 		try {
 			if (this.dataSource.isWrapperFor(HikariDataSource.class)) {
 				HikariDataSource pool = this.dataSource.unwrap(HikariDataSource.class);
-				if (pool.getHikariPoolMXBean() != null) {
-					pool.getHikariPoolMXBean().softEvictConnections();
+				HikariPoolMXBean connections = pool.getHikariPoolMXBean();
+				if (connections != null) {
+					connections.softEvictConnections();
 				}
 			}
 		}
-		catch (java.sql.SQLException ex) {
+		catch (SQLException ex) {
 			logger.debug("Could not retire the pool's connections", ex);
 		}
 	}

@@ -25,11 +25,6 @@ public class ProblemException extends ErrorResponseException {
 		return this.errorCode;
 	}
 
-	/** Whether sending the same request again later may succeed. */
-	public boolean retryable() {
-		return this.errorCode.retryable();
-	}
-
 	/** The sentence for people, the problem's {@code detail}. */
 	@Override
 	public String getMessage() {

@@ -287,10 +287,6 @@ public class UpstreamClient {
 		return error;
 	}
 
-	/**
-	 * What one stream has said so far: the normaliser's state and the last generation id,
-	 * provider, finish reason and usage, which arrive in different chunks.
-	 */
 	/** What one chunk gives: an event, or the failure it reported. */
 	private record Step(UpstreamEvent event, UpstreamException failure) {
 
@@ -300,6 +296,10 @@ public class UpstreamClient {
 
 	}
 
+	/**
+	 * What one stream has said so far: the normaliser's state and the last generation id,
+	 * provider, finish reason and usage, which arrive in different chunks.
+	 */
 	private final class StreamState {
 
 		private final ReasoningNormaliser normaliser = new ReasoningNormaliser();

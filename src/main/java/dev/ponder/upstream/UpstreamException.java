@@ -19,8 +19,11 @@ public abstract sealed class UpstreamException extends ProblemException {
 	/** No key is configured, so nothing can be sent. */
 	public static final class MissingKey extends UpstreamException {
 
+		/** The sentence, also shown by the page that refuses to send without a key. */
+		public static final String SENTENCE = "No OpenRouter API key is set. Set OPENROUTER_API_KEY and restart Ponder.";
+
 		public MissingKey() {
-			super(ErrorCode.MISSING_KEY, "No OpenRouter API key is set. Set OPENROUTER_API_KEY and restart Ponder.");
+			super(ErrorCode.MISSING_KEY, SENTENCE);
 		}
 
 	}

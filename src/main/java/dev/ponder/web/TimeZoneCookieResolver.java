@@ -2,7 +2,6 @@ package dev.ponder.web;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.TimeZone;
 
@@ -16,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleContextResolver;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The person's time zone, for everything counted in days (the sidebar's groups, usage by
@@ -38,14 +38,8 @@ class TimeZoneCookieResolver extends AcceptHeaderLocaleResolver implements Local
 
 	/** A cookie naming no zone Java knows is ignored, as if it were not there. */
 	private static Optional<ZoneId> zone(HttpServletRequest request) {
-		Cookie[] cookies = request.getCookies();
-		if (cookies == null) {
-			return Optional.empty();
-		}
-		return Arrays.stream(cookies)
-			.filter((cookie) -> COOKIE.equals(cookie.getName()))
-			.findFirst()
-			.flatMap((cookie) -> parse(cookie.getValue()));
+		Cookie cookie = WebUtils.getCookie(request, COOKIE);
+		return (cookie != null) ? parse(cookie.getValue()) : Optional.empty();
 	}
 
 	private static Optional<ZoneId> parse(String name) {
