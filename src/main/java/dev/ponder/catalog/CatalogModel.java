@@ -26,10 +26,21 @@ import dev.ponder.upstream.ModelListing;
  * @param defaultEffort the effort it uses when asked for none, where known
  * @param reasoningMandatory whether its reasoning cannot be turned off
  * @param reasoningBudget whether it takes a reasoning budget in tokens
+ * @param parameters which of Ponder's parameters it takes, by their wire names
+ * ({@code temperature}, {@code top_p}, {@code max_tokens}, {@code seed}); all of them
+ * where the server does not say (OpenAI-style servers take them)
+ * @param inputModalities what it reads ({@code text}, {@code image}, {@code file}…), or
+ * {@code null} where the server does not say
  */
 public record CatalogModel(String endpoint, String id, String name, Long contextLength, boolean reasoning,
 		List<String> efforts, Pricing pricing, boolean available, String unavailableReason, boolean reasoningKnown,
-		String defaultEffort, boolean reasoningMandatory, boolean reasoningBudget) {
+		String defaultEffort, boolean reasoningMandatory, boolean reasoningBudget, List<String> parameters,
+		List<String> inputModalities) {
+
+	/**
+	 * The sampling parameters Ponder can send, by their wire names, in the order shown.
+	 */
+	public static final List<String> SAMPLING_PARAMETERS = List.of("temperature", "top_p", "max_tokens", "seed");
 
 	/** Every effort level, strongest first. */
 	static final List<String> ALL_EFFORTS = List.of("xhigh", "high", "medium", "low", "minimal", "none");
@@ -66,7 +77,29 @@ public record CatalogModel(String endpoint, String id, String name, Long context
 		String name = (model.name() != null && !model.name().isBlank()) ? model.name().strip() : model.id();
 		return new CatalogModel(endpoint, model.id(), name, model.contextLengthAnywhere(), reasoning, efforts,
 				pricing(model.pricing()), true, null, known, (details != null) ? details.defaultEffort() : null,
-				mandatory, details != null && Boolean.TRUE.equals(details.supportsMaxTokens()));
+				mandatory, details != null && Boolean.TRUE.equals(details.supportsMaxTokens()),
+				parameters(model.supportedParameters()),
+				(model.architecture() != null) ? model.architecture().inputModalities() : null);
+	}
+
+	private static List<String> parameters(List<String> supported) {
+		return (supported == null) ? SAMPLING_PARAMETERS
+				: SAMPLING_PARAMETERS.stream().filter(supported::contains).toList();
+	}
+
+	/**
+	 * Whether it is known to read images; {@code true} where the server does not say, so
+	 * that the server, not Ponder, refuses what it cannot read.
+	 */
+	public boolean readsImages() {
+		return this.inputModalities == null || this.inputModalities.contains("image");
+	}
+
+	/**
+	 * Whether it reads files (PDFs) itself; {@code true} where the server does not say.
+	 */
+	public boolean readsFiles() {
+		return this.inputModalities == null || this.inputModalities.contains("file");
 	}
 
 	private static List<String> efforts(boolean known, boolean reasoning, boolean mandatory,
@@ -108,7 +141,7 @@ public record CatalogModel(String endpoint, String id, String name, Long context
 	CatalogModel unavailable(String reason) {
 		return new CatalogModel(this.endpoint, this.id, this.name, this.contextLength, this.reasoning, this.efforts,
 				this.pricing, false, reason, this.reasoningKnown, this.defaultEffort, this.reasoningMandatory,
-				this.reasoningBudget);
+				this.reasoningBudget, this.parameters, this.inputModalities);
 	}
 
 	/** Whether every word of the query is in the id or the name. */

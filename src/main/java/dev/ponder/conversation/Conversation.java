@@ -24,6 +24,9 @@ public class Conversation extends NewUntilStored {
 
 	static final int MAX_TITLE_LENGTH = 200;
 
+	/** The longest system prompt kept, in characters, as long as the longest message. */
+	public static final int MAX_SYSTEM_PROMPT_LENGTH = 100_000;
+
 	private static final int TITLE_FROM_MESSAGE_LENGTH = 80;
 
 	@Id
@@ -43,6 +46,8 @@ public class Conversation extends NewUntilStored {
 
 	/** The account whose conversation this is; null when made with accounts off. */
 	private UUID ownerId;
+
+	private String systemPrompt;
 
 	protected Conversation() {
 	}
@@ -119,6 +124,15 @@ public class Conversation extends NewUntilStored {
 
 	public UUID getActiveLeafId() {
 		return this.activeLeafId;
+	}
+
+	/** The instructions sent first on every turn, or {@code null} for none. */
+	public String getSystemPrompt() {
+		return this.systemPrompt;
+	}
+
+	void setSystemPrompt(String systemPrompt) {
+		this.systemPrompt = (systemPrompt == null || systemPrompt.isBlank()) ? null : systemPrompt.strip();
 	}
 
 	public UUID getOwnerId() {

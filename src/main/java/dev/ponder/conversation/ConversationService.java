@@ -182,6 +182,9 @@ public class ConversationService {
 		if (patch.pinned() != null) {
 			conversation.pin(patch.pinned());
 		}
+		if (patch.systemPrompt() != null) {
+			conversation.setSystemPrompt(patch.systemPrompt());
+		}
 		return ConversationSummary.of(conversation);
 	}
 

@@ -98,11 +98,23 @@ public class Message extends NewUntilStored {
 			@AttributeOverride(name = "cost", column = @Column(name = "thinker_cost")) })
 	private TokenUsage thinkerUsage;
 
+	@Embedded
+	private AnswerParameters parameters;
+
 	private UUID compareGroup;
 
 	private Integer compareColumn;
 
 	protected Message() {
+	}
+
+	/** The sampling set-up this answer was asked with; all defaults for a question. */
+	public AnswerParameters getParameters() {
+		return (this.parameters != null) ? this.parameters : AnswerParameters.DEFAULTS;
+	}
+
+	void setParameters(AnswerParameters parameters) {
+		this.parameters = (parameters == null || parameters.isDefault()) ? null : parameters;
 	}
 
 	private Message(UUID conversationId, UUID parentId, int position, MessageRole role, MessageStatus status,

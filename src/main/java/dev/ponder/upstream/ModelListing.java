@@ -81,7 +81,7 @@ public record ModelListing(List<Model> models, List<String> skipped) {
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	public record Model(String id, String name, Long contextLength, Pricing pricing, List<String> supportedParameters,
-			Reasoning reasoning, TopProvider topProvider, Long maxModelLen, Meta meta) {
+			Reasoning reasoning, TopProvider topProvider, Long maxModelLen, Meta meta, Architecture architecture) {
 
 		/** The context length, from whichever field the server fills. */
 		public Long contextLengthAnywhere() {
@@ -113,6 +113,15 @@ public record ModelListing(List<Model> models, List<String> skipped) {
 	}
 
 	/** OpenRouter's best provider for the model. */
+	/**
+	 * What a model reads and writes, as OpenRouter lists it: {@code text}, {@code image},
+	 * {@code file}…
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	public record Architecture(List<String> inputModalities, List<String> outputModalities) {
+	}
+
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	public record TopProvider(Long contextLength, Long maxCompletionTokens) {
