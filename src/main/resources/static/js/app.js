@@ -14,28 +14,38 @@ import { Header } from './header.js';
 import { AssistantMessage } from './message-view.js';
 import { ModelCatalog } from './model-catalog.js';
 import { ModelPicker } from './model-picker.js';
+import { ParametersControl } from './parameters-control.js';
 import { ReasoningControl } from './reasoning-control.js';
 import { ComposeModes } from './relay-composer.js';
 import { RelaySettings } from './relay-settings.js';
 import { ScrollFollower } from './scroll-follower.js';
 import { Sidebar } from './sidebar.js';
+import { pendingPrompt, SystemPrompt } from './system-prompt.js';
 import { Thread } from './thread.js';
 import { showToast } from './toast.js';
 
-/** The model picker and the reasoning control that follows it; the picker comes once the list is loaded. */
+/**
+ * The model picker and the reasoning and parameters controls that follow it; the picker comes once the list is
+ * loaded.
+ */
 function setUpModelChoice(form) {
 	const catalog = new ModelCatalog();
 	const control = new ReasoningControl(form.querySelector('.chip--effort'), document.getElementById('composer-note'));
+	const parameters = new ParametersControl(form.querySelector('.chip--parameters'));
 	const endpoint = form.querySelector('input[name="endpoint"]');
 	catalog.load().then(() => {
 		// "Not listed" is only said of an endpoint whose list Ponder has.
-		const fit = (choice) => control.fit({ ...choice, stale: catalog.stale,
-			listKnown: catalog.loaded && catalog.endpoints().includes(choice.endpoint) });
+		const fit = (choice) => {
+			control.fit({ ...choice, stale: catalog.stale,
+				listKnown: catalog.loaded && catalog.endpoints().includes(choice.endpoint) });
+			parameters.fit(choice.model);
+		};
 		const picker = new ModelPicker(form.querySelector('.chip--model'), endpoint, catalog, { onChange: fit });
 		fit({ endpoint: picker.endpoint, id: picker.modelId, model: picker.selected });
 	});
 	return {
 		reasoning: () => control.request(),
+		parameters: () => parameters.request(),
 		sent: ({ endpoint: name, model }) => catalog.used(name ?? 'openrouter', model),
 	};
 }
@@ -80,7 +90,18 @@ function start() {
 	chat = new Chat({ main, messages, composer, sidebar, follower });
 	const headerEl = main.querySelector('.chat-header');
 	const header = headerEl ? new ChatHeader(headerEl) : null;
-	chat.onAdopt = ({ id, title }) => header?.show({ id, title });
+	const systemPrompt = new SystemPrompt(document.getElementById('system-prompt'), { conversationId: chat.conversationId });
+	if (header) header.onSystemPrompt = () => systemPrompt.edit();
+	// A new chat's system prompt goes with its first message, and is then the conversation's.
+	let startedWith = null;
+	chat.bodyExtras = ({ isNew }) => {
+		startedWith = isNew ? pendingPrompt() : null;
+		return { parameters: modelChoice.parameters(), systemPrompt: startedWith ?? undefined };
+	};
+	chat.onAdopt = ({ id, title }) => {
+		header?.show({ id, title });
+		systemPrompt.adopt(id, startedWith);
+	};
 	const branches = new Thread({ main, messages, chat, header, follower });
 
 	// Keep the "jump to latest" button and the toasts just above the composer, whatever its height.
