@@ -148,6 +148,12 @@ class SystemPromptBrowserTest extends BrowserTestSupport {
 			assertThat(page.locator(".parameters-popover")).isVisible();
 			assertFits(page);
 			save(page, "parameters-" + name);
+
+			page.navigate("/");
+			page.locator(".composer-system summary").click();
+			page.locator(".composer-system textarea").fill("Answer briefly, in British English.");
+			assertFits(page);
+			save(page, "new-chat-" + name);
 		}
 	}
 
