@@ -234,6 +234,42 @@ class AttachmentsTest extends AppTestSupport {
 	}
 
 	@Test
+	void anEditedQuestionKeepsItsFilesByNamingThemAgain() {
+		byte[] png = SampleFiles.png(12, 12);
+		UUID image = upload("dot.png", png).id();
+		upstream.enqueue(Script.answer(List.of(), List.of("A dot."), Duration.ZERO),
+				Script.answer(List.of(), List.of("Red."), Duration.ZERO));
+		UUID conversation = newConversation();
+		allEvents(sendWith(conversation, "What is it?", SEEING_MODEL, image));
+		String question = conversation(conversation).get("messages").get(0).get("id").asString();
+
+		allEvents(postForEvents("/api/messages/" + question + "/edit", json.writeValueAsString(
+				Map.of("content", "Which colour is it?", "model", SEEING_MODEL, "attachments", List.of(image)))));
+
+		upstream.takeRequest();
+		JsonNode content = upstream.takeRequest().json().get("messages").get(0).get("content");
+		assertThat(content.get(0).get("text").asString()).isEqualTo("Which colour is it?");
+		assertThat(content.get(1).get("image_url").get("url").asString())
+			.endsWith(Base64.getEncoder().encodeToString(png));
+		JsonNode edited = conversation(conversation).get("messages").get(0);
+		assertThat(edited.get("content").asString()).isEqualTo("Which colour is it?");
+		assertThat(edited.get("attachments").get(0).get("id").asString()).isEqualTo(image.toString());
+	}
+
+	@Test
+	void aRelayWhoseThinkerCannotReadImagesRefusesThem() {
+		UUID image = upload("plot.png", SampleFiles.png(10, 10)).id();
+		UUID conversation = newConversation();
+
+		Reply refused = exchange(HttpMethod.POST, "/api/conversations/" + conversation + "/messages",
+				json.writeValueAsString(Map.of("content", "Think about the plot", "model", SEEING_MODEL, "relay",
+						Map.of("thinker", BLIND_MODEL), "attachments", List.of(image))));
+
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body().get("detail").asString()).startsWith("deepseek/deepseek-r1 cannot read images.");
+	}
+
+	@Test
 	void aFileLargerThanTheLimitIsRefusedWithItsSize() {
 		byte[] large = new byte[400 * 1024];
 		java.util.Arrays.fill(large, (byte) 'a');
