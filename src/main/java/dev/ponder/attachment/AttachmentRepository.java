@@ -36,6 +36,11 @@ interface AttachmentRepository extends JpaRepository<Attachment, UUID> {
 	@Query("select attachment.id from Attachment attachment where attachment.id in :ids")
 	List<UUID> findExisting(@Param("ids") Collection<UUID> ids);
 
+	/** Hands the files uploaded with accounts off to an account. */
+	@Modifying
+	@Query("update Attachment attachment set attachment.ownerId = :ownerId where attachment.ownerId is null")
+	int adoptOwnerless(@Param("ownerId") UUID ownerId);
+
 	@Modifying
 	@Query("delete from Attachment attachment where attachment.id in :ids")
 	int deleteByIds(@Param("ids") Collection<UUID> ids);
