@@ -13,6 +13,8 @@ import dev.ponder.PonderProperties;
 import dev.ponder.catalog.CatalogModel;
 import dev.ponder.catalog.ModelCatalog;
 import dev.ponder.conversation.AnswerParameters;
+import dev.ponder.attachment.AttachmentService;
+import dev.ponder.attachment.AttachmentView;
 import dev.ponder.conversation.AnswerSpec;
 import dev.ponder.conversation.ConversationPatch;
 import dev.ponder.conversation.ConversationService;
@@ -62,11 +64,21 @@ public class ChatService {
 
 	private final ModelCatalog catalog;
 
+	private final AttachmentService attachments;
+
+	private final ImageGate imageGate;
+
+	private final UpstreamMessages upstreamMessages;
+
 	ChatService(MessageService messages, UpstreamClients clients, GenerationRegistry registry, AnswerRecorder recorder,
 			RelayPrompt relayPrompt, PonderProperties properties, ConversationService conversations,
-			ModelCatalog catalog) {
+			ModelCatalog catalog, AttachmentService attachments, ImageGate imageGate,
+			UpstreamMessages upstreamMessages) {
 		this.conversations = conversations;
 		this.catalog = catalog;
+		this.attachments = attachments;
+		this.imageGate = imageGate;
+		this.upstreamMessages = upstreamMessages;
 		this.messages = messages;
 		this.clients = clients;
 		this.registry = registry;
@@ -78,17 +90,33 @@ public class ChatService {
 	/**
 	 * Stores the message and starts its answer on the endpoint it names. Refused before
 	 * anything is stored when the endpoint is unknown or has no key, so that the person
-	 * keeps their text in the composer instead of a failed answer. A system prompt in the
-	 * request becomes the conversation's before the message is sent.
+	 * keeps their text in the composer instead of a failed answer. So are files that are
+	 * not the person's, too many, or images for a model that cannot read them. A system
+	 * prompt in the request becomes the conversation's before the message is sent.
 	 */
 	public StartedAnswer send(UUID conversationId, SendMessageRequest request) {
 		String endpoint = endpoint(request.endpoint());
 		ReasoningOptions reasoning = reasoning(request.reasoning());
 		String model = model(request.model(), endpoint);
+		checkFiles(conversationId, request, List.of(new Reader(endpoint, model, request.relay())));
 		changeSystemPrompt(conversationId, request);
 		Turn turn = this.messages.beginTurn(conversationId, request.content(),
-				spec(model, reasoning, request.relay(), endpoint, request.parameters()));
+				spec(model, reasoning, request.relay(), endpoint, request.parameters()), request.attachmentIds());
 		return start(turn, reasoning, request.relay());
+	}
+
+	/** The model that answers, and the thinker of a relay: both read the files. */
+	private record Reader(String endpoint, String model, RelayOptions relay) {
+	}
+
+	private void checkFiles(UUID conversationId, SendMessageRequest request, List<Reader> readers) {
+		List<AttachmentView> files = this.attachments.sendable(conversationId, request.attachmentIds());
+		for (Reader reader : readers) {
+			this.imageGate.check(reader.endpoint(), reader.model(), files);
+			if (reader.relay() != null) {
+				this.imageGate.check(reader.endpoint(), reader.relay().thinker(), files);
+			}
+		}
 	}
 
 	/**
@@ -98,13 +126,17 @@ public class ChatService {
 	 */
 	public List<StartedAnswer> compare(UUID conversationId, SendMessageRequest request) {
 		List<CompareColumn> columns = request.compare();
+		List<Reader> readers = new ArrayList<>();
 		List<AnswerSpec> specs = columns.stream().map((column) -> {
 			String endpoint = endpoint((column.endpoint() != null) ? column.endpoint() : request.endpoint());
-			return spec(model(column.model(), endpoint), reasoning(column.reasoning()), column.relay(), endpoint,
-					request.parameters());
+			String model = model(column.model(), endpoint);
+			readers.add(new Reader(endpoint, model, column.relay()));
+			return spec(model, reasoning(column.reasoning()), column.relay(), endpoint, request.parameters());
 		}).toList();
+		checkFiles(conversationId, request, readers);
 		changeSystemPrompt(conversationId, request);
-		List<Turn> turns = this.messages.beginCompare(conversationId, request.content(), specs);
+		List<Turn> turns = this.messages.beginCompare(conversationId, request.content(), specs,
+				request.attachmentIds());
 		List<StartedAnswer> started = new ArrayList<>();
 		for (int i = 0; i < turns.size(); i++) {
 			started.add(start(turns.get(i), reasoning(columns.get(i).reasoning()), columns.get(i).relay()));
@@ -138,8 +170,11 @@ public class ChatService {
 	public StartedAnswer edit(UUID questionId, SendMessageRequest request) {
 		String endpoint = endpoint(request.endpoint());
 		ReasoningOptions reasoning = reasoning(request.reasoning());
+		String model = model(request.model(), endpoint);
+		UUID conversationId = this.messages.visible(questionId).map(MessageView::conversationId).orElse(null);
+		checkFiles(conversationId, request, List.of(new Reader(endpoint, model, request.relay())));
 		Turn turn = this.messages.beginEdit(questionId, request.content(),
-				spec(model(request.model(), endpoint), reasoning, request.relay(), endpoint, request.parameters()));
+				spec(model, reasoning, request.relay(), endpoint, request.parameters()), request.attachmentIds());
 		return start(turn, reasoning, request.relay());
 	}
 
@@ -154,7 +189,7 @@ public class ChatService {
 		String thinker = earlier.relay().thinkerModel();
 		Turn turn = this.messages.beginRegeneration(answerId, new AnswerSpec(blankToNull(request.model()),
 				earlier.reasoningAsked(), thinker, endpoint, request.parameters()));
-		List<ChatMessage> history = history(turn);
+		List<ChatMessage> history = history(turn, turn.model());
 		return new StartedAnswer(turn,
 				this.registry.startRelay(turn,
 						new RelayRun(thinker, turn.model(), Flux.just(new UpstreamEvent.Reasoning(earlier.reasoning())),
@@ -163,7 +198,7 @@ public class ChatService {
 
 	/** Starts the answer on the turn's endpoint; a relay's thinker is asked there too. */
 	private StartedAnswer start(Turn turn, ReasoningOptions reasoning, RelayOptions relay) {
-		List<ChatMessage> history = history(turn);
+		List<ChatMessage> history = history(turn, turn.model());
 		String defaultEffort = this.properties.defaultEffort();
 		UpstreamClient client = this.clients.client(turn.endpoint());
 		if (relay == null) {
@@ -174,9 +209,9 @@ public class ChatService {
 		}
 		// The sampling parameters shape the answer, so they go to the answerer only: the
 		// thinker's budget is its reasoning setting.
-		Flux<UpstreamEvent> thinker = client
-			.stream(ChatRequest.streaming(relay.thinker(), this.relayPrompt.forThinker(turn.systemPrompt(), history),
-					relay.thinkerReasoning().toRequest(defaultEffort)));
+		Flux<UpstreamEvent> thinker = client.stream(ChatRequest.streaming(relay.thinker(),
+				this.relayPrompt.forThinker(turn.systemPrompt(), history(turn, relay.thinker())),
+				relay.thinkerReasoning().toRequest(defaultEffort)));
 		return new StartedAnswer(turn, this.registry.startRelay(turn,
 				new RelayRun(relay.thinker(), turn.model(), thinker, (thoughts) -> answerer(turn, history, thoughts))));
 	}
@@ -223,11 +258,9 @@ public class ChatService {
 		}
 	}
 
-	private static List<ChatMessage> history(Turn turn) {
-		return new ArrayList<>(turn.history()
-			.stream()
-			.map((entry) -> new ChatMessage(entry.role().wireName(), entry.content()))
-			.toList());
+	/** The turns as {@code model} on the turn's endpoint is sent them, files and all. */
+	private List<ChatMessage> history(Turn turn, String model) {
+		return this.upstreamMessages.of(turn.history(), turn.endpoint(), model);
 	}
 
 	/**

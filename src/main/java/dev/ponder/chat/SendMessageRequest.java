@@ -27,7 +27,8 @@ import dev.ponder.conversation.Conversation;
  * absent
  * @param preset a saved set-up whose parts fill in what this request leaves out
  * @param attachments files uploaded first ({@code POST /api/attachments}) that go with
- * the message, up to {@value #MAX_ATTACHMENTS}
+ * the message, up to {@code PONDER_ATTACHMENT_MAX_FILES} (checked by the attachments,
+ * with their own sentence)
  * @param systemPrompt the conversation's system prompt from now on, set before the
  * message is sent (empty removes it); the conversation's own when absent
  */
@@ -42,15 +43,18 @@ public record SendMessageRequest(
 				message = "A compare column is null: give each column an object, {} for the defaults.") @Valid CompareColumn> compare,
 		@Size(max = 64, message = "The endpoint name is longer than 64 characters.") String endpoint,
 		@Valid AnswerParameters parameters, UUID preset,
-		@Size(max = SendMessageRequest.MAX_ATTACHMENTS,
-				message = "A message takes at most 10 attachments.") List<@NotNull(
-						message = "An attachment id is null.") UUID> attachments,
+		List<@NotNull(message = "An attachment id is null.") UUID> attachments,
 		@Size(max = Conversation.MAX_SYSTEM_PROMPT_LENGTH,
 				message = "The system prompt is longer than 100,000 characters.") String systemPrompt) {
 
 	/** A message for one model, thinking and answering itself. */
 	public SendMessageRequest(String content, String model, ReasoningOptions reasoning) {
 		this(content, model, reasoning, null, null, null);
+	}
+
+	/** The files named, none where the request names none. */
+	public List<UUID> attachmentIds() {
+		return (this.attachments != null) ? this.attachments : List.of();
 	}
 
 	/** A message without parameters, preset or attachments. */
@@ -68,9 +72,6 @@ public record SendMessageRequest(
 			List<UUID> attachments) {
 		this(content, model, reasoning, relay, compare, endpoint, parameters, preset, attachments, null);
 	}
-
-	/** The most files one message takes. */
-	public static final int MAX_ATTACHMENTS = 10;
 
 	/** The longest message accepted, in characters. */
 	public static final int MAX_LENGTH = 100_000;

@@ -2,9 +2,12 @@ package dev.ponder.conversation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+
+import dev.ponder.attachment.AttachmentView;
 
 /**
  * A stored message as the API and the pages show it.
@@ -13,13 +16,27 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * ({@code effort, maxTokens, hidden}) so that no page has to read the stored string
  * @param parameters an answer's sampling set-up, each part {@code null} where the
  * server's default held; {@code null} for a question
+ * @param attachments the files a question carries, in the order sent; none for an answer
  */
 public record MessageView(UUID id, UUID conversationId, UUID parentId, String role, String content, String reasoning,
 		String endpoint, String model, ReasoningSetting reasoningAsked, String provider, String generationId,
 		MessageStatus status, ErrorView error, TokenUsage usage, String finishReason, String nativeFinishReason,
 		Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt,
 		Long thinkingMillis, Long totalMillis, Siblings siblings, Relay relay, Compare compare,
-		AnswerParameters parameters) {
+		AnswerParameters parameters, List<AttachmentView> attachments) {
+
+	public MessageView {
+		attachments = (attachments != null) ? List.copyOf(attachments) : List.of();
+	}
+
+	/** The same message with the files its question carries, in the order sent. */
+	public MessageView withAttachments(List<AttachmentView> files) {
+		return new MessageView(this.id, this.conversationId, this.parentId, this.role, this.content, this.reasoning,
+				this.endpoint, this.model, this.reasoningAsked, this.provider, this.generationId, this.status,
+				this.error, this.usage, this.finishReason, this.nativeFinishReason, this.createdAt,
+				this.reasoningStartedAt, this.contentStartedAt, this.finishedAt, this.thinkingMillis, this.totalMillis,
+				this.siblings, this.relay, this.compare, this.parameters, files);
+	}
 
 	/**
 	 * A relayed answer's thinking: the model that thought and what that cost (the
@@ -70,7 +87,7 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 				millisBetween(message.getCreatedAt(), message.getFinishedAt()), siblings, relay(message),
 				(message.getCompareGroup() != null) ? new Compare(message.getCompareGroup(), message.getCompareColumn())
 						: null,
-				(message.getRole() == MessageRole.ASSISTANT) ? message.getParameters() : null);
+				(message.getRole() == MessageRole.ASSISTANT) ? message.getParameters() : null, List.of());
 	}
 
 	private static Relay relay(Message message) {
