@@ -11,6 +11,7 @@ import { Composer } from './composer.js';
 import { resumePendingUndo } from './conversation-actions.js';
 import { addCopyableButtons } from './copy.js';
 import { Header } from './header.js';
+import { enhanceImageLinks } from './lightbox.js';
 import { AssistantMessage } from './message-view.js';
 import { ModelCatalog } from './model-catalog.js';
 import { ModelPicker } from './model-picker.js';
@@ -22,15 +23,21 @@ import { Sidebar } from './sidebar.js';
 import { Thread } from './thread.js';
 import { showToast } from './toast.js';
 
-/** The model picker and the reasoning control that follows it; the picker comes once the list is loaded. */
-function setUpModelChoice(form) {
+/**
+ * The model picker and the reasoning control that follows it; the picker comes once the list is loaded. onModel
+ * hears of each model chosen ({endpoint, id, model}, model the list's entry or null) with the catalog.
+ */
+function setUpModelChoice(form, onModel) {
 	const catalog = new ModelCatalog();
 	const control = new ReasoningControl(form.querySelector('.chip--effort'), document.getElementById('composer-note'));
 	const endpoint = form.querySelector('input[name="endpoint"]');
 	catalog.load().then(() => {
 		// "Not listed" is only said of an endpoint whose list Ponder has.
-		const fit = (choice) => control.fit({ ...choice, stale: catalog.stale,
-			listKnown: catalog.loaded && catalog.endpoints().includes(choice.endpoint) });
+		const fit = (choice) => {
+			control.fit({ ...choice, stale: catalog.stale,
+				listKnown: catalog.loaded && catalog.endpoints().includes(choice.endpoint) });
+			onModel(choice, catalog);
+		};
 		const picker = new ModelPicker(form.querySelector('.chip--model'), endpoint, catalog, { onChange: fit });
 		fit({ endpoint: picker.endpoint, id: picker.modelId, model: picker.selected });
 	});
@@ -57,8 +64,10 @@ function start() {
 	const follower = new ScrollFollower(thread, main.querySelector('.jump-latest'));
 
 	let chat = null;
+	let tray = null;
 	const form = document.getElementById('composer');
-	const modelChoice = setUpModelChoice(form);
+	// The model list loads after the composer exists; its tray hears of each model chosen.
+	const modelChoice = setUpModelChoice(form, (choice, catalog) => tray?.setModel(choice, catalog));
 	const modes = new ComposeModes(form);
 	const composer = new Composer(form, {
 		onSend: (message) => {
@@ -77,11 +86,13 @@ function start() {
 		onStop: () => chat.stop(),
 		reasoning: modelChoice.reasoning,
 	});
+	tray = composer.attachments;
 	chat = new Chat({ main, messages, composer, sidebar, follower });
 	const headerEl = main.querySelector('.chat-header');
 	const header = headerEl ? new ChatHeader(headerEl) : null;
 	chat.onAdopt = ({ id, title }) => header?.show({ id, title });
 	const branches = new Thread({ main, messages, chat, header, follower });
+	enhanceImageLinks(messages);
 
 	// Keep the "jump to latest" button and the toasts just above the composer, whatever its height.
 	const dock = main.querySelector('.composer-dock');
