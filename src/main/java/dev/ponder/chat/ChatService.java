@@ -10,6 +10,8 @@ import reactor.core.publisher.Flux;
 import org.springframework.stereotype.Service;
 
 import dev.ponder.PonderProperties;
+import dev.ponder.attachment.AttachmentService;
+import dev.ponder.attachment.AttachmentView;
 import dev.ponder.conversation.AnswerSpec;
 import dev.ponder.conversation.MessageService;
 import dev.ponder.conversation.MessageStatus;
@@ -53,8 +55,18 @@ public class ChatService {
 
 	private final PonderProperties properties;
 
+	private final AttachmentService attachments;
+
+	private final ImageGate imageGate;
+
+	private final UpstreamMessages upstreamMessages;
+
 	ChatService(MessageService messages, UpstreamClients clients, GenerationRegistry registry, AnswerRecorder recorder,
-			RelayPrompt relayPrompt, PonderProperties properties) {
+			RelayPrompt relayPrompt, PonderProperties properties, AttachmentService attachments, ImageGate imageGate,
+			UpstreamMessages upstreamMessages) {
+		this.attachments = attachments;
+		this.imageGate = imageGate;
+		this.upstreamMessages = upstreamMessages;
 		this.messages = messages;
 		this.clients = clients;
 		this.registry = registry;
@@ -66,14 +78,31 @@ public class ChatService {
 	/**
 	 * Stores the message and starts its answer on the endpoint it names. Refused before
 	 * anything is stored when the endpoint is unknown or has no key, so that the person
-	 * keeps their text in the composer instead of a failed answer.
+	 * keeps their text in the composer instead of a failed answer. So are files that are
+	 * not the person's, too many, or images for a model that cannot read them.
 	 */
 	public StartedAnswer send(UUID conversationId, SendMessageRequest request) {
 		String endpoint = endpoint(request.endpoint());
 		ReasoningOptions reasoning = reasoning(request.reasoning());
+		String model = model(request.model(), endpoint);
+		checkFiles(conversationId, request, List.of(new Reader(endpoint, model, request.relay())));
 		Turn turn = this.messages.beginTurn(conversationId, request.content(),
-				spec(model(request.model(), endpoint), reasoning, request.relay(), endpoint));
+				spec(model, reasoning, request.relay(), endpoint), request.attachmentIds());
 		return start(turn, reasoning, request.relay());
+	}
+
+	/** The model that answers, and the thinker of a relay: both read the files. */
+	private record Reader(String endpoint, String model, RelayOptions relay) {
+	}
+
+	private void checkFiles(UUID conversationId, SendMessageRequest request, List<Reader> readers) {
+		List<AttachmentView> files = this.attachments.sendable(conversationId, request.attachmentIds());
+		for (Reader reader : readers) {
+			this.imageGate.check(reader.endpoint(), reader.model(), files);
+			if (reader.relay() != null) {
+				this.imageGate.check(reader.endpoint(), reader.relay().thinker(), files);
+			}
+		}
 	}
 
 	/**
@@ -82,11 +111,16 @@ public class ChatService {
 	 */
 	public List<StartedAnswer> compare(UUID conversationId, SendMessageRequest request) {
 		List<CompareColumn> columns = request.compare();
+		List<Reader> readers = new ArrayList<>();
 		List<AnswerSpec> specs = columns.stream().map((column) -> {
 			String endpoint = endpoint((column.endpoint() != null) ? column.endpoint() : request.endpoint());
-			return spec(model(column.model(), endpoint), reasoning(column.reasoning()), column.relay(), endpoint);
+			String model = model(column.model(), endpoint);
+			readers.add(new Reader(endpoint, model, column.relay()));
+			return spec(model, reasoning(column.reasoning()), column.relay(), endpoint);
 		}).toList();
-		List<Turn> turns = this.messages.beginCompare(conversationId, request.content(), specs);
+		checkFiles(conversationId, request, readers);
+		List<Turn> turns = this.messages.beginCompare(conversationId, request.content(), specs,
+				request.attachmentIds());
 		List<StartedAnswer> started = new ArrayList<>();
 		for (int i = 0; i < turns.size(); i++) {
 			started.add(start(turns.get(i), reasoning(columns.get(i).reasoning()), columns.get(i).relay()));
@@ -118,8 +152,11 @@ public class ChatService {
 	public StartedAnswer edit(UUID questionId, SendMessageRequest request) {
 		String endpoint = endpoint(request.endpoint());
 		ReasoningOptions reasoning = reasoning(request.reasoning());
+		String model = model(request.model(), endpoint);
+		UUID conversationId = this.messages.visible(questionId).map(MessageView::conversationId).orElse(null);
+		checkFiles(conversationId, request, List.of(new Reader(endpoint, model, request.relay())));
 		Turn turn = this.messages.beginEdit(questionId, request.content(),
-				spec(model(request.model(), endpoint), reasoning, request.relay(), endpoint));
+				spec(model, reasoning, request.relay(), endpoint), request.attachmentIds());
 		return start(turn, reasoning, request.relay());
 	}
 
@@ -134,7 +171,7 @@ public class ChatService {
 		String thinker = earlier.relay().thinkerModel();
 		Turn turn = this.messages.beginRegeneration(answerId,
 				new AnswerSpec(blankToNull(request.model()), earlier.reasoningAsked(), thinker, endpoint));
-		List<ChatMessage> history = history(turn);
+		List<ChatMessage> history = history(turn, turn.model());
 		return new StartedAnswer(turn,
 				this.registry.startRelay(turn,
 						new RelayRun(thinker, turn.model(), Flux.just(new UpstreamEvent.Reasoning(earlier.reasoning())),
@@ -143,15 +180,16 @@ public class ChatService {
 
 	/** Starts the answer on the turn's endpoint; a relay's thinker is asked there too. */
 	private StartedAnswer start(Turn turn, ReasoningOptions reasoning, RelayOptions relay) {
-		List<ChatMessage> history = history(turn);
+		List<ChatMessage> history = history(turn, turn.model());
 		String defaultEffort = this.properties.defaultEffort();
 		UpstreamClient client = this.clients.client(turn.endpoint());
 		if (relay == null) {
 			return new StartedAnswer(turn, this.registry.start(turn, turn.model(),
 					client.stream(ChatRequest.streaming(turn.model(), history, reasoning.toRequest(defaultEffort)))));
 		}
-		Flux<UpstreamEvent> thinker = client.stream(ChatRequest.streaming(relay.thinker(),
-				this.relayPrompt.forThinker(history), relay.thinkerReasoning().toRequest(defaultEffort)));
+		Flux<UpstreamEvent> thinker = client
+			.stream(ChatRequest.streaming(relay.thinker(), this.relayPrompt.forThinker(history(turn, relay.thinker())),
+					relay.thinkerReasoning().toRequest(defaultEffort)));
 		return new StartedAnswer(turn, this.registry.startRelay(turn,
 				new RelayRun(relay.thinker(), turn.model(), thinker, (thoughts) -> answerer(turn, history, thoughts))));
 	}
@@ -162,11 +200,9 @@ public class ChatService {
 					ANSWERER_REASONING));
 	}
 
-	private static List<ChatMessage> history(Turn turn) {
-		return new ArrayList<>(turn.history()
-			.stream()
-			.map((entry) -> new ChatMessage(entry.role().wireName(), entry.content()))
-			.toList());
+	/** The turns as {@code model} on the turn's endpoint is sent them, files and all. */
+	private List<ChatMessage> history(Turn turn, String model) {
+		return this.upstreamMessages.of(turn.history(), turn.endpoint(), model);
 	}
 
 	/** What is stored of the request: for a relay, the effort is the thinker's. */

@@ -26,7 +26,8 @@ import dev.ponder.conversation.AnswerParameters;
  * absent
  * @param preset a saved set-up whose parts fill in what this request leaves out
  * @param attachments files uploaded first ({@code POST /api/attachments}) that go with
- * the message, up to {@value #MAX_ATTACHMENTS}
+ * the message, up to {@code PONDER_ATTACHMENT_MAX_FILES} (checked by the attachments,
+ * with their own sentence)
  */
 public record SendMessageRequest(
 		@NotBlank(message = "The message is empty.") @Size(max = SendMessageRequest.MAX_LENGTH,
@@ -39,13 +40,16 @@ public record SendMessageRequest(
 				message = "A compare column is null: give each column an object, {} for the defaults.") @Valid CompareColumn> compare,
 		@Size(max = 64, message = "The endpoint name is longer than 64 characters.") String endpoint,
 		@Valid AnswerParameters parameters, UUID preset,
-		@Size(max = SendMessageRequest.MAX_ATTACHMENTS,
-				message = "A message takes at most 10 attachments.") List<@NotNull(
-						message = "An attachment id is null.") UUID> attachments) {
+		List<@NotNull(message = "An attachment id is null.") UUID> attachments) {
 
 	/** A message for one model, thinking and answering itself. */
 	public SendMessageRequest(String content, String model, ReasoningOptions reasoning) {
 		this(content, model, reasoning, null, null, null);
+	}
+
+	/** The files named, none where the request names none. */
+	public List<UUID> attachmentIds() {
+		return (this.attachments != null) ? this.attachments : List.of();
 	}
 
 	/** A message without parameters, preset or attachments. */
@@ -53,9 +57,6 @@ public record SendMessageRequest(
 			List<CompareColumn> compare, String endpoint) {
 		this(content, model, reasoning, relay, compare, endpoint, null, null, null);
 	}
-
-	/** The most files one message takes. */
-	public static final int MAX_ATTACHMENTS = 10;
 
 	/** The longest message accepted, in characters. */
 	public static final int MAX_LENGTH = 100_000;

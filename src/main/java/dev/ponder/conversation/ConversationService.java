@@ -2,6 +2,7 @@ package dev.ponder.conversation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.ponder.account.CurrentOwner;
 import dev.ponder.account.Owner;
+import dev.ponder.attachment.AttachmentService;
+import dev.ponder.attachment.AttachmentView;
 
 /**
  * Creates, lists, searches, reads, renames, pins and deletes conversations.
@@ -46,8 +49,12 @@ public class ConversationService {
 
 	private final ApplicationEventPublisher events;
 
+	private final AttachmentService attachments;
+
 	public ConversationService(ConversationRepository conversations, MessageRepository messages, TextSearch textSearch,
-			CurrentOwner owner, OwnedConversations owned, Clock clock, ApplicationEventPublisher events) {
+			CurrentOwner owner, OwnedConversations owned, Clock clock, ApplicationEventPublisher events,
+			AttachmentService attachments) {
+		this.attachments = attachments;
 		this.owned = owned;
 		this.events = events;
 		this.conversations = conversations;
@@ -145,9 +152,14 @@ public class ConversationService {
 	private ConversationDetails details(Conversation conversation, UUID through) {
 		ConversationTree tree = new ConversationTree(
 				this.messages.findByConversationIdOrderByPosition(conversation.getId()));
-		List<MessageView> path = tree.path(through, conversation.getActiveLeafId())
-			.stream()
-			.map((message) -> MessageView.of(message, tree.siblingsOf(message)))
+		List<Message> branch = tree.path(through, conversation.getActiveLeafId());
+		Map<UUID, List<AttachmentView>> files = this.attachments.byMessage(branch.stream()
+			.filter((message) -> message.getRole() == MessageRole.USER)
+			.map(Message::getId)
+			.toList());
+		List<MessageView> path = branch.stream()
+			.map((message) -> MessageView.of(message, tree.siblingsOf(message))
+				.withAttachments(files.getOrDefault(message.getId(), List.of())))
 			.toList();
 		return new ConversationDetails(conversation.getId(), conversation.getTitle(), conversation.getCreatedAt(),
 				conversation.getUpdatedAt(), conversation.isPinned(), totals(tree.all()), path);
@@ -210,7 +222,10 @@ public class ConversationService {
 	/** Removes for good the conversations deleted longer ago than the undo window. */
 	@Transactional
 	public int purgeDeleted() {
-		return this.conversations.purgeDeletedBefore(this.clock.instant().minus(UNDO_WINDOW));
+		Instant cutoff = this.clock.instant().minus(UNDO_WINDOW);
+		// Their files go with them: the database deletes the rows, a directory is told.
+		this.attachments.purging(cutoff);
+		return this.conversations.purgeDeletedBefore(cutoff);
 	}
 
 	private Conversation existing(UUID id) {

@@ -7,6 +7,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.ponder.attachment.AttachmentProperties;
+
 /**
  * The plain form's upload limit is the import limit: the form's only file is an import
  * file, and both ways in take the same files.
@@ -18,13 +20,16 @@ class ImportConfiguration {
 	private static final long FORM_FIELDS = 64 * 1024;
 
 	/**
-	 * The container takes uploads a little past the limit, so that a file just over it
-	 * reaches the importer, which says so on the page. Files spill to disk at once
-	 * (threshold 0, as Spring Boot's default): an upload never sits in the heap.
+	 * The container takes uploads a little past the limits, so that a file just over one
+	 * reaches the importer or the attachment check, which say so: the larger of an import
+	 * file and a question's files (as many as it takes, each as large as allowed, which
+	 * the page's plain form posts at once). Files spill to disk at once (threshold 0, as
+	 * Spring Boot's default): an upload never sits in the heap.
 	 */
 	@Bean
-	MultipartConfigElement multipartConfigElement(ImportProperties importLimit) {
-		long largest = largestUpload(importLimit);
+	MultipartConfigElement multipartConfigElement(ImportProperties importLimit, AttachmentProperties attachments) {
+		long questionFiles = attachments.maxSize().toBytes() * attachments.maxFiles() + FORM_FIELDS;
+		long largest = Math.max(largestUpload(importLimit), questionFiles);
 		return new MultipartConfigElement("", largest, largest, 0);
 	}
 

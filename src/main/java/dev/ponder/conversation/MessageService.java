@@ -14,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.ponder.account.CurrentOwner;
 import dev.ponder.account.Owner;
+import dev.ponder.attachment.AttachmentService;
+import dev.ponder.attachment.AttachmentView;
 
 /**
  * Writes the messages of a conversation: a person's turn, a regenerated answer, an edited
@@ -34,9 +36,12 @@ public class MessageService {
 
 	private final Clock clock;
 
+	private final AttachmentService attachments;
+
 	public MessageService(ConversationRepository conversations, MessageRepository messages, CurrentOwner owner,
-			OwnedConversations owned, Clock clock) {
+			OwnedConversations owned, Clock clock, AttachmentService attachments) {
 		this.owned = owned;
+		this.attachments = attachments;
 		this.conversations = conversations;
 		this.messages = messages;
 		this.owner = owner;
@@ -53,10 +58,18 @@ public class MessageService {
 	}
 
 	public Turn beginTurn(UUID conversationId, String content, AnswerSpec spec) {
+		return beginTurn(conversationId, content, spec, List.of());
+	}
+
+	/**
+	 * As {@link #beginTurn(UUID, String, AnswerSpec)}, the question carrying these
+	 * uploaded files.
+	 */
+	public Turn beginTurn(UUID conversationId, String content, AnswerSpec spec, List<UUID> attachmentIds) {
 		Conversation conversation = existing(conversationId);
 		List<Message> branch = branch(conversation);
-		Message question = question(conversation, last(branch), content);
-		return answer(conversation, question, followedBy(branch, question), spec, null);
+		Message question = question(conversation, last(branch), content, attachmentIds);
+		return answer(conversation, question, history(followedBy(branch, question)), spec, null);
 	}
 
 	/**
@@ -65,10 +78,18 @@ public class MessageService {
 	 * picks one.
 	 */
 	public List<Turn> beginCompare(UUID conversationId, String content, List<AnswerSpec> columns) {
+		return beginCompare(conversationId, content, columns, List.of());
+	}
+
+	/**
+	 * As {@link #beginCompare(UUID, String, List)}, the question carrying these files.
+	 */
+	public List<Turn> beginCompare(UUID conversationId, String content, List<AnswerSpec> columns,
+			List<UUID> attachmentIds) {
 		Conversation conversation = existing(conversationId);
 		List<Message> branch = branch(conversation);
-		Message question = question(conversation, last(branch), content);
-		List<Message> asked = followedBy(branch, question);
+		Message question = question(conversation, last(branch), content, attachmentIds);
+		List<Turn.HistoryEntry> asked = history(followedBy(branch, question));
 		List<Turn> turns = new ArrayList<>();
 		for (int column = 0; column < columns.size(); column++) {
 			turns.add(answer(conversation, question, asked, columns.get(column), column));
@@ -93,7 +114,7 @@ public class MessageService {
 			.orElseThrow(() -> NotFoundException.message(answerId));
 		String model = (spec.model() != null) ? spec.model() : answer.getModel();
 		String endpoint = (spec.endpoint() != null) ? spec.endpoint() : answer.getEndpoint();
-		return answer(conversation, question, tree(conversation.getId()).pathFromRoot(question),
+		return answer(conversation, question, history(tree(conversation.getId()).pathFromRoot(question)),
 				new AnswerSpec(model, spec.reasoningSetting(), spec.thinkerModel(), endpoint), null);
 	}
 
@@ -105,14 +126,22 @@ public class MessageService {
 	}
 
 	public Turn beginEdit(UUID questionId, String content, AnswerSpec spec) {
+		return beginEdit(questionId, content, spec, List.of());
+	}
+
+	/**
+	 * As {@link #beginEdit(UUID, String, AnswerSpec)}, the edited question carrying these
+	 * files (the original's, named again, or others).
+	 */
+	public Turn beginEdit(UUID questionId, String content, AnswerSpec spec, List<UUID> attachmentIds) {
 		Message question = visibleMessage(questionId).filter((message) -> message.getRole() == MessageRole.USER)
 			.orElseThrow(() -> NotFoundException.message(questionId));
 		Conversation conversation = existing(question.getConversationId());
 		Message parent = (question.getParentId() != null) ? this.messages.findById(question.getParentId()).orElse(null)
 				: null;
 		List<Message> above = (parent != null) ? tree(conversation.getId()).pathFromRoot(parent) : List.of();
-		Message edited = question(conversation, parent, content);
-		return answer(conversation, edited, followedBy(above, edited), spec, null);
+		Message edited = question(conversation, parent, content, attachmentIds);
+		return answer(conversation, edited, history(followedBy(above, edited)), spec, null);
 	}
 
 	/**
@@ -141,11 +170,12 @@ public class MessageService {
 		return asked;
 	}
 
-	private Message question(Conversation conversation, Message parent, String content) {
+	private Message question(Conversation conversation, Message parent, String content, List<UUID> attachmentIds) {
 		int position = (parent != null) ? parent.getPosition() + 1 : 0;
 		Message question = this.messages.save(Message.fromUser(conversation.getId(),
 				(parent != null) ? parent.getId() : null, position, content, this.clock.instant()));
 		conversation.titleFrom(content);
+		this.attachments.attach(conversation.getId(), question.getId(), attachmentIds);
 		return question;
 	}
 
@@ -154,7 +184,7 @@ public class MessageService {
 	 * message is {@code asked}: known to the caller, so that the conversation's messages
 	 * (every answer with its reasoning) are not read a second time per message sent.
 	 */
-	private Turn answer(Conversation conversation, Message question, List<Message> asked, AnswerSpec spec,
+	private Turn answer(Conversation conversation, Message question, List<Turn.HistoryEntry> asked, AnswerSpec spec,
 			Integer compareColumn) {
 		Instant now = this.clock.instant();
 		Message streaming = Message.streamingAnswer(conversation.getId(), question.getId(), question.getPosition() + 1,
@@ -172,18 +202,24 @@ public class MessageService {
 		conversation.follow(answer.getId());
 		conversation.touch(now);
 		return new Turn(conversation.getId(), conversation.getTitle(), question.getId(), answer.getId(), spec.model(),
-				answer.getEndpoint(), history(asked));
+				answer.getEndpoint(), asked);
 	}
 
 	/**
-	 * A branch as plain turns for the upstream: answers without their reasoning, and
-	 * without the answers that never got any text.
+	 * A branch as turns for the upstream: questions with their files, answers without
+	 * their reasoning, and without the answers that never got any text. The files of the
+	 * whole branch are read in one query.
 	 */
-	private static List<Turn.HistoryEntry> history(List<Message> path) {
-		return path.stream()
+	private List<Turn.HistoryEntry> history(List<Message> path) {
+		List<Message> sent = path.stream()
 			.filter((message) -> message.getStatus() != MessageStatus.STREAMING)
 			.filter((message) -> !message.getContent().isBlank())
-			.map((message) -> new Turn.HistoryEntry(message.getRole(), message.getContent()))
+			.toList();
+		Map<UUID, List<AttachmentView>> files = this.attachments.byMessage(
+				sent.stream().filter((message) -> message.getRole() == MessageRole.USER).map(Message::getId).toList());
+		return sent.stream()
+			.map((message) -> new Turn.HistoryEntry(message.getRole(), message.getContent(),
+					files.getOrDefault(message.getId(), List.of())))
 			.toList();
 	}
 

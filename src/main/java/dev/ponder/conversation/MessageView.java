@@ -2,21 +2,39 @@ package dev.ponder.conversation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+
+import dev.ponder.attachment.AttachmentView;
 
 /**
  * A stored message as the API and the pages show it.
  *
  * @param reasoningAsked how hard the model was asked to think, in parts
  * ({@code effort, maxTokens, hidden}) so that no page has to read the stored string
+ * @param attachments the files a question carries, in the order sent; none for an answer
  */
 public record MessageView(UUID id, UUID conversationId, UUID parentId, String role, String content, String reasoning,
 		String endpoint, String model, ReasoningSetting reasoningAsked, String provider, String generationId,
 		MessageStatus status, ErrorView error, TokenUsage usage, String finishReason, String nativeFinishReason,
 		Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt,
-		Long thinkingMillis, Long totalMillis, Siblings siblings, Relay relay, Compare compare) {
+		Long thinkingMillis, Long totalMillis, Siblings siblings, Relay relay, Compare compare,
+		List<AttachmentView> attachments) {
+
+	public MessageView {
+		attachments = (attachments != null) ? List.copyOf(attachments) : List.of();
+	}
+
+	/** The same message with the files its question carries, in the order sent. */
+	public MessageView withAttachments(List<AttachmentView> files) {
+		return new MessageView(this.id, this.conversationId, this.parentId, this.role, this.content, this.reasoning,
+				this.endpoint, this.model, this.reasoningAsked, this.provider, this.generationId, this.status,
+				this.error, this.usage, this.finishReason, this.nativeFinishReason, this.createdAt,
+				this.reasoningStartedAt, this.contentStartedAt, this.finishedAt, this.thinkingMillis, this.totalMillis,
+				this.siblings, this.relay, this.compare, files);
+	}
 
 	/**
 	 * A relayed answer's thinking: the model that thought and what that cost (the
@@ -66,7 +84,8 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 				message.getContentStartedAt(), message.getFinishedAt(), thinkingMillis(message),
 				millisBetween(message.getCreatedAt(), message.getFinishedAt()), siblings, relay(message),
 				(message.getCompareGroup() != null) ? new Compare(message.getCompareGroup(), message.getCompareColumn())
-						: null);
+						: null,
+				List.of());
 	}
 
 	private static Relay relay(Message message) {

@@ -3,6 +3,8 @@ package dev.ponder.conversation;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ponder.attachment.AttachmentView;
+
 /**
  * A person's message, stored, and the empty answer waiting for the model.
  *
@@ -18,8 +20,21 @@ import java.util.UUID;
 public record Turn(UUID conversationId, String title, UUID userMessageId, UUID assistantMessageId, String model,
 		String endpoint, List<HistoryEntry> history) {
 
-	/** One earlier turn as plain text: reasoning never goes back upstream. */
-	public record HistoryEntry(MessageRole role, String content) {
+	/**
+	 * One earlier turn: its text and, for a question, its files. Reasoning never goes
+	 * back upstream.
+	 */
+	public record HistoryEntry(MessageRole role, String content, List<AttachmentView> attachments) {
+
+		public HistoryEntry {
+			attachments = (attachments != null) ? List.copyOf(attachments) : List.of();
+		}
+
+		/** A turn without files. */
+		public HistoryEntry(MessageRole role, String content) {
+			this(role, content, List.of());
+		}
+
 	}
 
 }

@@ -118,6 +118,23 @@ public enum ErrorCode {
 	 */
 	IMPORT_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "The file is too large to import", false),
 
+	/** An attached file larger than {@code PONDER_ATTACHMENT_MAX_SIZE}. */
+	ATTACHMENT_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "The file is too large", false),
+
+	/**
+	 * An attached file whose bytes are not an image, a PDF or text, whatever its name.
+	 */
+	ATTACHMENT_TYPE_UNSUPPORTED(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The file's type is not taken", false),
+
+	/** More files with one question than {@code PONDER_ATTACHMENT_MAX_FILES}. */
+	TOO_MANY_ATTACHMENTS(HttpStatus.BAD_REQUEST, "Too many files", false),
+
+	/** A sent file, deleted on its own: it goes with its conversation. */
+	ATTACHMENT_IN_USE(HttpStatus.CONFLICT, "The file is part of a message", false),
+
+	/** Images sent to a model that its endpoint says cannot read them. */
+	MODEL_CANNOT_READ_IMAGES(HttpStatus.UNPROCESSABLE_CONTENT, "The model cannot read images", false),
+
 	/** Nothing has the id (or path) asked for. */
 	NOT_FOUND(HttpStatus.NOT_FOUND, "Not found", false),
 

@@ -1,5 +1,6 @@
 package dev.ponder.upstream;
 
+import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -30,8 +31,81 @@ public record ChatRequest(String model, List<ChatMessage> messages, boolean stre
 				this.streamOptions);
 	}
 
-	/** One turn of the conversation sent upstream. */
-	public record ChatMessage(String role, String content) {
+	/**
+	 * One turn of the conversation sent upstream.
+	 *
+	 * @param content the text, or a list of {@link ContentPart}s for a question with
+	 * files
+	 */
+	public record ChatMessage(String role, Object content) {
+
+		/** A turn of text alone. */
+		public ChatMessage(String role, String content) {
+			this(role, (Object) content);
+		}
+
+		/** A turn of several parts: text, images, files. */
+		public static ChatMessage ofParts(String role, List<ContentPart> parts) {
+			return new ChatMessage(role, List.copyOf(parts));
+		}
+
+		/** The turn's text, its text parts joined where it has parts. */
+		public String text() {
+			if (this.content instanceof List<?> parts) {
+				StringBuilder text = new StringBuilder();
+				parts.stream()
+					.filter(ContentPart.Text.class::isInstance)
+					.forEach((part) -> text.append((text.length() > 0) ? "\n\n" : "")
+						.append(((ContentPart.Text) part).text()));
+				return text.toString();
+			}
+			return (String) this.content;
+		}
+
+	}
+
+	/**
+	 * One part of a turn with files, as OpenAI's API and OpenRouter spell them: text, an
+	 * image as a data URL, a PDF as OpenRouter's {@code file} part.
+	 */
+	public sealed interface ContentPart {
+
+		/** The part's kind on the wire: {@code text}, {@code image_url}, {@code file}. */
+		String type();
+
+		static ContentPart text(String text) {
+			return new Text("text", text);
+		}
+
+		static ContentPart image(String contentType, byte[] bytes) {
+			return new Image("image_url", new ImageUrl(dataUrl(contentType, bytes)));
+		}
+
+		static ContentPart file(String filename, String contentType, byte[] bytes) {
+			return new File("file", new FileData(filename, dataUrl(contentType, bytes)));
+		}
+
+		private static String dataUrl(String contentType, byte[] bytes) {
+			return "data:" + contentType + ";base64," + Base64.getEncoder().encodeToString(bytes);
+		}
+
+		record Text(String type, String text) implements ContentPart {
+		}
+
+		@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+		record Image(String type, ImageUrl imageUrl) implements ContentPart {
+		}
+
+		record ImageUrl(String url) {
+		}
+
+		record File(String type, FileData file) implements ContentPart {
+		}
+
+		@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+		record FileData(String filename, String fileData) {
+		}
+
 	}
 
 	/** Asks for usage in the stream, the OpenRouter way. */

@@ -1,0 +1,43 @@
+package dev.ponder.attachment;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface AttachmentRepository extends JpaRepository<Attachment, UUID> {
+
+	/**
+	 * The files of these questions, each with its question, in the order sent: one query
+	 * for a whole page of messages.
+	 */
+	@Query("""
+			select link.messageId, attachment from MessageAttachment link, Attachment attachment
+			where attachment.id = link.attachmentId and link.messageId in :messageIds
+			order by link.position""")
+	List<Object[]> findByMessageIds(@Param("messageIds") Collection<UUID> messageIds);
+
+	/** Files uploaded before {@code cutoff} that no question took. */
+	@Query("select attachment.id from Attachment attachment where attachment.conversationId is null and attachment.createdAt < :cutoff")
+	List<UUID> findUnsentBefore(@Param("cutoff") Instant cutoff);
+
+	/** The files of conversations deleted before {@code cutoff}, about to be purged. */
+	@Query(value = """
+			select attachment.id from attachment join conversation on conversation.id = attachment.conversation_id
+			where conversation.deleted_at < :cutoff""", nativeQuery = true)
+	List<UUID> findInConversationsDeletedBefore(@Param("cutoff") Instant cutoff);
+
+	/** Which of these ids are still stored. */
+	@Query("select attachment.id from Attachment attachment where attachment.id in :ids")
+	List<UUID> findExisting(@Param("ids") Collection<UUID> ids);
+
+	@Modifying
+	@Query("delete from Attachment attachment where attachment.id in :ids")
+	int deleteByIds(@Param("ids") Collection<UUID> ids);
+
+}

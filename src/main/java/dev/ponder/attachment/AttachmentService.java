@@ -1,0 +1,322 @@
+package dev.ponder.attachment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.multipart.MultipartFile;
+
+import dev.ponder.account.CurrentOwner;
+import dev.ponder.account.Owner;
+import dev.ponder.problem.ErrorCode;
+import dev.ponder.problem.ProblemException;
+
+/**
+ * Takes files uploaded to go with a question, checks them by their bytes, keeps them, and
+ * gives them to their owner alone: another person's file is as unknown as one that never
+ * existed. A file is its uploader's until a question carries it, then its conversation's,
+ * deleted with it.
+ */
+@Service
+@Transactional
+public class AttachmentService {
+
+	private final AttachmentRepository attachments;
+
+	private final MessageAttachmentRepository links;
+
+	private final AttachmentStore store;
+
+	private final ContentSniffer sniffer;
+
+	private final Thumbnails thumbnails;
+
+	private final AttachmentProperties properties;
+
+	private final CurrentOwner owner;
+
+	private final Clock clock;
+
+	AttachmentService(AttachmentRepository attachments, MessageAttachmentRepository links, AttachmentStore store,
+			ContentSniffer sniffer, Thumbnails thumbnails, AttachmentProperties properties, CurrentOwner owner,
+			Clock clock) {
+		this.attachments = attachments;
+		this.links = links;
+		this.store = store;
+		this.sniffer = sniffer;
+		this.thumbnails = thumbnails;
+		this.properties = properties;
+		this.owner = owner;
+		this.clock = clock;
+	}
+
+	/** Keeps an uploaded file for the person asking, not yet part of any question. */
+	public AttachmentView upload(MultipartFile file) {
+		if (file == null || file.isEmpty()) {
+			throw new ProblemException(ErrorCode.INVALID_REQUEST,
+					"No file was sent: send it as the multipart part named \"file\", and not empty.");
+		}
+		String name = FileNames.clean(file.getOriginalFilename());
+		checkSize(name, file.getSize());
+		try {
+			return AttachmentView.of(keep(name, file.getBytes(), this.owner.get().accountId()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Keeps a file of an imported conversation, checked again as an upload is: its bytes
+	 * decide what it is.
+	 */
+	public AttachmentView importFile(UUID id, UUID conversationId, String name, byte[] bytes) {
+		String cleaned = FileNames.clean(name);
+		checkSize(cleaned, bytes.length);
+		SniffedType type = sniff(cleaned, bytes);
+		Attachment attachment = new Attachment(id, this.owner.get().accountId(), cleaned, type, bytes.length,
+				sha256(bytes), this.clock.instant());
+		attachment.sentIn(conversationId);
+		return AttachmentView.of(save(attachment, bytes));
+	}
+
+	private Attachment keep(String name, byte[] bytes, UUID ownerId) {
+		if (bytes.length == 0) {
+			throw new ProblemException(ErrorCode.INVALID_REQUEST, name + " is empty.");
+		}
+		SniffedType type = sniff(name, bytes);
+		return save(new Attachment(UUID.randomUUID(), ownerId, name, type, bytes.length, sha256(bytes),
+				this.clock.instant()), bytes);
+	}
+
+	private Attachment save(Attachment attachment, byte[] bytes) {
+		byte[] thumbnail = (attachment.getKind() == AttachmentKind.IMAGE)
+				? this.thumbnails.of(bytes, attachment.getContentType()).orElse(null) : null;
+		// Flushed first: the database store's row refers to this one.
+		Attachment saved = this.attachments.saveAndFlush(attachment);
+		this.store.save(saved.getId(), bytes, thumbnail);
+		afterRollback(() -> this.store.delete(List.of(saved.getId())));
+		return saved;
+	}
+
+	private void checkSize(String name, long size) {
+		if (size > this.properties.maxSize().toBytes()) {
+			throw new ProblemException(ErrorCode.ATTACHMENT_TOO_LARGE, name + " is " + Sizes.inWords(size)
+					+ "; a file may be up to " + this.properties.maxSizeInWords() + ".");
+		}
+	}
+
+	private SniffedType sniff(String name, byte[] bytes) {
+		return this.sniffer.sniff(bytes, name)
+			.orElseThrow(() -> new ProblemException(ErrorCode.ATTACHMENT_TYPE_UNSUPPORTED,
+					name + " is not an image (PNG, JPEG, WebP, GIF), a PDF or a text file."));
+	}
+
+	/** One of the person's files. */
+	@Transactional(readOnly = true)
+	public AttachmentView find(UUID id) {
+		return AttachmentView.of(owned(id));
+	}
+
+	/** One of the person's files with its bytes. */
+	@Transactional(readOnly = true)
+	public StoredFile content(UUID id) {
+		Attachment attachment = owned(id);
+		return new StoredFile(AttachmentView.of(attachment), this.store.data(id).orElseThrow(() -> notFound(id)));
+	}
+
+	/**
+	 * The small version of one of the person's images; the original where there is none.
+	 */
+	@Transactional(readOnly = true)
+	public StoredFile thumbnail(UUID id) {
+		Attachment attachment = owned(id);
+		AttachmentView view = AttachmentView.of(attachment);
+		Optional<byte[]> thumbnail = (attachment.getKind() == AttachmentKind.IMAGE) ? this.store.thumbnail(id)
+				: Optional.empty();
+		if (thumbnail.isPresent()) {
+			return new StoredFile(new AttachmentView(view.id(), view.name(), Thumbnails.contentType(view.contentType()),
+					thumbnail.get().length, view.kind(), view.url(), view.thumbnailUrl()), thumbnail.get());
+		}
+		return new StoredFile(view, this.store.data(id).orElseThrow(() -> notFound(id)));
+	}
+
+	/** Deletes a file no question carries yet (a chip removed before sending). */
+	public void delete(UUID id) {
+		Attachment attachment = owned(id);
+		if (attachment.isSent()) {
+			throw new ProblemException(ErrorCode.ATTACHMENT_IN_USE, attachment.getName()
+					+ " is part of a sent message: it is deleted with its conversation, not on its own.");
+		}
+		this.attachments.delete(attachment);
+		afterCommit(() -> this.store.delete(List.of(id)));
+	}
+
+	/**
+	 * The files a question of this conversation may carry, in the order named, checked
+	 * before anything is stored: at most {@code PONDER_ATTACHMENT_MAX_FILES}, each the
+	 * person's own, not sent yet or sent in this same conversation.
+	 * @param conversationId the conversation, or {@code null} where it is not made yet
+	 */
+	@Transactional(readOnly = true)
+	public List<AttachmentView> sendable(UUID conversationId, List<UUID> ids) {
+		return sendableFiles(conversationId, ids).stream().map(AttachmentView::of).toList();
+	}
+
+	private List<Attachment> sendableFiles(UUID conversationId, List<UUID> ids) {
+		if (ids == null || ids.isEmpty()) {
+			return List.of();
+		}
+		List<UUID> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
+		if (distinct.size() > this.properties.maxFiles()) {
+			throw new ProblemException(ErrorCode.TOO_MANY_ATTACHMENTS,
+					"A message takes at most " + this.properties.maxFiles() + " files.");
+		}
+		Map<UUID, Attachment> found = new LinkedHashMap<>();
+		this.attachments.findAllById(distinct).forEach((attachment) -> found.put(attachment.getId(), attachment));
+		Owner current = this.owner.get();
+		List<Attachment> files = new ArrayList<>();
+		for (UUID id : distinct) {
+			Attachment attachment = found.get(id);
+			boolean usable = attachment != null && current.owns(attachment.getOwnerId())
+					&& (!attachment.isSent() || attachment.getConversationId().equals(conversationId));
+			if (!usable) {
+				throw notFound(id);
+			}
+			files.add(attachment);
+		}
+		return files;
+	}
+
+	/**
+	 * Makes the question carry these files, in this order; they become its
+	 * conversation's.
+	 */
+	public List<AttachmentView> attach(UUID conversationId, UUID messageId, List<UUID> ids) {
+		List<Attachment> files = sendableFiles(conversationId, ids);
+		for (int position = 0; position < files.size(); position++) {
+			Attachment attachment = files.get(position);
+			attachment.sentIn(conversationId);
+			this.links.save(new MessageAttachment(messageId, attachment.getId(), position));
+		}
+		return files.stream().map(AttachmentView::of).toList();
+	}
+
+	/**
+	 * The files of each of these messages, in the order sent, in one query; messages
+	 * without files are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, List<AttachmentView>> byMessage(Collection<UUID> messageIds) {
+		Map<UUID, List<AttachmentView>> files = new LinkedHashMap<>();
+		if (messageIds.isEmpty()) {
+			return files;
+		}
+		for (Object[] row : this.attachments.findByMessageIds(messageIds)) {
+			files.computeIfAbsent((UUID) row[0], (id) -> new ArrayList<>()).add(AttachmentView.of((Attachment) row[1]));
+		}
+		return files;
+	}
+
+	/**
+	 * A file's bytes, whoever owns it: for the upstream and the export, which reach it
+	 * through a message already checked.
+	 */
+	@Transactional(readOnly = true)
+	public byte[] bytes(UUID id) {
+		return this.store.data(id).orElseThrow(() -> notFound(id));
+	}
+
+	/**
+	 * Deletes files uploaded before the cutoff that no question took, and the bytes in
+	 * the directory store that no row names any more.
+	 */
+	public int deleteUnsentBefore(Instant cutoff) {
+		List<UUID> unsent = this.attachments.findUnsentBefore(cutoff);
+		if (!unsent.isEmpty()) {
+			this.attachments.deleteByIds(unsent);
+			afterCommit(() -> this.store.delete(unsent));
+		}
+		return unsent.size();
+	}
+
+	/** Deletes bytes whose row is gone (a directory store's files). */
+	public int deleteOrphanedBytes() {
+		return this.store.deleteOrphans(this.attachments::findExisting);
+	}
+
+	/**
+	 * Notes the files of conversations about to be purged, so that a directory store
+	 * deletes their bytes once the purge commits (the database deletes the rows).
+	 */
+	public void purging(Instant deletedBefore) {
+		List<UUID> doomed = this.attachments.findInConversationsDeletedBefore(deletedBefore);
+		if (!doomed.isEmpty()) {
+			afterCommit(() -> this.store.delete(doomed));
+		}
+	}
+
+	private Attachment owned(UUID id) {
+		Owner current = this.owner.get();
+		return this.attachments.findById(id)
+			.filter((attachment) -> current.owns(attachment.getOwnerId()))
+			.orElseThrow(() -> notFound(id));
+	}
+
+	private static ProblemException notFound(UUID id) {
+		return new ProblemException(ErrorCode.NOT_FOUND, "No attachment with id " + id + ".");
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			action.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				action.run();
+			}
+		});
+	}
+
+	private static void afterRollback(Runnable action) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				if (status == STATUS_ROLLED_BACK) {
+					action.run();
+				}
+			}
+		});
+	}
+
+}

@@ -1,0 +1,16 @@
+package dev.ponder.attachment;
+
+/**
+ * What a file's bytes say it is.
+ *
+ * @param contentType its media type, e.g. {@code image/png}, {@code text/x-python}
+ * @param kind how it is sent and shown
+ */
+record SniffedType(String contentType, AttachmentKind kind) {
+
+	/** Served inline (an image a browser shows); anything else is a download. */
+	boolean isInline() {
+		return this.kind == AttachmentKind.IMAGE;
+	}
+
+}
