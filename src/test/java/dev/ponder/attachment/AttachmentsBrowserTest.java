@@ -2,6 +2,7 @@ package dev.ponder.attachment;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Files in the chat page, in Chromium against the fake upstream: pasted, dropped and
  * picked into the composer, sent with the question, shown in the thread after a reload,
- * opened full size; refused before upload when the chosen model reads no images or a
- * file is too large, with the typed question kept.
+ * opened full size; refused before upload when the chosen model reads no images or a file
+ * is too large, with the typed question kept.
  */
 class AttachmentsBrowserTest extends BrowserTestSupport {
 
@@ -67,7 +68,10 @@ class AttachmentsBrowserTest extends BrowserTestSupport {
 			() => document.querySelector('.composer-input').dispatchEvent(
 				new DragEvent('drop', { dataTransfer: window.dragged, bubbles: true, cancelable: true }))""";
 
-	/** A file of size zeros, pasted: made in the page, so that a large one costs nothing to send there. */
+	/**
+	 * A file of size zeros, pasted: made in the page, so that a large one costs nothing
+	 * to send there.
+	 */
 	private static final String PASTE_LARGE = """
 			([name, size]) => {
 				const data = new DataTransfer();
@@ -76,7 +80,10 @@ class AttachmentsBrowserTest extends BrowserTestSupport {
 					new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
 			}""";
 
-	private static final String SEEING_MODEL = "anthropic/claude-sonnet-4.5";
+	/**
+	 * A model that reads images and files (in the listing of {@link #readingModels()}).
+	 */
+	private static final String READING_MODEL = "google/gemini-2.5-pro";
 
 	@Autowired
 	ModelCatalog catalog;
@@ -89,10 +96,11 @@ class AttachmentsBrowserTest extends BrowserTestSupport {
 
 	@Test
 	void aPastedImageAndADroppedPdfGoWithTheQuestionAndStayAfterAReload() {
-		upstream.enqueue(Script.answer(List.of("A sunset and some notes."), List.of("Sales rose at sunset."),
-				Duration.ZERO));
+		readingModels();
+		upstream.enqueue(
+				Script.answer(List.of("A sunset and some notes."), List.of("Sales rose at sunset."), Duration.ZERO));
 		this.page.navigate("/");
-		choose(this.page, SEEING_MODEL);
+		choose(this.page, READING_MODEL);
 		this.page.locator("textarea[name=content]").fill("What do these show?");
 
 		paste(this.page, "sunset.png", "image/png");
@@ -131,7 +139,8 @@ class AttachmentsBrowserTest extends BrowserTestSupport {
 		assertThat(lightbox).isVisible();
 		assertThat(lightbox.locator(".lightbox-image")).hasAttribute("src", Pattern.compile("/content$"));
 		assertThat(lightbox.locator(".lightbox-name")).hasText("sunset.png");
-		assertThat(lightbox.locator(".lightbox-download")).hasAttribute("href", Pattern.compile("/content\\?download$"));
+		assertThat(lightbox.locator(".lightbox-download")).hasAttribute("href",
+				Pattern.compile("/content\\?download$"));
 		assertThat(this.page.evaluate("() => document.querySelector('.lightbox-image').naturalWidth")).isEqualTo(480);
 		this.page.keyboard().press("Escape");
 		assertThat(lightbox).isHidden();
@@ -160,8 +169,9 @@ class AttachmentsBrowserTest extends BrowserTestSupport {
 
 	@Test
 	void anImageAttachedForOneModelIsMarkedWhenAModelThatCannotReadItIsChosen() {
+		readingModels();
 		this.page.navigate("/");
-		choose(this.page, SEEING_MODEL);
+		choose(this.page, READING_MODEL);
 		this.page.locator("textarea[name=content]").fill("And now?");
 		paste(this.page, "sunset.png", "image/png");
 		assertThat(this.page.locator(".file-chip[data-state=ready]")).hasCount(1);
@@ -181,8 +191,7 @@ class AttachmentsBrowserTest extends BrowserTestSupport {
 		this.page.locator("textarea[name=content]").fill("Two files");
 
 		this.page.evaluate(PASTE_LARGE, List.of("holiday.mov", 21 * 1024 * 1024 + 300_000));
-		this.page.locator("input[type=file]")
-			.setInputFiles(new FilePayload("archive.zip", "application/zip", zip()));
+		this.page.locator("#composer-files").setInputFiles(new FilePayload("archive.zip", "application/zip", zip()));
 
 		Locator failed = this.page.locator(".file-chip[data-state=failed]");
 		assertThat(failed).hasCount(2);
@@ -212,10 +221,13 @@ class AttachmentsBrowserTest extends BrowserTestSupport {
 		noScript.close();
 	}
 
-	/** The screenshots a person looks at: the composer's chips, the thread, the lightbox. */
+	/**
+	 * The screenshots a person looks at: the composer's chips, the thread, the lightbox.
+	 */
 	@ParameterizedTest(name = "{0} {3}")
 	@MethodSource("looks")
 	void looksRightWideAndNarrowLightAndDark(String name, int width, int height, ColorScheme scheme) {
+		readingModels();
 		upstream.enqueue(Script.answer(List.of("Looking at both."),
 				List.of("The picture is a **sunset** over the sea; the notes say sales rose 12 percent."),
 				Duration.ZERO));
@@ -224,11 +236,11 @@ class AttachmentsBrowserTest extends BrowserTestSupport {
 		Page look = context.newPage();
 		String prefix = "attachments-" + name + "-" + scheme.name().toLowerCase();
 		look.navigate("/");
-		choose(look, SEEING_MODEL);
+		choose(look, READING_MODEL);
 		look.locator("textarea[name=content]").fill("What do the picture and the notes say?");
 		paste(look, "sunset.png", "image/png");
 		paste(look, "notes.pdf", "application/pdf");
-		look.locator("input[type=file]").setInputFiles(new FilePayload("archive.zip", "application/zip", zip()));
+		look.locator("#composer-files").setInputFiles(new FilePayload("archive.zip", "application/zip", zip()));
 		assertThat(look.locator(".file-chip[data-state=ready]")).hasCount(2);
 		assertThat(look.locator(".file-chip[data-state=failed]")).hasCount(1);
 		look.evaluate("() => document.querySelector('.file-chip-thumb img').decode()");
@@ -249,6 +261,14 @@ class AttachmentsBrowserTest extends BrowserTestSupport {
 		look.evaluate("() => document.querySelector('.lightbox-image').decode()");
 		shoot(look, prefix + "-lightbox");
 		context.close();
+	}
+
+	/**
+	 * A listing where one model reads images and PDFs, so that a PDF goes as a file part.
+	 */
+	private void readingModels() {
+		upstream.models(new String(bytes("models.json"), StandardCharsets.UTF_8));
+		this.catalog.refresh();
 	}
 
 	private static void assertThreadShowsBoth(Page page) {
