@@ -147,6 +147,38 @@ class AttachmentsBrowserTest extends BrowserTestSupport {
 	}
 
 	@Test
+	void anEditedQuestionSendsTheFilesItKeeps() {
+		readingModels();
+		upstream.enqueue(Script.answer(List.of("Both."), List.of("A picture and notes."), Duration.ZERO));
+		upstream.enqueue(Script.answer(List.of("Just one."), List.of("Only the picture now."), Duration.ZERO));
+		this.page.navigate("/");
+		choose(this.page, READING_MODEL);
+		this.page.locator("textarea[name=content]").fill("What are these?");
+		paste(this.page, "sunset.png", "image/png");
+		paste(this.page, "notes.pdf", "application/pdf");
+		assertThat(this.page.locator(".file-chip[data-state=ready]")).hasCount(2);
+		this.page.locator("textarea[name=content]").press("Enter");
+		assertThat(this.page.locator("article.message--assistant .answer")).containsText("A picture and notes.");
+		upstream.takeRequest();
+
+		this.page.locator("article.message--user .action-edit").click();
+		Locator kept = this.page.locator(".edit-form .file-chip");
+		assertThat(kept).hasCount(2);
+		kept.filter(new Locator.FilterOptions().setHasText("notes.pdf")).locator(".file-chip-remove").click();
+		this.page.locator(".edit-input").fill("What is this one?");
+		this.page.locator(".edit-input").press("Enter");
+
+		assertThat(this.page.locator("article.message--assistant .answer")).containsText("Only the picture now.");
+		JsonNode question = lastMessage(upstream.takeRequest().json());
+		assertThat(part(question, "image_url").get("image_url").get("url").asString()).startsWith("data:image/png");
+		assertThat(question.get("content").findValues("file")).isEmpty();
+		this.page.reload();
+		Locator files = this.page.locator("article.message--user .attachment");
+		assertThat(files).hasCount(1);
+		assertThat(files.locator("img")).hasAttribute("alt", "sunset.png");
+	}
+
+	@Test
 	void aModelThatReadsNoImagesRefusesAPastedImageAndTheTextStays() {
 		List<String> uploads = new ArrayList<>();
 		this.page.onRequest((request) -> {
