@@ -27,14 +27,19 @@ interface AttachmentRepository extends JpaRepository<Attachment, UUID> {
 	List<UUID> findUnsentBefore(@Param("cutoff") Instant cutoff);
 
 	/** The files of conversations deleted before {@code cutoff}, about to be purged. */
-	@Query(value = """
-			select attachment.id from attachment join conversation on conversation.id = attachment.conversation_id
-			where conversation.deleted_at < :cutoff""", nativeQuery = true)
+	@Query("""
+			select attachment.id from Attachment attachment where attachment.conversationId in
+			(select conversation.id from Conversation conversation where conversation.deletedAt < :cutoff)""")
 	List<UUID> findInConversationsDeletedBefore(@Param("cutoff") Instant cutoff);
 
 	/** Which of these ids are still stored. */
 	@Query("select attachment.id from Attachment attachment where attachment.id in :ids")
 	List<UUID> findExisting(@Param("ids") Collection<UUID> ids);
+
+	/** Hands the files uploaded with accounts off to an account. */
+	@Modifying
+	@Query("update Attachment attachment set attachment.ownerId = :ownerId where attachment.ownerId is null")
+	int adoptOwnerless(@Param("ownerId") UUID ownerId);
 
 	@Modifying
 	@Query("delete from Attachment attachment where attachment.id in :ids")

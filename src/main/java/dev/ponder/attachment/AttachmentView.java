@@ -2,6 +2,8 @@ package dev.ponder.attachment;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * An attachment as the API and the pages show it (never its bytes).
  *
@@ -20,10 +22,12 @@ public record AttachmentView(UUID id, String name, String contentType, long size
 				(attachment.getKind() == AttachmentKind.IMAGE) ? base + "/thumbnail" : null);
 	}
 
+	@JsonIgnore
 	public boolean isImage() {
 		return AttachmentKind.IMAGE.wireName().equals(this.kind);
 	}
 
+	@JsonIgnore
 	public boolean isPdf() {
 		return AttachmentKind.PDF.wireName().equals(this.kind);
 	}

@@ -25,7 +25,12 @@ final class FileNames {
 		if (cleaned.isEmpty() || cleaned.equals(".") || cleaned.equals("..")) {
 			return "file";
 		}
-		return (cleaned.length() > LONGEST) ? cleaned.substring(0, LONGEST) : cleaned;
+		if (cleaned.length() <= LONGEST) {
+			return cleaned;
+		}
+		// Never half of a character that takes two chars.
+		int end = Character.isHighSurrogate(cleaned.charAt(LONGEST - 1)) ? LONGEST - 1 : LONGEST;
+		return cleaned.substring(0, end);
 	}
 
 }

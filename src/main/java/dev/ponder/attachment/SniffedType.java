@@ -7,10 +7,4 @@ package dev.ponder.attachment;
  * @param kind how it is sent and shown
  */
 record SniffedType(String contentType, AttachmentKind kind) {
-
-	/** Served inline (an image a browser shows); anything else is a download. */
-	boolean isInline() {
-		return this.kind == AttachmentKind.IMAGE;
-	}
-
 }

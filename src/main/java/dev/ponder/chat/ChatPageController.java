@@ -14,15 +14,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.ponder.PonderProperties;
+import dev.ponder.attachment.AttachmentProperties;
+import dev.ponder.attachment.AttachmentService;
 import dev.ponder.conversation.ConversationDetails;
 import dev.ponder.conversation.ConversationService;
 import dev.ponder.conversation.ConversationSummary;
 import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.SidebarGroup;
 import dev.ponder.conversation.NotFoundException;
+import dev.ponder.problem.ErrorCode;
+import dev.ponder.problem.ProblemException;
 import dev.ponder.upstream.UnknownEndpointException;
 import dev.ponder.upstream.UpstreamClients;
 import dev.ponder.upstream.UpstreamException;
@@ -46,8 +51,15 @@ class ChatPageController {
 
 	private final Clock clock;
 
+	private final AttachmentService attachments;
+
+	private final AttachmentProperties attachmentLimits;
+
 	ChatPageController(ConversationService conversations, ChatService chat, UpstreamClients clients,
-			PonderProperties properties, Validator validator, Clock clock) {
+			PonderProperties properties, Validator validator, Clock clock, AttachmentService attachments,
+			AttachmentProperties attachmentLimits) {
+		this.attachments = attachments;
+		this.attachmentLimits = attachmentLimits;
 		this.conversations = conversations;
 		this.chat = chat;
 		this.clients = clients;
@@ -72,14 +84,25 @@ class ChatPageController {
 				zone);
 	}
 
+	/**
+	 * The first message of a new conversation; a multipart form may carry {@code files}
+	 * with it, uploaded as the API's are, before the conversation is made.
+	 */
 	@PostMapping("/c")
 	String sendFirst(@RequestParam(defaultValue = "") String content, @RequestParam(required = false) String model,
 			@RequestParam(required = false) String effort, @RequestParam(required = false) String endpoint,
-			RedirectAttributes redirect) {
-		SendMessageRequest request = request(content, model, effort, endpoint);
-		String problem = problem(request);
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
+		SendMessageRequest typed = request(content, model, effort, endpoint, List.of());
+		String problem = problem(typed);
 		if (problem != null) {
 			return back("/", problem, content, redirect);
+		}
+		SendMessageRequest request;
+		try {
+			request = request(content, model, effort, endpoint, upload(files));
+		}
+		catch (ProblemException ex) {
+			return back("/", ex.getBody().getDetail(), content, redirect);
 		}
 		UUID conversationId = this.conversations.create(null).id();
 		return send(conversationId, request, redirect);
@@ -88,11 +111,32 @@ class ChatPageController {
 	@PostMapping("/c/{id}/messages")
 	String sendNext(@PathVariable UUID id, @RequestParam(defaultValue = "") String content,
 			@RequestParam(required = false) String model, @RequestParam(required = false) String effort,
-			@RequestParam(required = false) String endpoint, RedirectAttributes redirect) {
+			@RequestParam(required = false) String endpoint,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
 		this.conversations.find(id).orElseThrow(() -> NotFoundException.conversation(id));
-		SendMessageRequest request = request(content, model, effort, endpoint);
-		String problem = problem(request);
-		return (problem != null) ? back("/c/" + id, problem, content, redirect) : send(id, request, redirect);
+		String problem = problem(request(content, model, effort, endpoint, List.of()));
+		if (problem != null) {
+			return back("/c/" + id, problem, content, redirect);
+		}
+		try {
+			return send(id, request(content, model, effort, endpoint, upload(files)), redirect);
+		}
+		catch (ProblemException ex) {
+			return back("/c/" + id, ex.getBody().getDetail(), content, redirect);
+		}
+	}
+
+	/** The form's files, uploaded; a file input left empty sends an empty part. */
+	private List<UUID> upload(List<MultipartFile> files) {
+		if (files == null) {
+			return List.of();
+		}
+		List<MultipartFile> chosen = files.stream().filter((file) -> !file.isEmpty()).toList();
+		if (chosen.size() > this.attachmentLimits.maxFiles()) {
+			throw new ProblemException(ErrorCode.TOO_MANY_ATTACHMENTS,
+					"A message takes at most " + this.attachmentLimits.maxFiles() + " files.");
+		}
+		return chosen.stream().map((file) -> this.attachments.upload(file).id()).toList();
 	}
 
 	private String send(UUID conversationId, SendMessageRequest request, RedirectAttributes redirect) {
@@ -102,6 +146,14 @@ class ChatPageController {
 		}
 		catch (UpstreamException | UnknownEndpointException | MissingModelException ex) {
 			return back("/c/" + conversationId, ex.getMessage(), request.content(), redirect);
+		}
+		catch (ProblemException ex) {
+			if (ex instanceof NotFoundException) {
+				throw ex;
+			}
+			// A file refused (too many, an image for a model that cannot read it): the
+			// typed text stays in the composer.
+			return back("/c/" + conversationId, ex.getBody().getDetail(), request.content(), redirect);
 		}
 	}
 
@@ -138,11 +190,12 @@ class ChatPageController {
 				: MessageItem.of(message);
 	}
 
-	private static SendMessageRequest request(String content, String model, String effort, String endpoint) {
+	private static SendMessageRequest request(String content, String model, String effort, String endpoint,
+			List<UUID> attachments) {
 		String choice = (effort == null || effort.isBlank()) ? null : effort;
 		return new SendMessageRequest(content, (model == null || model.isBlank()) ? null : model.strip(),
 				(choice != null) ? ReasoningOptions.fromChoice(choice) : null, null, null,
-				(endpoint == null || endpoint.isBlank()) ? null : endpoint.strip());
+				(endpoint == null || endpoint.isBlank()) ? null : endpoint.strip(), null, null, attachments);
 	}
 
 	private String problem(SendMessageRequest request) {

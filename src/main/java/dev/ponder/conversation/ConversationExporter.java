@@ -1,6 +1,7 @@
 package dev.ponder.conversation;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
@@ -11,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.ponder.account.CurrentOwner;
 import dev.ponder.account.Owner;
+import dev.ponder.attachment.AttachmentService;
+import dev.ponder.attachment.AttachmentView;
 
 /**
  * Writes conversations out: as Ponder's JSON (everything, every branch, importable) or as
@@ -33,8 +36,12 @@ public class ConversationExporter {
 
 	private final CurrentOwner owner;
 
+	private final AttachmentService attachments;
+
 	ConversationExporter(ConversationRepository conversations, MessageRepository messages,
-			ConversationService conversationService, JsonMapper jsonMapper, CurrentOwner owner, java.time.Clock clock) {
+			ConversationService conversationService, JsonMapper jsonMapper, CurrentOwner owner, java.time.Clock clock,
+			AttachmentService attachments) {
+		this.attachments = attachments;
 		this.owner = owner;
 		this.conversations = conversations;
 		this.messages = messages;
@@ -77,15 +84,19 @@ public class ConversationExporter {
 	}
 
 	private ExportFile.Conversation exported(Conversation conversation) {
-		List<ExportFile.Message> all = this.messages.findByConversationIdOrderByPosition(conversation.getId())
-			.stream()
-			.map(this::exported)
+		List<Message> stored = this.messages.findByConversationIdOrderByPosition(conversation.getId());
+		Map<UUID, List<AttachmentView>> files = this.attachments.byMessage(stored.stream()
+			.filter((message) -> message.getRole() == MessageRole.USER)
+			.map(Message::getId)
+			.toList());
+		List<ExportFile.Message> all = stored.stream()
+			.map((message) -> exported(message, files.getOrDefault(message.getId(), List.of())))
 			.toList();
 		return new ExportFile.Conversation(conversation.getId(), conversation.getTitle(), conversation.getCreatedAt(),
 				conversation.getUpdatedAt(), conversation.isPinned(), conversation.getActiveLeafId(), all);
 	}
 
-	private ExportFile.Message exported(Message message) {
+	private ExportFile.Message exported(Message message, List<AttachmentView> files) {
 		MessageView view = MessageView.of(message);
 		JsonNode details = (message.getReasoningDetails() != null)
 				? this.jsonMapper.readTree(message.getReasoningDetails()) : null;
@@ -93,7 +104,11 @@ public class ConversationExporter {
 				view.status().name(), view.content(), view.reasoning(), details, view.model(), view.reasoningSetting(),
 				view.provider(), view.generationId(), view.finishReason(), view.nativeFinishReason(), view.error(),
 				view.usage(), view.createdAt(), view.reasoningStartedAt(), view.contentStartedAt(), view.finishedAt(),
-				view.relay(), view.compare());
+				view.relay(), view.compare(),
+				files.stream()
+					.map((file) -> new ExportFile.Attachment(file.id(), file.name(), file.contentType(), file.size(),
+							this.attachments.bytes(file.id())))
+					.toList());
 	}
 
 }

@@ -20,6 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.ponder.account.CurrentOwner;
 import dev.ponder.account.Owner;
+import dev.ponder.attachment.AttachmentProperties;
+import dev.ponder.attachment.AttachmentService;
+import dev.ponder.problem.ProblemException;
 
 /**
  * Reads Ponder's export format back. The file is read no further than
@@ -45,8 +48,15 @@ public class ConversationImporter {
 
 	private final TransactionTemplate transactions;
 
+	private final AttachmentService attachments;
+
+	private final AttachmentProperties attachmentLimits;
+
 	ConversationImporter(ConversationRepository conversations, MessageRepository messages, JsonMapper jsonMapper,
-			CurrentOwner owner, OwnedConversations owned, ImportProperties limit, TransactionTemplate transactions) {
+			CurrentOwner owner, OwnedConversations owned, ImportProperties limit, TransactionTemplate transactions,
+			AttachmentService attachments, AttachmentProperties attachmentLimits) {
+		this.attachments = attachments;
+		this.attachmentLimits = attachmentLimits;
 		this.owned = owned;
 		this.conversations = conversations;
 		this.messages = messages;
@@ -106,6 +116,7 @@ public class ConversationImporter {
 
 	private ImportResult store(ExportFile file, Owner owner) {
 		List<ExportFile.Conversation> fresh = new ArrayList<>();
+		List<String> freshWhere = new ArrayList<>();
 		List<Conversation> replaced = new ArrayList<>();
 		Set<UUID> seenMessages = new HashSet<>();
 		Set<UUID> seenConversations = new HashSet<>();
@@ -131,10 +142,12 @@ public class ConversationImporter {
 				// Deleted a moment ago, not purged yet: the file's version replaces it.
 				replaced.add(here.get());
 				fresh.add(target);
+				freshWhere.add(where);
 				continue;
 			}
 			boolean taken = this.conversations.existsById(target.id()) || messagesTakenOutside(target);
 			fresh.add(taken ? target.withNewIds() : target);
+			freshWhere.add(where);
 		}
 		if (!replaced.isEmpty()) {
 			// The database drops their messages with them, before the file's messages
@@ -142,7 +155,9 @@ public class ConversationImporter {
 			this.conversations.deleteAll(replaced);
 			this.conversations.flush();
 		}
-		fresh.forEach((conversation) -> store(conversation, owner.accountId()));
+		for (int i = 0; i < fresh.size(); i++) {
+			store(fresh.get(i), owner.accountId(), freshWhere.get(i));
+		}
 		return new ImportResult(fresh.size(), file.conversations().size() - fresh.size(),
 				fresh.stream().map(ExportFile.Conversation::id).toList());
 	}
@@ -153,7 +168,7 @@ public class ConversationImporter {
 		return !ids.isEmpty() && this.messages.existsByIdInAndConversationIdNot(ids, conversation.id());
 	}
 
-	private void store(ExportFile.Conversation source, UUID ownerId) {
+	private void store(ExportFile.Conversation source, UUID ownerId, String where) {
 		this.conversations.save(Conversation.imported(ownerId, source.id(), source.title().strip(), source.createdAt(),
 				(source.updatedAt() != null) ? source.updatedAt() : source.createdAt(),
 				Boolean.TRUE.equals(source.pinned()), source.activeLeafId()));
@@ -162,6 +177,32 @@ public class ConversationImporter {
 			.placed()
 			.forEach((placed) -> this.messages
 				.save(Message.imported(imported(placed.message(), placed.depth()), source.id())));
+		source.messages()
+			.stream()
+			.filter((message) -> message.attachments() != null && !message.attachments().isEmpty())
+			.forEach((message) -> restoreFiles(source.id(), message, where));
+	}
+
+	/**
+	 * A question's files, checked as an upload is (size, and type by their bytes), under
+	 * new ids: the file's ids may be taken here.
+	 */
+	private void restoreFiles(UUID conversationId, ExportFile.Message message, String where) {
+		String at = where + ", message " + message.id() + ": ";
+		check(message.attachments().size() <= this.attachmentLimits.maxFiles(),
+				at + "it carries " + message.attachments().size() + " files; a message takes at most "
+						+ this.attachmentLimits.maxFiles() + ".");
+		List<UUID> ids = new ArrayList<>();
+		for (ExportFile.Attachment file : message.attachments()) {
+			check(file != null && file.data() != null, at + "a file has no \"data\".");
+			try {
+				ids.add(this.attachments.importFile(UUID.randomUUID(), conversationId, file.name(), file.data()).id());
+			}
+			catch (ProblemException ex) {
+				throw new ImportRejectedException(at + ex.getBody().getDetail());
+			}
+		}
+		this.attachments.attach(conversationId, message.id(), ids);
 	}
 
 	private ImportedMessage imported(ExportFile.Message message, int depth) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -64,17 +65,26 @@ public record ExportFile(String format, Integer version, Instant exportedAt, Lis
 			String reasoning, JsonNode reasoningDetails, String model, String reasoningSetting, String provider,
 			String generationId, String finishReason, String nativeFinishReason, MessageView.ErrorView error,
 			TokenUsage usage, Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt,
-			Instant finishedAt, MessageView.Relay relay, MessageView.Compare compare) {
+			Instant finishedAt, MessageView.Relay relay, MessageView.Compare compare,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attachment> attachments) {
 
 		Message withIds(UnaryOperator<UUID> renew) {
 			return new Message(renew.apply(this.id), renew.apply(this.parentId), this.position, this.role, this.status,
 					this.content, this.reasoning, this.reasoningDetails, this.model, this.reasoningSetting,
 					this.provider, this.generationId, this.finishReason, this.nativeFinishReason, this.error,
 					this.usage, this.createdAt, this.reasoningStartedAt, this.contentStartedAt, this.finishedAt,
-					this.relay, (this.compare != null)
-							? new MessageView.Compare(renew.apply(this.compare.group()), this.compare.column()) : null);
+					this.relay,
+					(this.compare != null)
+							? new MessageView.Compare(renew.apply(this.compare.group()), this.compare.column()) : null,
+					this.attachments);
 		}
 
+	}
+
+	/**
+	 * A file a question carried, its bytes in base64 ({@code data}).
+	 */
+	public record Attachment(UUID id, String name, String contentType, Long size, byte[] data) {
 	}
 
 }

@@ -3,6 +3,8 @@ package dev.ponder.conversation;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.ponder.attachment.AttachmentView;
+
 /**
  * One conversation as Markdown that reads well on GitHub: each answer's reasoning folded
  * in a {@code <details>} block above it, and a quiet line of model, tokens and cost
@@ -35,6 +37,12 @@ final class MarkdownTranscript {
 	private void message(MessageView message) {
 		if (!message.isAssistant()) {
 			this.out.append("## You\n\n").append(message.content().strip()).append("\n\n");
+			for (AttachmentView file : message.attachments()) {
+				this.out.append("- 📎 ").append(escapeMarkdown(file.name())).append("\n");
+			}
+			if (!message.attachments().isEmpty()) {
+				this.out.append("\n");
+			}
 			return;
 		}
 		this.out.append("## ").append((message.model() != null) ? message.model() : "Assistant");
@@ -70,6 +78,11 @@ final class MarkdownTranscript {
 	private static String neutraliseDetailsTags(String text) {
 		return DETAILS_TAG.matcher(text)
 			.replaceAll((match) -> Matcher.quoteReplacement("&lt;" + match.group().substring(1)));
+	}
+
+	/** A file's name as plain words, whatever characters it holds. */
+	private static String escapeMarkdown(String text) {
+		return escapeHtml(text).replaceAll("([\\\\`*_\\[\\]()#!|~])", "\\\\$1");
 	}
 
 	private static String escapeHtml(String text) {

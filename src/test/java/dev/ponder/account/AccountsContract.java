@@ -492,6 +492,35 @@ abstract class AccountsContract {
 		assertThat(alicesApi().get("/api/account").status()).as("scripts with her password go on").isEqualTo(200);
 	}
 
+	@Test
+	@Order(14)
+	void anotherPersonCannotFetchDeleteOrSendSomeoneElsesFile() {
+		Api alice = alicesApi();
+		// Even the administrator: files are their owner's alone.
+		Api other = root();
+		Api.Reply uploaded = alice.upload("/api/attachments", "alices-notes.txt",
+				"private notes".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(uploaded.status()).isEqualTo(201);
+		String id = uploaded.body().get("id").asString();
+		String othersConversation = other.post("/api/conversations", "{}").body().get("id").asString();
+
+		for (String path : List.of("/api/attachments/" + id, "/api/attachments/" + id + "/content",
+				"/api/attachments/" + id + "/thumbnail")) {
+			Api.Reply reply = other.get(path);
+			assertThat(reply.status()).as(path).isEqualTo(404);
+			assertThat(reply.text()).as(path).doesNotContain("private notes").doesNotContain("alices-notes");
+		}
+		assertThat(other.call("DELETE", "/api/attachments/" + id, null).status()).isEqualTo(404);
+		Api.Reply sent = other.post("/api/conversations/" + othersConversation + "/messages",
+				"{\"content\":\"Whose notes?\",\"attachments\":[\"" + id + "\"]}");
+		assertThat(sent.status()).isEqualTo(404);
+		assertThat(other.get("/api/conversations/" + othersConversation).body().get("messages")).isEmpty();
+
+		Api.Reply own = alice.get("/api/attachments/" + id + "/content");
+		assertThat(own.status()).isEqualTo(200);
+		assertThat(own.text()).isEqualTo("private notes");
+	}
+
 	private Api root() {
 		return Api.basic(this.port, "root", ROOT_PASSWORD);
 	}

@@ -1,5 +1,6 @@
 package dev.ponder.attachment;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -26,6 +27,7 @@ import dev.ponder.testing.AppTestSupport;
 import dev.ponder.testing.FakeUpstream;
 import dev.ponder.testing.RecordedRequest;
 import dev.ponder.testing.Script;
+import dev.ponder.testing.Visitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -232,6 +234,42 @@ class AttachmentsTest extends AppTestSupport {
 	}
 
 	@Test
+	void anEditedQuestionKeepsItsFilesByNamingThemAgain() {
+		byte[] png = SampleFiles.png(12, 12);
+		UUID image = upload("dot.png", png).id();
+		upstream.enqueue(Script.answer(List.of(), List.of("A dot."), Duration.ZERO),
+				Script.answer(List.of(), List.of("Red."), Duration.ZERO));
+		UUID conversation = newConversation();
+		allEvents(sendWith(conversation, "What is it?", SEEING_MODEL, image));
+		String question = conversation(conversation).get("messages").get(0).get("id").asString();
+
+		allEvents(postForEvents("/api/messages/" + question + "/edit", json.writeValueAsString(
+				Map.of("content", "Which colour is it?", "model", SEEING_MODEL, "attachments", List.of(image)))));
+
+		upstream.takeRequest();
+		JsonNode content = upstream.takeRequest().json().get("messages").get(0).get("content");
+		assertThat(content.get(0).get("text").asString()).isEqualTo("Which colour is it?");
+		assertThat(content.get(1).get("image_url").get("url").asString())
+			.endsWith(Base64.getEncoder().encodeToString(png));
+		JsonNode edited = conversation(conversation).get("messages").get(0);
+		assertThat(edited.get("content").asString()).isEqualTo("Which colour is it?");
+		assertThat(edited.get("attachments").get(0).get("id").asString()).isEqualTo(image.toString());
+	}
+
+	@Test
+	void aRelayWhoseThinkerCannotReadImagesRefusesThem() {
+		UUID image = upload("plot.png", SampleFiles.png(10, 10)).id();
+		UUID conversation = newConversation();
+
+		Reply refused = exchange(HttpMethod.POST, "/api/conversations/" + conversation + "/messages",
+				json.writeValueAsString(Map.of("content", "Think about the plot", "model", SEEING_MODEL, "relay",
+						Map.of("thinker", BLIND_MODEL), "attachments", List.of(image))));
+
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body().get("detail").asString()).startsWith("deepseek/deepseek-r1 cannot read images.");
+	}
+
+	@Test
 	void aFileLargerThanTheLimitIsRefusedWithItsSize() {
 		byte[] large = new byte[400 * 1024];
 		java.util.Arrays.fill(large, (byte) 'a');
@@ -304,6 +342,48 @@ class AttachmentsTest extends AppTestSupport {
 
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.body().get("detail").asString()).contains("multipart part named \"file\"");
+	}
+
+	@Test
+	void thePlainFormPostsFilesWithTheMessage() {
+		byte[] png = SampleFiles.png(24, 24);
+		String words = "Plain form picture " + System.nanoTime();
+		upstream.enqueue(Script.answer(List.of(), List.of("A square."), Duration.ZERO));
+		Visitor browser = new Visitor(this.port);
+
+		HttpResponse<String> sent = browser.submitFiles("/", "/c", Map.of("content", words, "model", SEEING_MODEL), List
+			.of(new Visitor.FormFile("files", "square.png", png), new Visitor.FormFile("files", "", new byte[0])));
+
+		String location = Visitor.location(sent);
+		assertThat(location).contains("/c/").endsWith("#end");
+		UUID conversation = UUID.fromString(location.replaceAll(".*/c/([0-9a-f-]+)#end", "$1"));
+		JsonNode question = conversation(conversation).get("messages").get(0);
+		assertThat(question.get("content").asString()).isEqualTo(words);
+		assertThat(question.get("attachments")).hasSize(1);
+		assertThat(question.get("attachments").get(0).get("name").asString()).isEqualTo("square.png");
+		assertThat(upstream.takeRequest()
+			.json()
+			.get("messages")
+			.get(0)
+			.get("content")
+			.get(1)
+			.get("image_url")
+			.get("url")
+			.asString()).endsWith(Base64.getEncoder().encodeToString(png));
+	}
+
+	@Test
+	void thePlainFormKeepsTheTypedTextWhenAFileIsRefused() {
+		String words = "Refused form file " + System.nanoTime();
+		Visitor browser = new Visitor(this.port);
+
+		HttpResponse<String> refused = browser.submitFiles("/", "/c", Map.of("content", words),
+				List.of(new Visitor.FormFile("files", "setup.png", SampleFiles.windowsProgram())));
+
+		assertThat(Visitor.location(refused)).endsWith("/");
+		String page = browser.get("/").body();
+		assertThat(page).contains("setup.png is not an image (PNG, JPEG, WebP, GIF), a PDF or a text file.")
+			.contains(words);
 	}
 
 	private UUID uploadText(String name) {

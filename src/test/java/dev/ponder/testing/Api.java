@@ -55,6 +55,24 @@ public final class Api {
 		return call("POST", path, body);
 	}
 
+	/** Uploads one file as the multipart part {@code file}, as a script would. */
+	public Reply upload(String path, String fileName, byte[] content) {
+		String boundary = "ponder-api-" + System.nanoTime();
+		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+		String tail = "\r\n--" + boundary + "--\r\n";
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(15))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head, StandardCharsets.UTF_8),
+					HttpRequest.BodyPublishers.ofByteArray(content),
+					HttpRequest.BodyPublishers.ofString(tail, StandardCharsets.UTF_8)));
+		if (this.authorization != null) {
+			request.header("Authorization", this.authorization);
+		}
+		return send(request);
+	}
+
 	public Reply call(String method, String path, String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(15))
@@ -66,6 +84,10 @@ public final class Api {
 		if (this.authorization != null) {
 			request.header("Authorization", this.authorization);
 		}
+		return send(request);
+	}
+
+	private Reply send(HttpRequest.Builder request) {
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Reply(response);

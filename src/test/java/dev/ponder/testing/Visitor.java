@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
@@ -98,6 +100,41 @@ public final class Visitor {
 			.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head, StandardCharsets.UTF_8),
 					HttpRequest.BodyPublishers.ofByteArray(content),
 					HttpRequest.BodyPublishers.ofString(tail, StandardCharsets.UTF_8))));
+	}
+
+	/** A file in a form: the field it goes in, its name and bytes. */
+	public record FormFile(String field, String fileName, byte[] content) {
+	}
+
+	/**
+	 * Submits a multipart form as a browser does without JavaScript: the page's CSRF
+	 * token, the fields, then the files.
+	 */
+	public HttpResponse<String> submitFiles(String page, String action, Map<String, String> fields,
+			List<FormFile> files) {
+		String token = csrfTokenOf(get(page).body());
+		String boundary = "ponder-form-" + System.nanoTime();
+		List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
+		Map<String, String> all = new LinkedHashMap<>();
+		all.put("_csrf", token);
+		all.putAll(fields);
+		all.forEach((name,
+				value) -> parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary
+						+ "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n",
+						StandardCharsets.UTF_8)));
+		for (FormFile file : files) {
+			parts.add(HttpRequest.BodyPublishers.ofString(
+					"--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field() + "\"; filename=\""
+							+ file.fileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n",
+					StandardCharsets.UTF_8));
+			parts.add(HttpRequest.BodyPublishers.ofByteArray(file.content()));
+			parts.add(HttpRequest.BodyPublishers.ofString("\r\n", StandardCharsets.UTF_8));
+		}
+		parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "--\r\n", StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(this.base + action))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Origin", this.base)
+			.POST(HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new))));
 	}
 
 	/**
