@@ -106,6 +106,8 @@ export class AttachmentTray {
 		});
 		form.querySelector('textarea').addEventListener('paste', (event) => this.onPaste(event));
 		this.listenForDrops(form);
+		// Switching to compare mode (a class on the form) lifts the marks; back to one model puts them back.
+		new MutationObserver(() => this.mark()).observe(form, { attributes: true, attributeFilter: ['class'] });
 	}
 
 	// ----- what the page tells it -----
@@ -117,6 +119,14 @@ export class AttachmentTray {
 		this.mark();
 	}
 
+	/**
+	 * Whether the chosen model is known to read no images. In compare mode the columns name their own models, and
+	 * the server checks each of them.
+	 */
+	get refusesImages() {
+		return !this.form.classList.contains('is-compare') && !readsImages(this.model.model);
+	}
+
 	/** Whether a file is still uploading (Send waits for none). */
 	get uploading() {
 		return this.entries.some((entry) => entry.state === 'uploading');
@@ -125,7 +135,7 @@ export class AttachmentTray {
 	/** Why what is attached cannot be sent to the chosen model, or null. */
 	problem() {
 		const images = this.entries.some((entry) => entry.state === 'ready' && entry.attachment.kind === 'image');
-		return images && !readsImages(this.model.model) ? cannotReadImages(this.model.id, this.catalog) : null;
+		return images && this.refusesImages ? cannotReadImages(this.model.id, this.catalog) : null;
 	}
 
 	/** The uploaded files, as the API answered them, in the order they were added. */
@@ -146,7 +156,7 @@ export class AttachmentTray {
 	/** Checks and uploads files (a FileList or an array). */
 	add(files) {
 		for (const file of files) {
-			if (isImage(file) && !readsImages(this.model.model)) {
+			if (isImage(file) && this.refusesImages) {
 				this.onRefuse(cannotReadImages(this.model.id, this.catalog));
 				continue;
 			}
@@ -256,7 +266,7 @@ export class AttachmentTray {
 
 	/** Image chips the chosen model cannot read are marked, with the sentence as their title. */
 	mark() {
-		const unreadable = !readsImages(this.model.model);
+		const unreadable = this.refusesImages;
 		for (const entry of this.entries) {
 			if (entry.state !== 'ready' || entry.attachment.kind !== 'image') continue;
 			entry.el.classList.toggle('is-unreadable', unreadable);

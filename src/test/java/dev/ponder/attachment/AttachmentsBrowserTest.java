@@ -106,6 +106,7 @@ class AttachmentsBrowserTest extends BrowserTestSupport {
 		paste(this.page, "sunset.png", "image/png");
 		this.page.evaluate(DRAG, file("notes.pdf", "application/pdf"));
 		assertThat(this.page.locator(".composer-drop")).isVisible();
+		shoot(this.page, "attachments-drop-zone");
 		this.page.evaluate(DROP);
 
 		assertThat(this.page.locator(".composer-drop")).isHidden();
@@ -164,6 +165,7 @@ class AttachmentsBrowserTest extends BrowserTestSupport {
 		this.page.locator("article.message--user .action-edit").click();
 		Locator kept = this.page.locator(".edit-form .file-chip");
 		assertThat(kept).hasCount(2);
+		shoot(this.page, "attachments-editing");
 		kept.filter(new Locator.FilterOptions().setHasText("notes.pdf")).locator(".file-chip-remove").click();
 		this.page.locator(".edit-input").fill("What is this one?");
 		this.page.locator(".edit-input").press("Enter");
@@ -176,6 +178,40 @@ class AttachmentsBrowserTest extends BrowserTestSupport {
 		Locator files = this.page.locator("article.message--user .attachment");
 		assertThat(files).hasCount(1);
 		assertThat(files.locator("img")).hasAttribute("alt", "sunset.png");
+	}
+
+	@Test
+	void aComparedQuestionSendsItsFilesToEveryColumn() {
+		readingModels();
+		upstream.enqueueFor(READING_MODEL,
+				Script.answer(List.of("Left."), List.of("A sunset, says the left."), Duration.ZERO),
+				Script.answer(List.of("Right."), List.of("A sunset, says the right."), Duration.ZERO));
+		this.page.navigate("/");
+		this.page.locator(".compose-mode", new Page.LocatorOptions().setHasText("Compare")).click();
+		for (int column = 0; column < 2; column++) {
+			Locator setup = this.page.locator(".compare-setup").nth(column);
+			setup.locator("[data-field=model]").fill(READING_MODEL);
+			if ("true".equals(setup.locator(".setup-relay").getAttribute("aria-pressed"))) {
+				setup.locator(".setup-relay").click();
+			}
+		}
+		assertThat(this.page.locator(".attach-button")).isVisible();
+		this.page.locator("#composer-files")
+			.setInputFiles(new FilePayload("sunset.png", "image/png", bytes("sunset.png")));
+		assertThat(this.page.locator(".file-chip[data-state=ready]")).hasCount(1);
+
+		ask(this.page, "What is in the picture?");
+
+		// The columns' requests go at once; which script each one takes is not known.
+		Pattern answered = Pattern.compile("A sunset, says the (left|right)\\.");
+		assertThat(this.page.locator(".message--compare .compare-column .answer"))
+			.hasText(new Pattern[] { answered, answered });
+		assertThat(this.page.locator("article.message--user .attachment--image img")).hasAttribute("alt", "sunset.png");
+		for (int column = 0; column < 2; column++) {
+			JsonNode question = lastMessage(upstream.takeRequest().json());
+			assertThat(part(question, "image_url").get("image_url").get("url").asString())
+				.startsWith("data:image/png;base64,");
+		}
 	}
 
 	@Test
