@@ -282,6 +282,7 @@ class AttachmentsBrowserTest extends BrowserTestSupport {
 		plain.locator("textarea[name=content]").fill("Read my notes without a script");
 		plain.locator("input[type=file][name=files]")
 			.setInputFiles(new FilePayload("notes.pdf", "application/pdf", bytes("notes.pdf")));
+		shoot(plain, "attachments-no-script");
 		plain.locator(".send-button").click();
 
 		assertThat(plain).hasURL(Pattern.compile("/c/[0-9a-f-]{36}"));
