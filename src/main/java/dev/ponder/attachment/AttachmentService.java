@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -18,8 +17,6 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.multipart.MultipartFile;
 
 import dev.ponder.account.CurrentOwner;
@@ -112,7 +109,7 @@ public class AttachmentService {
 		// Flushed first: the database store's row refers to this one.
 		Attachment saved = this.attachments.saveAndFlush(attachment);
 		this.store.save(saved.getId(), bytes, thumbnail);
-		afterRollback(() -> this.store.delete(List.of(saved.getId())));
+		AfterTransaction.rollback(() -> this.store.delete(List.of(saved.getId())));
 		return saved;
 	}
 
@@ -166,7 +163,7 @@ public class AttachmentService {
 					+ " is part of a sent message: it is deleted with its conversation, not on its own.");
 		}
 		this.attachments.delete(attachment);
-		afterCommit(() -> this.store.delete(List.of(id)));
+		AfterTransaction.commit(() -> this.store.delete(List.of(id)));
 	}
 
 	/**
@@ -244,35 +241,6 @@ public class AttachmentService {
 		return this.store.data(id).orElseThrow(() -> notFound(id));
 	}
 
-	/**
-	 * Deletes files uploaded before the cutoff that no question took, and the bytes in
-	 * the directory store that no row names any more.
-	 */
-	public int deleteUnsentBefore(Instant cutoff) {
-		List<UUID> unsent = this.attachments.findUnsentBefore(cutoff);
-		if (!unsent.isEmpty()) {
-			this.attachments.deleteByIds(unsent);
-			afterCommit(() -> this.store.delete(unsent));
-		}
-		return unsent.size();
-	}
-
-	/** Deletes bytes whose row is gone (a directory store's files). */
-	public int deleteOrphanedBytes() {
-		return this.store.deleteOrphans(this.attachments::findExisting);
-	}
-
-	/**
-	 * Notes the files of conversations about to be purged, so that a directory store
-	 * deletes their bytes once the purge commits (the database deletes the rows).
-	 */
-	public void purging(Instant deletedBefore) {
-		List<UUID> doomed = this.attachments.findInConversationsDeletedBefore(deletedBefore);
-		if (!doomed.isEmpty()) {
-			afterCommit(() -> this.store.delete(doomed));
-		}
-	}
-
 	private Attachment owned(UUID id) {
 		Owner current = this.owner.get();
 		return this.attachments.findById(id)
@@ -291,33 +259,6 @@ public class AttachmentService {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static void afterCommit(Runnable action) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			action.run();
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				action.run();
-			}
-		});
-	}
-
-	private static void afterRollback(Runnable action) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCompletion(int status) {
-				if (status == STATUS_ROLLED_BACK) {
-					action.run();
-				}
-			}
-		});
 	}
 
 }

@@ -54,18 +54,17 @@ class ContentSniffer {
 		if (PDF.equals(contentType)) {
 			return Optional.of(new SniffedType(contentType, AttachmentKind.PDF));
 		}
-		if (hasNul(bytes)) {
+		// Text goes to the model as UTF-8: what does not read as such is not text to it.
+		if (hasNul(bytes) || !isUtf8(bytes)) {
 			return Optional.empty();
 		}
 		if (SVG.equals(contentType) || "text".equals(type.getType()) || TEXT_APPLICATIONS.contains(contentType)
 				|| contentType.endsWith("+xml") || contentType.endsWith("+json")) {
 			return Optional.of(new SniffedType(contentType, AttachmentKind.TEXT));
 		}
-		// A file the magic numbers do not know, but that reads as text, is text.
-		if (isUtf8(bytes)) {
-			return Optional.of(new SniffedType("text/plain", AttachmentKind.TEXT));
-		}
-		return Optional.empty();
+		// A file the magic numbers do not know (or take for a binary type that is text
+		// too), but that reads as text, is text.
+		return Optional.of(new SniffedType("text/plain", AttachmentKind.TEXT));
 	}
 
 	private MediaType detect(byte[] bytes, String name) {

@@ -36,6 +36,13 @@ class Thumbnails {
 
 	private static final Logger log = LoggerFactory.getLogger(Thumbnails.class);
 
+	Thumbnails() {
+		// Image readers are found once, by the class loader of the first thread that
+		// asks:
+		// asked here, at start-up, the app's own (with the WebP reader) is the one.
+		ImageIO.scanForPlugins();
+	}
+
 	/** The thumbnail's bytes, or empty where the original serves as well. */
 	Optional<byte[]> of(byte[] image, String contentType) {
 		try {

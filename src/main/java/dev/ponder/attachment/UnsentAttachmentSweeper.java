@@ -23,13 +23,13 @@ class UnsentAttachmentSweeper {
 	static final LockedJob JOB = new LockedJob("sweep-unsent-attachments", Duration.ofMinutes(10),
 			Duration.ofMinutes(9));
 
-	private final AttachmentService attachments;
+	private final AttachmentCleanup attachments;
 
 	private final JobLocks locks;
 
 	private final Clock clock;
 
-	UnsentAttachmentSweeper(AttachmentService attachments, JobLocks locks, Clock clock) {
+	UnsentAttachmentSweeper(AttachmentCleanup attachments, JobLocks locks, Clock clock) {
 		this.attachments = attachments;
 		this.locks = locks;
 		this.clock = clock;

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.ponder.account.CurrentOwner;
 import dev.ponder.account.Owner;
+import dev.ponder.attachment.AttachmentCleanup;
 import dev.ponder.attachment.AttachmentService;
 import dev.ponder.attachment.AttachmentView;
 
@@ -51,10 +52,13 @@ public class ConversationService {
 
 	private final AttachmentService attachments;
 
+	private final AttachmentCleanup cleanup;
+
 	public ConversationService(ConversationRepository conversations, MessageRepository messages, TextSearch textSearch,
 			CurrentOwner owner, OwnedConversations owned, Clock clock, ApplicationEventPublisher events,
-			AttachmentService attachments) {
+			AttachmentService attachments, AttachmentCleanup cleanup) {
 		this.attachments = attachments;
+		this.cleanup = cleanup;
 		this.owned = owned;
 		this.events = events;
 		this.conversations = conversations;
@@ -224,7 +228,7 @@ public class ConversationService {
 	public int purgeDeleted() {
 		Instant cutoff = this.clock.instant().minus(UNDO_WINDOW);
 		// Their files go with them: the database deletes the rows, a directory is told.
-		this.attachments.purging(cutoff);
+		this.cleanup.purging(cutoff);
 		return this.conversations.purgeDeletedBefore(cutoff);
 	}
 

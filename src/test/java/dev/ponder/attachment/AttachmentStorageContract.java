@@ -52,6 +52,9 @@ abstract class AttachmentStorageContract {
 	AttachmentStore store;
 
 	@Autowired
+	AttachmentCleanup cleanup;
+
+	@Autowired
 	ConversationService conversations;
 
 	@Autowired
@@ -118,7 +121,7 @@ abstract class AttachmentStorageContract {
 		this.messages.beginTurn(this.conversations.create(null).id(), "With a file", spec(), List.of(sent.id()));
 
 		this.clock.advance(Duration.ofHours(25));
-		this.attachments.deleteUnsentBefore(this.clock.instant().minus(Duration.ofHours(24)));
+		this.cleanup.deleteUnsentBefore(this.clock.instant().minus(Duration.ofHours(24)));
 
 		assertThatThrownBy(() -> this.attachments.find(unsent.id())).isInstanceOf(ProblemException.class);
 		assertThat(this.store.data(unsent.id())).isEmpty();

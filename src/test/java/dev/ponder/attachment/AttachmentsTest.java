@@ -270,6 +270,29 @@ class AttachmentsTest extends AppTestSupport {
 	}
 
 	@Test
+	void everyColumnOfACompareGetsTheFilesAndEachIsGated() {
+		byte[] png = SampleFiles.png(16, 16);
+		UUID image = upload("both.png", png).id();
+		upstream.enqueueFor(SEEING_MODEL, Script.answer(List.of(), List.of("One."), Duration.ZERO));
+		upstream.enqueueFor("openai/gpt-4o-mini", Script.answer(List.of(), List.of("Two."), Duration.ZERO));
+		UUID conversation = newConversation();
+		String path = "/api/conversations/" + conversation + "/messages";
+
+		Reply refused = exchange(HttpMethod.POST, path,
+				json.writeValueAsString(Map.of("content", "Compare blind", "attachments", List.of(image), "compare",
+						List.of(Map.of("model", SEEING_MODEL), Map.of("model", BLIND_MODEL)))));
+		allEvents(postForEvents(path,
+				json.writeValueAsString(Map.of("content", "Compare seeing", "attachments", List.of(image), "compare",
+						List.of(Map.of("model", SEEING_MODEL), Map.of("model", "openai/gpt-4o-mini"))))));
+
+		assertThat(refused.status()).isEqualTo(422);
+		List<RecordedRequest> asked = List.of(upstream.takeRequest(), upstream.takeRequest());
+		assertThat(asked).allSatisfy((request) -> assertThat(
+				request.json().get("messages").get(0).get("content").get(1).get("image_url").get("url").asString())
+			.endsWith(Base64.getEncoder().encodeToString(png)));
+	}
+
+	@Test
 	void aFileLargerThanTheLimitIsRefusedWithItsSize() {
 		byte[] large = new byte[400 * 1024];
 		java.util.Arrays.fill(large, (byte) 'a');

@@ -40,7 +40,7 @@ class DirectoryAttachmentStorageTest extends AttachmentStorageContract {
 		Files.setLastModifiedTime(this.properties.dir().resolve(kept.id().toString()), old);
 		Files.setLastModifiedTime(young, FileTime.from(this.clock.instant()));
 
-		this.attachments.deleteOrphanedBytes();
+		this.cleanup.deleteOrphanedBytes();
 
 		assertThat(orphan).doesNotExist();
 		assertThat(young).exists();
