@@ -42,7 +42,7 @@ export function cost(value) {
 
 /**
  * A file's size in binary units, to one decimal that is dropped when it is zero: "900 bytes", "820.5 KB", "20 MB",
- * "25.3 MB"; the same words as the server's (dev.ponder.attachment.Sizes) in its sentences about files.
+ * "25.3 MB"; the same words as the server's (dev.ponder.format.Sizes) in its sentences about files.
  */
 export function bytes(value) {
 	const size = Number(value);
