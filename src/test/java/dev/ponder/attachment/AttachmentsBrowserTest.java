@@ -249,6 +249,7 @@ class AttachmentsBrowserTest extends BrowserTestSupport {
 
 		assertThat(this.page.locator(".file-chip.is-unreadable")).hasCount(1);
 		assertThat(this.page.locator(".composer-error")).containsText("deepseek/deepseek-r1 cannot read images.");
+		shoot(this.page, "attachments-unreadable");
 		assertThat(this.page.locator("textarea[name=content]")).hasValue("And now?");
 		assertThat(this.page.locator("article.message")).hasCount(0);
 	}
