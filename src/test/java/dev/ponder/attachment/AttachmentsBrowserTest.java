@@ -215,6 +215,28 @@ class AttachmentsBrowserTest extends BrowserTestSupport {
 	}
 
 	@Test
+	void theServersRefusalIsShownAndTheTextAndFilesStay() {
+		readingModels();
+		this.page.navigate("/");
+		this.page.locator(".compose-mode", new Page.LocatorOptions().setHasText("Compare")).click();
+		Locator setup = this.page.locator(".compare-setup").nth(0);
+		setup.locator("[data-field=model]").fill("deepseek/deepseek-r1");
+		if ("true".equals(setup.locator(".setup-relay").getAttribute("aria-pressed"))) {
+			setup.locator(".setup-relay").click();
+		}
+		paste(this.page, "sunset.png", "image/png");
+		assertThat(this.page.locator(".file-chip[data-state=ready]")).hasCount(1);
+
+		ask(this.page, "Which of you can see this?");
+
+		assertThat(this.page.locator(".composer-error")).containsText("deepseek/deepseek-r1 cannot read images.");
+		assertThat(this.page.locator("textarea[name=content]")).hasValue("Which of you can see this?");
+		assertThat(this.page.locator(".file-chip[data-state=ready]")).hasCount(1);
+		assertThat(this.page.locator("article.message")).hasCount(0);
+		assertThat(upstream.requests()).noneMatch((request) -> "POST".equals(request.method()));
+	}
+
+	@Test
 	void aModelThatReadsNoImagesRefusesAPastedImageAndTheTextStays() {
 		List<String> uploads = new ArrayList<>();
 		this.page.onRequest((request) -> {
