@@ -49,7 +49,8 @@ async function toApiError(response) {
 	return new ApiError(fallbackMessage(response.status), { status: response.status });
 }
 
-async function request(path, { method = 'GET', body, rawBody, signal, accept = 'application/json', headers: extra = {} } = {}) {
+// A FormData body (an upload) goes as it is: the browser writes its multipart Content-Type with the boundary.
+async function request(path, { method = 'GET', body, rawBody, form, signal, accept = 'application/json', headers: extra = {} } = {}) {
 	const headers = { Accept: accept, ...csrfHeaders(), ...extra };
 	if (body !== undefined || rawBody !== undefined) headers['Content-Type'] = 'application/json';
 	let response;
@@ -57,7 +58,7 @@ async function request(path, { method = 'GET', body, rawBody, signal, accept = '
 		response = await fetch(appUrl(path), {
 			method,
 			headers,
-			body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+			body: form ?? rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
 			signal,
 			credentials: 'same-origin',
 			cache: 'no-store',
@@ -162,6 +163,21 @@ export const api = {
 	/** GET /api/models → {models: [{endpoint, id, name, contextLength, reasoning, efforts, pricing, …}], stale} */
 	async models() {
 		return (await request('/api/models')).json();
+	},
+
+	/**
+	 * POST /api/attachments, multipart with the part file → {id, name, contentType, size, kind, url, thumbnailUrl};
+	 * the file is checked by its content (a 413, 415 or 400 problem says why it is refused).
+	 */
+	async uploadAttachment(file, signal) {
+		const form = new FormData();
+		form.append('file', file, file.name || 'pasted');
+		return (await request('/api/attachments', { method: 'POST', form, signal })).json();
+	},
+
+	/** DELETE /api/attachments/{id}: a file taken off the composer before it was sent. */
+	async deleteAttachment(attachmentId) {
+		await request(`/api/attachments/${id(attachmentId)}`, { method: 'DELETE' });
 	},
 
 	/** GET /api/key → {configured, label, usage, limit, limitRemaining, freeTier, status, message} */

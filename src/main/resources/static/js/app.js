@@ -11,6 +11,7 @@ import { Composer } from './composer.js';
 import { resumePendingUndo } from './conversation-actions.js';
 import { addCopyableButtons } from './copy.js';
 import { Header } from './header.js';
+import { enhanceImageLinks } from './lightbox.js';
 import { AssistantMessage } from './message-view.js';
 import { ModelCatalog } from './model-catalog.js';
 import { ModelPicker } from './model-picker.js';
@@ -26,9 +27,9 @@ import { showToast } from './toast.js';
 
 /**
  * The model picker and the reasoning and parameters controls that follow it; the picker comes once the list is
- * loaded.
+ * loaded. onModel hears of each model chosen ({endpoint, id, model}, model the list's entry or null) with the catalog.
  */
-function setUpModelChoice(form) {
+function setUpModelChoice(form, onModel) {
 	const catalog = new ModelCatalog();
 	const control = new ReasoningControl(form.querySelector('.chip--effort'), document.getElementById('composer-note'));
 	const parameters = new ParametersControl(form.querySelector('.chip--parameters'));
@@ -39,6 +40,7 @@ function setUpModelChoice(form) {
 			control.fit({ ...choice, stale: catalog.stale,
 				listKnown: catalog.loaded && catalog.endpoints().includes(choice.endpoint) });
 			parameters.fit(choice.model);
+			onModel(choice, catalog);
 		};
 		const picker = new ModelPicker(form.querySelector('.chip--model'), endpoint, catalog, { onChange: fit });
 		fit({ endpoint: picker.endpoint, id: picker.modelId, model: picker.selected });
@@ -67,8 +69,10 @@ function start() {
 	const follower = new ScrollFollower(thread, main.querySelector('.jump-latest'));
 
 	let chat = null;
+	let tray = null;
 	const form = document.getElementById('composer');
-	const modelChoice = setUpModelChoice(form);
+	// The model list loads after the composer exists; its tray hears of each model chosen.
+	const modelChoice = setUpModelChoice(form, (choice, catalog) => tray?.setModel(choice, catalog));
 	const modes = new ComposeModes(form);
 	const composer = new Composer(form, {
 		onSend: (message) => {
@@ -87,6 +91,7 @@ function start() {
 		onStop: () => chat.stop(),
 		reasoning: modelChoice.reasoning,
 	});
+	tray = composer.attachments;
 	chat = new Chat({ main, messages, composer, sidebar, follower });
 	const headerEl = main.querySelector('.chat-header');
 	const header = headerEl ? new ChatHeader(headerEl) : null;
@@ -103,6 +108,7 @@ function start() {
 		systemPrompt.adopt(id, startedWith);
 	};
 	const branches = new Thread({ main, messages, chat, header, follower });
+	enhanceImageLinks(messages);
 
 	// Keep the "jump to latest" button and the toasts just above the composer, whatever its height.
 	const dock = main.querySelector('.composer-dock');

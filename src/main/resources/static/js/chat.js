@@ -19,6 +19,11 @@ const REATTACH_DELAYS = [0, 500, 1000, 2000, 4000];
 /** Answers that the server no longer streams: ended, or never there. */
 const isGone = (error) => error?.status === 404 || error?.status === 409 || error?.status === 410;
 
+/** body with the ids of the files it sends, if any. */
+export function withAttachments(body, attachments) {
+	return attachments?.length ? { ...body, attachments: attachments.map((file) => file.id) } : body;
+}
+
 const wait = (millis) => new Promise((resolve) => {
 	setTimeout(resolve, millis);
 });
@@ -51,19 +56,21 @@ export class Chat {
 		this.bodyExtras = null;
 	}
 
-	/** Sends what the composer holds as one answer: {content, model, endpoint, effort, reasoning, relay}. */
-	sendOne({ content, model, endpoint, effort, reasoning, relay }) {
+	/** Sends what the composer holds as one answer: {content, model, endpoint, effort, reasoning, relay, attachments}. */
+	sendOne({ content, model, endpoint, effort, reasoning, relay, attachments = [] }) {
 		const thinking = relay ? 'visible' : thinkingOf(effort);
 		const answer = AssistantMessage.create({ thinking });
 		if (relay) showRelay(answer, { thinker: relay.thinker, model });
-		return this.send({ content, endpoint, body: { content, model, endpoint, reasoning, relay }, answer });
+		return this.send({ content, endpoint, attachments,
+			body: withAttachments({ content, model, endpoint, reasoning, relay }, attachments), answer });
 	}
 
 	/**
 	 * Sends a question and follows what answers it: body is the API's request ({content, endpoint, …}), answer the
-	 * view its stream fills (see the top of this file).
+	 * view its stream fills (see the top of this file), attachments the files the body names (shown under the
+	 * question; their chips leave the composer once the server has taken them).
 	 */
-	async send({ content, endpoint, body, answer }) {
+	async send({ content, endpoint, body, answer, attachments = [] }) {
 		if (this.active) return;
 		if (this.missingKey && (endpoint ?? 'openrouter') === 'openrouter') {
 			// The server would refuse it too; saying so here keeps an empty conversation from being made.
@@ -72,7 +79,7 @@ export class Chat {
 		}
 		await this.beforeSend?.();
 		if (this.active) return;
-		const userEl = createUserMessage(content);
+		const userEl = createUserMessage(content, attachments);
 		this.hideEmptyState();
 		this.messages.append(userEl, answer.el);
 		answer.onRender = () => this.follower.update();
@@ -98,6 +105,7 @@ export class Chat {
 			this.end();
 			return;
 		}
+		if (attachments.length) this.composer.attachments.sent(attachments);
 		await this.follow(response, answer, { userEl });
 	}
 

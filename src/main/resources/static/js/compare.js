@@ -5,6 +5,7 @@
 
 import { applyAnswerEvent } from './answer-events.js';
 import { api } from './api.js';
+import { withAttachments } from './chat.js';
 import { copyButton } from './copy.js';
 import { element } from './dom.js';
 import { duration } from './format.js';
@@ -264,8 +265,8 @@ export class CompareView {
  * Sends one question to several set-ups at once: {content, endpoint, compare: [{model, reasoning, relay}, …]}.
  * chat is the page's Chat: it sends and follows the compare as it does one answer.
  */
-export function sendCompare(chat, { content, endpoint, compare, model }) {
-	return chat.send({ content, endpoint, body: { content, endpoint, compare },
+export function sendCompare(chat, { content, endpoint, compare, model, attachments = [] }) {
+	return chat.send({ content, endpoint, attachments, body: withAttachments({ content, endpoint, compare }, attachments),
 		answer: CompareView.create(compare, model) });
 }
 

@@ -1,10 +1,14 @@
 // The composer form: Enter sends, Shift+Enter breaks the line, the box grows with its text, and while an
-// answer streams the Send button gives way to Stop. Without this script the form simply posts.
+// answer streams the Send button gives way to Stop. Files come through its AttachmentTray; Send waits (disabled)
+// while one uploads. Without this script the form simply posts, files and all.
+
+import { AttachmentTray } from './attachment-tray.js';
 
 export class Composer {
 	/**
 	 * @param form the <form class="composer">
-	 * @param onSend ({content, model, endpoint, effort, reasoning}) => void
+	 * @param onSend ({content, model, endpoint, effort, reasoning, attachments}) => void; attachments are the
+	 * uploaded files as the API answered them
 	 * @param onStop () => void
 	 * @param reasoning () => the API's reasoning object; by default read from the effort select
 	 */
@@ -23,6 +27,10 @@ export class Composer {
 		this.busy = false;
 		this.onSend = onSend;
 		this.onStop = onStop;
+		this.attachments = new AttachmentTray(form, {
+			onChange: () => this.refresh(),
+			onRefuse: (sentence) => this.showError(sentence),
+		});
 
 		form.querySelector('.hint-keys')?.removeAttribute('hidden');
 		form.addEventListener('submit', (event) => {
@@ -59,9 +67,16 @@ export class Composer {
 			this.model.focus();
 			return;
 		}
+		if (this.attachments.uploading) return;
+		const problem = this.attachments.problem();
+		if (problem) {
+			this.showError(problem);
+			return;
+		}
 		const effort = this.effort.value;
 		this.clearError();
-		this.onSend({ content, model, endpoint: this.endpoint?.value || undefined, effort, reasoning: this.reasoning() });
+		this.onSend({ content, model, endpoint: this.endpoint?.value || undefined, effort, reasoning: this.reasoning(),
+			attachments: this.attachments.sendable() });
 	}
 
 	get value() {
@@ -107,7 +122,9 @@ export class Composer {
 
 	refresh() {
 		const length = this.input.value.length;
-		this.sendButton.disabled = !this.input.value.trim();
+		const uploading = this.attachments?.uploading ?? false;
+		this.sendButton.disabled = !this.input.value.trim() || uploading;
+		this.sendButton.title = uploading ? 'Waiting for the files to upload' : 'Send';
 		if (this.autoGrow) {
 			this.input.style.height = 'auto';
 			this.input.style.height = `${this.input.scrollHeight + 2}px`;

@@ -39,3 +39,16 @@ export function dollars(value) {
 export function cost(value) {
 	return Number(value) === 0 && value !== null && value !== '' ? 'free' : dollars(value);
 }
+
+/**
+ * A file's size in binary units, to one decimal that is dropped when it is zero: "900 bytes", "820.5 KB", "20 MB",
+ * "25.3 MB"; the same words as the server's (dev.ponder.format.Sizes) in its sentences about files.
+ */
+export function bytes(value) {
+	const size = Number(value);
+	if (value == null || value === '' || !Number.isFinite(size) || size < 0) return null;
+	const oneDecimal = (amount) => `${Math.round(amount * 10) / 10}`;
+	if (size >= 1024 * 1024) return `${oneDecimal(size / (1024 * 1024))} MB`;
+	if (size >= 1024) return `${oneDecimal(size / 1024)} KB`;
+	return `${size} bytes`;
+}

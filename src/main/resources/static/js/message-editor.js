@@ -1,7 +1,15 @@
-// Editing a sent message: its bubble turns into a text box with Cancel and Send. Enter sends, Shift+Enter breaks
-// the line, Escape cancels. Sending makes a new version beside the old one; the old one stays.
+// Editing a sent message: its bubble turns into a text box with Cancel and Send, above the files it came with
+// (each with × to leave it out). Enter sends, Shift+Enter breaks the line, Escape cancels. Sending makes a new
+// version beside the old one; the old one stays.
 
-/** Opens the editor in a user article. send(text) is called with the new text; returns {close}. */
+import { appUrl } from './api.js';
+import { fileChip } from './attachment-tray.js';
+import { attachmentsOf } from './attachment-view.js';
+
+/**
+ * Opens the editor in a user article. send(text, attachments) is called with the new text and the files kept
+ * (the API's attachments, sent again by id); returns {close}.
+ */
 export function editMessage(article, { send, onClose }) {
 	const bubble = article.querySelector('.user-bubble');
 	const original = bubble.textContent;
@@ -32,7 +40,24 @@ export function editMessage(article, { send, onClose }) {
 	submit.className = 'button button--primary edit-send';
 	submit.textContent = 'Send';
 	actions.append(hint, cancel, submit);
-	form.append(label, area, actions);
+	let kept = attachmentsOf(article);
+	form.append(label, area);
+	if (kept.length) {
+		const files = document.createElement('ul');
+		files.className = 'file-tray edit-files';
+		files.setAttribute('aria-label', 'Files sent with it');
+		for (const file of kept) {
+			const preview = file.kind === 'image' ? appUrl(file.thumbnailUrl ?? file.url) : null;
+			const chip = fileChip(file, { preview, onRemove: () => {
+				kept = kept.filter((other) => other !== file);
+				chip.remove();
+				area.focus();
+			} });
+			files.append(chip);
+		}
+		form.append(files);
+	}
+	form.append(actions);
 
 	bubble.hidden = true;
 	article.classList.add('is-editing');
@@ -76,7 +101,7 @@ export function editMessage(article, { send, onClose }) {
 		const text = area.value;
 		if (!text.trim()) return;
 		close(false);
-		send(text);
+		send(text, kept);
 	});
 	return { close };
 }

@@ -3,6 +3,7 @@
 // animation frame while text streams in.
 
 import { applyAnswerEvent } from './answer-events.js';
+import { attachmentList } from './attachment-view.js';
 import { copyButton } from './copy.js';
 import { duration } from './format.js';
 import { renderInto } from './markdown.js';
@@ -28,10 +29,12 @@ export function setMessageId(article, id) {
 	article.dataset.messageId = id;
 }
 
-/** A user's message, shown as plain text. */
-export function createUserMessage(text) {
+/** A user's message, shown as plain text, with the files it came with (the API's attachments) under it. */
+export function createUserMessage(text, attachments = []) {
 	const article = part('.message--user');
-	article.querySelector('.user-bubble').textContent = text;
+	const bubble = article.querySelector('.user-bubble');
+	bubble.textContent = text;
+	if (attachments.length) bubble.after(attachmentList(attachments));
 	return article;
 }
 
@@ -56,7 +59,7 @@ export function setBranchData(article, message) {
 /** A stored message from the API's JSON, as message.html renders it (Markdown still to render). */
 export function buildMessage(message) {
 	if (message.role === 'user') {
-		const article = createUserMessage(message.content ?? '');
+		const article = createUserMessage(message.content ?? '', message.attachments ?? []);
 		describe(article, message);
 		return article;
 	}

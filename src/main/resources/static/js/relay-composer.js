@@ -264,7 +264,8 @@ export class ComposeModes {
 			});
 			this.save();
 			this.setExpanded(false);
-			return { content: message.content, endpoint: message.endpoint, model: message.model, compare };
+			return { content: message.content, endpoint: message.endpoint, model: message.model, compare,
+				attachments: message.attachments };
 		}
 		return message;
 	}

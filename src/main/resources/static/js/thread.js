@@ -5,6 +5,7 @@
 
 import { requested as requestedParameters } from './parameters-control.js';
 import { api, ApiError } from './api.js';
+import { withAttachments } from './chat.js';
 import { buildCompare, CompareView, compareViewOf, followedAnswer, isCompare, loadCompareColumns,
 	renderCompareActions } from './compare.js';
 import { renderActions, setBusy } from './message-actions.js';
@@ -220,7 +221,7 @@ export class Thread {
 		if (this.busy) return;
 		this.editor?.close(false);
 		this.editor = editMessage(article, {
-			send: (text) => this.sendEdit(article, text),
+			send: (text, attachments) => this.sendEdit(article, text, attachments),
 			onClose: (returnFocus) => {
 				this.editor = null;
 				if (returnFocus) article.querySelector('.action-edit')?.focus({ preventScroll: true });
@@ -228,7 +229,7 @@ export class Thread {
 		});
 	}
 
-	async sendEdit(article, content) {
+	async sendEdit(article, content, attachments = []) {
 		if (this.chat.active) return;
 		await this.followShownBranch();
 		const current = document.getElementById(article.id) ?? article;
@@ -237,7 +238,7 @@ export class Thread {
 		const count = Number(current.dataset.siblingCount || 1);
 		const { model, effort, endpoint } = this.composerChoice();
 		const removed = this.detachFrom(current);
-		const userEl = createUserMessage(content);
+		const userEl = createUserMessage(content, attachments);
 		Object.assign(userEl.dataset, {
 			siblingIndex: String(count + 1),
 			siblingCount: String(count + 1),
@@ -246,7 +247,7 @@ export class Thread {
 		const view = AssistantMessage.create();
 		this.messages.append(userEl, view.el);
 		renderActions(userEl, this.handlers, true);
-		const payload = { content };
+		const payload = withAttachments({ content }, attachments);
 		if (model) payload.model = model;
 		if (endpoint) payload.endpoint = endpoint;
 		if (effort) payload.reasoning = reasoningOf(effort);

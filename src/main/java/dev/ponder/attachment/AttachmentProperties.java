@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
+import dev.ponder.format.Sizes;
+
 /**
  * How large and how many files a question takes, and where their bytes are kept.
  *

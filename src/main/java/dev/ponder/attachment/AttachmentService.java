@@ -21,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import dev.ponder.account.CurrentOwner;
 import dev.ponder.account.Owner;
+import dev.ponder.format.Sizes;
 import dev.ponder.problem.ErrorCode;
 import dev.ponder.problem.ProblemException;
 

@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.ponder.format.Sizes;
 import dev.ponder.problem.ErrorCode;
 
 /**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ponder.attachment.AttachmentView;
 import dev.ponder.conversation.MessageStatus;
 import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.ReasoningSetting;
@@ -70,6 +71,11 @@ public record MessageItem(MessageView message, String thinkingSummary, String me
 
 	public String provider() {
 		return this.message.provider();
+	}
+
+	/** The files a question carries, in the order sent. */
+	public List<AttachmentView> attachments() {
+		return this.message.attachments();
 	}
 
 	public ReasoningSetting reasoningAsked() {

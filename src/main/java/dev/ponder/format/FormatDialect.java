@@ -11,13 +11,16 @@ import org.thymeleaf.expression.IExpressionObjectFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every template {@code #money}, so that pages word dollars as the rest of Ponder
- * does: {@code ${#money.dollars(key.usage)}}, {@code ${#money.cost(row.cost)}}.
+ * Gives every template {@code #money} and {@code #sizes}, so that pages word dollars and
+ * file sizes as the rest of Ponder does: {@code ${#money.dollars(key.usage)}},
+ * {@code ${#money.cost(row.cost)}}, {@code ${#sizes.inWords(file.size)}}.
  */
 @Component
 public class FormatDialect extends AbstractDialect implements IExpressionObjectDialect {
 
 	private static final TemplateMoney MONEY = new TemplateMoney();
+
+	private static final TemplateSizes SIZES = new TemplateSizes();
 
 	public FormatDialect() {
 		super("ponder-format");
@@ -29,12 +32,12 @@ public class FormatDialect extends AbstractDialect implements IExpressionObjectD
 
 			@Override
 			public Set<String> getAllExpressionObjectNames() {
-				return Set.of("money");
+				return Set.of("money", "sizes");
 			}
 
 			@Override
 			public Object buildObject(IExpressionContext context, String expressionObjectName) {
-				return MONEY;
+				return "sizes".equals(expressionObjectName) ? SIZES : MONEY;
 			}
 
 			@Override
@@ -54,6 +57,15 @@ public class FormatDialect extends AbstractDialect implements IExpressionObjectD
 
 		public String cost(BigDecimal amount) {
 			return Money.cost(amount);
+		}
+
+	}
+
+	/** {@link Sizes} for templates. */
+	public static final class TemplateSizes {
+
+		public String inWords(long bytes) {
+			return Sizes.inWords(bytes);
 		}
 
 	}

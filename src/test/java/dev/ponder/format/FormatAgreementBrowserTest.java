@@ -10,8 +10,8 @@ import dev.ponder.testing.BrowserTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The page's format.js words money and durations exactly as the server does, so that a
- * line built in the browser reads like one the server built.
+ * The page's format.js words money, durations and file sizes exactly as the server does,
+ * so that a line built in the browser reads like one the server built.
  */
 class FormatAgreementBrowserTest extends BrowserTestSupport {
 
@@ -21,6 +21,9 @@ class FormatAgreementBrowserTest extends BrowserTestSupport {
 	// Integers: Playwright passes no Long to the page.
 	private static final List<Integer> DURATIONS = List.of(0, 400, 999, 1000, 1499, 59_400, 59_600, 60_000, 65_000,
 			125_000, 3_600_000);
+
+	private static final List<Integer> SIZES = List.of(0, 1, 900, 1023, 1024, 1536, 840_192, 1_048_575, 1_048_576,
+			20 * 1024 * 1024, 26_529_000, 1_073_741_824);
 
 	@Test
 	void thePageWordsMoneyAsTheServerDoes() {
@@ -46,6 +49,17 @@ class FormatAgreementBrowserTest extends BrowserTestSupport {
 				DURATIONS);
 
 		assertThat(words).isEqualTo(DURATIONS.stream().map(Durations::words).toList());
+	}
+
+	@Test
+	void thePageWordsFileSizesAsTheServerDoes() {
+		this.page.navigate("/");
+
+		List<?> words = (List<?>) this.page.evaluate(
+				"async (sizes) => { const f = await import('/js/format.js'); return sizes.map((s) => f.bytes(s)); }",
+				SIZES);
+
+		assertThat(words).isEqualTo(SIZES.stream().map(Sizes::inWords).toList());
 	}
 
 }

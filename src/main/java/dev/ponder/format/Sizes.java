@@ -1,9 +1,12 @@
-package dev.ponder.attachment;
+package dev.ponder.format;
 
 import java.util.Locale;
 
-/** File sizes as a person reads them. */
-final class Sizes {
+/**
+ * File sizes as a person reads them, the same rule as the page's {@code format.js}
+ * ({@code bytes}).
+ */
+public final class Sizes {
 
 	private static final long KB = 1024;
 
@@ -13,7 +16,7 @@ final class Sizes {
 	}
 
 	/** "25.3 MB", "20 MB", "512 KB", "900 bytes". */
-	static String inWords(long bytes) {
+	public static String inWords(long bytes) {
 		if (bytes >= MB) {
 			return decimal((double) bytes / MB) + " MB";
 		}
