@@ -98,6 +98,9 @@ public enum ErrorCode {
 	/** The administrator exists already. */
 	ALREADY_SET_UP(HttpStatus.CONFLICT, "Conflict", false),
 
+	/** The person has a preset of that name already. */
+	PRESET_NAME_TAKEN(HttpStatus.CONFLICT, "Conflict", false),
+
 	/** Something only accounts have, asked for with accounts off. */
 	ACCOUNTS_OFF(HttpStatus.CONFLICT, "Conflict", false),
 
