@@ -11,8 +11,8 @@ import dev.ponder.conversation.ConversationService;
 import dev.ponder.conversation.MessageService;
 import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.NotFoundException;
-import dev.ponder.conversation.ReasoningSetting;
 import dev.ponder.preset.PresetColumn;
+import dev.ponder.preset.PresetReasoning;
 import dev.ponder.preset.PresetRelay;
 import dev.ponder.preset.PresetService;
 import dev.ponder.preset.PresetView;
@@ -98,11 +98,12 @@ class PresetDefaults {
 		return (relay != null) ? new RelayOptions(relay.thinker(), options(relay.thinkerReasoning())) : null;
 	}
 
-	private static ReasoningOptions options(ReasoningSetting setting) {
+	private static ReasoningOptions options(PresetReasoning setting) {
 		if (setting == null) {
 			return null;
 		}
-		return new ReasoningOptions(setting.effort(), setting.maxTokens(), setting.hidden() ? Boolean.TRUE : null);
+		return new ReasoningOptions(setting.effort(), setting.maxTokens(),
+				Boolean.TRUE.equals(setting.hidden()) ? Boolean.TRUE : null);
 	}
 
 }

@@ -4,8 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.ponder.conversation.ReasoningSetting;
-
 /**
  * One column of a preset's compare.
  *
@@ -19,5 +17,5 @@ public record PresetColumn(
 				regexp = "|[A-Za-z0-9][A-Za-z0-9._:/@+-]*",
 				message = "The model id may hold only letters, digits and . _ : / @ + -") String model,
 		@Size(max = 64, message = "The endpoint name is longer than 64 characters.") String endpoint,
-		ReasoningSetting reasoning, @Valid PresetRelay relay) {
+		PresetReasoning reasoning, @Valid PresetRelay relay) {
 }

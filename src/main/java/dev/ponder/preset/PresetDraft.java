@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Size;
 
 import dev.ponder.conversation.AnswerParameters;
 import dev.ponder.conversation.Conversation;
-import dev.ponder.conversation.ReasoningSetting;
 
 /**
  * A new preset, or a change to one: absent fields are left as they are (or empty, for a
@@ -32,7 +31,7 @@ public record PresetDraft(
 		@Size(max = 200, message = "The model id is longer than 200 characters.") @Pattern(
 				regexp = "|[A-Za-z0-9][A-Za-z0-9._:/@+-]*",
 				message = "The model id may hold only letters, digits and . _ : / @ + -") String model,
-		ReasoningSetting reasoning,
+		PresetReasoning reasoning,
 		@Size(max = Conversation.MAX_SYSTEM_PROMPT_LENGTH,
 				message = "The system prompt is longer than 100,000 characters.") String systemPrompt,
 		@Valid AnswerParameters parameters, @Valid PresetRelay relay,

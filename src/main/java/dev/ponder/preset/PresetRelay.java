@@ -3,8 +3,6 @@ package dev.ponder.preset;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.ponder.conversation.ReasoningSetting;
-
 /**
  * A preset's relay: {@code thinker} reasons first, the preset's model answers from that
  * reasoning.
@@ -17,5 +15,5 @@ public record PresetRelay(
 		@Size(max = 200, message = "The thinker model id is longer than 200 characters.") @Pattern(
 				regexp = "|[A-Za-z0-9][A-Za-z0-9._:/@+-]*",
 				message = "The thinker model id may hold only letters, digits and . _ : / @ + -") String thinker,
-		ReasoningSetting thinkerReasoning) {
+		PresetReasoning thinkerReasoning) {
 }

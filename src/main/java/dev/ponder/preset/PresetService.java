@@ -155,10 +155,10 @@ public class PresetService {
 		List<PresetColumn> checked = columns.stream().map((column) -> {
 			PresetRelay relay = (column.relay() != null && blankToNull(column.relay().thinker()) != null)
 					? new PresetRelay(column.relay().thinker().strip(),
-							checked(column.relay().thinkerReasoning(), "The thinker's reasoning"))
+							PresetReasoning.of(checked(column.relay().thinkerReasoning(), "The thinker's reasoning")))
 					: null;
 			return new PresetColumn(blankToNull(column.model()), blankToNull(column.endpoint()),
-					checked(column.reasoning(), "Reasoning"), relay);
+					PresetReasoning.of(checked(column.reasoning(), "Reasoning")), relay);
 		}).toList();
 		return this.jsonMapper.writeValueAsString(checked);
 	}
@@ -171,11 +171,11 @@ public class PresetService {
 	 * A reasoning setting that the composer and the API can send: a known effort, or a
 	 * budget, or hidden; {@code {}} is none (the default effort).
 	 */
-	private static ReasoningSetting checked(ReasoningSetting setting, String what) {
+	private static ReasoningSetting checked(PresetReasoning setting, String what) {
 		if (setting == null) {
 			return null;
 		}
-		if (setting.hidden()) {
+		if (Boolean.TRUE.equals(setting.hidden())) {
 			return ReasoningSetting.HIDDEN;
 		}
 		if (setting.effort() != null && setting.maxTokens() != null) {
@@ -231,11 +231,11 @@ public class PresetService {
 
 	private PresetView view(Preset preset, Owner current) {
 		PresetRelay relay = (preset.getThinkerModel() != null)
-				? new PresetRelay(preset.getThinkerModel(), preset.getThinkerReasoning()) : null;
+				? new PresetRelay(preset.getThinkerModel(), PresetReasoning.of(preset.getThinkerReasoning())) : null;
 		return new PresetView(preset.getId(), preset.getName(), preset.isShared(), current.owns(preset.getOwnerId()),
-				mayEdit(preset, current), preset.getEndpoint(), preset.getModel(), preset.getReasoningSetting(),
-				preset.getSystemPrompt(), preset.getParameters(), relay, columns(preset.getCompareColumns()),
-				preset.getCreatedAt(), preset.getUpdatedAt());
+				mayEdit(preset, current), preset.getEndpoint(), preset.getModel(),
+				PresetReasoning.of(preset.getReasoningSetting()), preset.getSystemPrompt(), preset.getParameters(),
+				relay, columns(preset.getCompareColumns()), preset.getCreatedAt(), preset.getUpdatedAt());
 	}
 
 	private static String blankToNull(String text) {

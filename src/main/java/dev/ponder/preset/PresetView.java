@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.ponder.conversation.AnswerParameters;
-import dev.ponder.conversation.ReasoningSetting;
 
 /**
  * A preset as the API and pages show it.
@@ -27,6 +26,6 @@ import dev.ponder.conversation.ReasoningSetting;
  * @param updatedAt when it last changed
  */
 public record PresetView(UUID id, String name, boolean shared, boolean mine, boolean editable, String endpoint,
-		String model, ReasoningSetting reasoning, String systemPrompt, AnswerParameters parameters, PresetRelay relay,
+		String model, PresetReasoning reasoning, String systemPrompt, AnswerParameters parameters, PresetRelay relay,
 		List<PresetColumn> compare, Instant createdAt, Instant updatedAt) {
 }
