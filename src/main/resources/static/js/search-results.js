@@ -4,7 +4,13 @@
 
 import { appUrl } from './api.js';
 
-const TAGS = { title: 'In title', question: 'In your message', answer: 'In answer', reasoning: 'In reasoning' };
+const TAGS = {
+	title: 'In title',
+	systemPrompt: 'In system prompt',
+	question: 'In your message',
+	answer: 'In answer',
+	reasoning: 'In reasoning',
+};
 
 /** Sorted, merged, in-bounds [start, end) ranges. */
 function normalise(marks, length) {
@@ -69,12 +75,17 @@ export function hitElement(result) {
 	item.append(title);
 
 	for (const match of matches) {
-		if (match.in === 'title' || !match.messageId) continue;
+		if (match.in === 'title') continue;
 		const link = document.createElement('a');
 		link.className = 'search-match';
 		link.dataset.in = match.in;
-		link.dataset.messageId = match.messageId;
-		link.href = `${appUrl(`${path}?at=${encodeURIComponent(match.messageId)}`)}#m-${match.messageId}`;
+		if (match.messageId) {
+			link.dataset.messageId = match.messageId;
+			link.href = `${appUrl(`${path}?at=${encodeURIComponent(match.messageId)}`)}#m-${match.messageId}`;
+		} else {
+			// The system prompt belongs to the whole conversation: its link opens it.
+			link.href = appUrl(path);
+		}
 		link.append(tag(match.in), span('search-excerpt', markedText(match.excerpt, match.marks)));
 		item.append(link);
 	}

@@ -72,16 +72,17 @@ class ChatPageController {
 				zone);
 	}
 
+	/** A new chat's first message, with the system prompt it starts with, if any. */
 	@PostMapping("/c")
 	String sendFirst(@RequestParam(defaultValue = "") String content, @RequestParam(required = false) String model,
 			@RequestParam(required = false) String effort, @RequestParam(required = false) String endpoint,
-			RedirectAttributes redirect) {
-		SendMessageRequest request = request(content, model, effort, endpoint);
+			@RequestParam(required = false) String systemPrompt, RedirectAttributes redirect) {
+		SendMessageRequest request = request(content, model, effort, endpoint, systemPrompt);
 		String problem = problem(request);
 		if (problem != null) {
 			return back("/", problem, content, redirect);
 		}
-		UUID conversationId = this.conversations.create(null).id();
+		UUID conversationId = this.conversations.create(null, systemPrompt).id();
 		return send(conversationId, request, redirect);
 	}
 
@@ -90,7 +91,7 @@ class ChatPageController {
 			@RequestParam(required = false) String model, @RequestParam(required = false) String effort,
 			@RequestParam(required = false) String endpoint, RedirectAttributes redirect) {
 		this.conversations.find(id).orElseThrow(() -> NotFoundException.conversation(id));
-		SendMessageRequest request = request(content, model, effort, endpoint);
+		SendMessageRequest request = request(content, model, effort, endpoint, null);
 		String problem = problem(request);
 		return (problem != null) ? back("/c/" + id, problem, content, redirect) : send(id, request, redirect);
 	}
@@ -138,11 +139,13 @@ class ChatPageController {
 				: MessageItem.of(message);
 	}
 
-	private static SendMessageRequest request(String content, String model, String effort, String endpoint) {
+	private static SendMessageRequest request(String content, String model, String effort, String endpoint,
+			String systemPrompt) {
 		String choice = (effort == null || effort.isBlank()) ? null : effort;
 		return new SendMessageRequest(content, (model == null || model.isBlank()) ? null : model.strip(),
 				(choice != null) ? ReasoningOptions.fromChoice(choice) : null, null, null,
-				(endpoint == null || endpoint.isBlank()) ? null : endpoint.strip());
+				(endpoint == null || endpoint.isBlank()) ? null : endpoint.strip(), null, null, null,
+				(systemPrompt == null || systemPrompt.isBlank()) ? null : systemPrompt);
 	}
 
 	private String problem(SendMessageRequest request) {

@@ -10,7 +10,12 @@ import reactor.core.publisher.Flux;
 import org.springframework.stereotype.Service;
 
 import dev.ponder.PonderProperties;
+import dev.ponder.catalog.CatalogModel;
+import dev.ponder.catalog.ModelCatalog;
+import dev.ponder.conversation.AnswerParameters;
 import dev.ponder.conversation.AnswerSpec;
+import dev.ponder.conversation.ConversationPatch;
+import dev.ponder.conversation.ConversationService;
 import dev.ponder.conversation.MessageService;
 import dev.ponder.conversation.MessageStatus;
 import dev.ponder.conversation.MessageView;
@@ -53,8 +58,15 @@ public class ChatService {
 
 	private final PonderProperties properties;
 
+	private final ConversationService conversations;
+
+	private final ModelCatalog catalog;
+
 	ChatService(MessageService messages, UpstreamClients clients, GenerationRegistry registry, AnswerRecorder recorder,
-			RelayPrompt relayPrompt, PonderProperties properties) {
+			RelayPrompt relayPrompt, PonderProperties properties, ConversationService conversations,
+			ModelCatalog catalog) {
+		this.conversations = conversations;
+		this.catalog = catalog;
 		this.messages = messages;
 		this.clients = clients;
 		this.registry = registry;
@@ -66,26 +78,32 @@ public class ChatService {
 	/**
 	 * Stores the message and starts its answer on the endpoint it names. Refused before
 	 * anything is stored when the endpoint is unknown or has no key, so that the person
-	 * keeps their text in the composer instead of a failed answer.
+	 * keeps their text in the composer instead of a failed answer. A system prompt in the
+	 * request becomes the conversation's before the message is sent.
 	 */
 	public StartedAnswer send(UUID conversationId, SendMessageRequest request) {
 		String endpoint = endpoint(request.endpoint());
 		ReasoningOptions reasoning = reasoning(request.reasoning());
+		String model = model(request.model(), endpoint);
+		changeSystemPrompt(conversationId, request);
 		Turn turn = this.messages.beginTurn(conversationId, request.content(),
-				spec(model(request.model(), endpoint), reasoning, request.relay(), endpoint));
+				spec(model, reasoning, request.relay(), endpoint, request.parameters()));
 		return start(turn, reasoning, request.relay());
 	}
 
 	/**
 	 * Stores the message and starts one answer per column, side by side, all at once;
-	 * each column may name its own endpoint.
+	 * each column may name its own endpoint. The request's parameters apply to every
+	 * column.
 	 */
 	public List<StartedAnswer> compare(UUID conversationId, SendMessageRequest request) {
 		List<CompareColumn> columns = request.compare();
 		List<AnswerSpec> specs = columns.stream().map((column) -> {
 			String endpoint = endpoint((column.endpoint() != null) ? column.endpoint() : request.endpoint());
-			return spec(model(column.model(), endpoint), reasoning(column.reasoning()), column.relay(), endpoint);
+			return spec(model(column.model(), endpoint), reasoning(column.reasoning()), column.relay(), endpoint,
+					request.parameters());
 		}).toList();
+		changeSystemPrompt(conversationId, request);
 		List<Turn> turns = this.messages.beginCompare(conversationId, request.content(), specs);
 		List<StartedAnswer> started = new ArrayList<>();
 		for (int i = 0; i < turns.size(); i++) {
@@ -97,7 +115,8 @@ public class ChatService {
 	/**
 	 * Answers the same question again, beside the earlier answer, with the same or
 	 * another model; with {@code reuseReasoning}, a relayed answer is written again from
-	 * the reasoning already stored, without paying for the thinking twice.
+	 * the reasoning already stored, without paying for the thinking twice. Without
+	 * parameters named, the earlier answer's are asked again.
 	 */
 	public StartedAnswer regenerate(UUID answerId, RegenerateRequest request) {
 		// Without an endpoint named, the answer is asked again where it was asked before.
@@ -108,7 +127,8 @@ public class ChatService {
 			return answerAgainFromStoredReasoning(answerId, request, endpoint);
 		}
 		ReasoningOptions reasoning = reasoning(request.reasoning());
-		Turn turn = this.messages.beginRegeneration(answerId, spec(model, reasoning, request.relay(), endpoint));
+		Turn turn = this.messages.beginRegeneration(answerId,
+				spec(model, reasoning, request.relay(), endpoint, request.parameters()));
 		return start(turn, reasoning, request.relay());
 	}
 
@@ -119,7 +139,7 @@ public class ChatService {
 		String endpoint = endpoint(request.endpoint());
 		ReasoningOptions reasoning = reasoning(request.reasoning());
 		Turn turn = this.messages.beginEdit(questionId, request.content(),
-				spec(model(request.model(), endpoint), reasoning, request.relay(), endpoint));
+				spec(model(request.model(), endpoint), reasoning, request.relay(), endpoint, request.parameters()));
 		return start(turn, reasoning, request.relay());
 	}
 
@@ -132,8 +152,8 @@ public class ChatService {
 					"Only a relayed answer whose reasoning arrived can be answered again without thinking again.");
 		}
 		String thinker = earlier.relay().thinkerModel();
-		Turn turn = this.messages.beginRegeneration(answerId,
-				new AnswerSpec(blankToNull(request.model()), earlier.reasoningAsked(), thinker, endpoint));
+		Turn turn = this.messages.beginRegeneration(answerId, new AnswerSpec(blankToNull(request.model()),
+				earlier.reasoningAsked(), thinker, endpoint, request.parameters()));
 		List<ChatMessage> history = history(turn);
 		return new StartedAnswer(turn,
 				this.registry.startRelay(turn,
@@ -147,19 +167,52 @@ public class ChatService {
 		String defaultEffort = this.properties.defaultEffort();
 		UpstreamClient client = this.clients.client(turn.endpoint());
 		if (relay == null) {
-			return new StartedAnswer(turn, this.registry.start(turn, turn.model(),
-					client.stream(ChatRequest.streaming(turn.model(), history, reasoning.toRequest(defaultEffort)))));
+			List<ChatMessage> messages = new ArrayList<>();
+			if (turn.systemPrompt() != null) {
+				messages.add(new ChatMessage("system", turn.systemPrompt()));
+			}
+			messages.addAll(history);
+			return new StartedAnswer(turn, this.registry.start(turn, turn.model(), client.stream(
+					sampled(ChatRequest.streaming(turn.model(), messages, reasoning.toRequest(defaultEffort)), turn))));
 		}
-		Flux<UpstreamEvent> thinker = client.stream(ChatRequest.streaming(relay.thinker(),
-				this.relayPrompt.forThinker(history), relay.thinkerReasoning().toRequest(defaultEffort)));
+		// The sampling parameters shape the answer, so they go to the answerer only: the
+		// thinker's budget is its reasoning setting.
+		Flux<UpstreamEvent> thinker = client
+			.stream(ChatRequest.streaming(relay.thinker(), this.relayPrompt.forThinker(turn.systemPrompt(), history),
+					relay.thinkerReasoning().toRequest(defaultEffort)));
 		return new StartedAnswer(turn, this.registry.startRelay(turn,
 				new RelayRun(relay.thinker(), turn.model(), thinker, (thoughts) -> answerer(turn, history, thoughts))));
 	}
 
 	private Flux<UpstreamEvent> answerer(Turn turn, List<ChatMessage> history, String reasoning) {
 		return this.clients.client(turn.endpoint())
-			.stream(ChatRequest.streaming(turn.model(), this.relayPrompt.forAnswerer(history, reasoning),
-					ANSWERER_REASONING));
+			.stream(sampled(
+					ChatRequest.streaming(turn.model(),
+							this.relayPrompt.forAnswerer(turn.systemPrompt(), history, reasoning), ANSWERER_REASONING),
+					turn));
+	}
+
+	/**
+	 * The request with the turn's sampling parameters, those the model takes: a model its
+	 * endpoint does not list is sent all that was asked.
+	 */
+	private ChatRequest sampled(ChatRequest request, Turn turn) {
+		AnswerParameters sent = turn.parameters().only(taken(turn.endpoint(), turn.model()));
+		return request.withSampling(sent.temperature(), sent.topP(), sent.maxTokens(), sent.seed());
+	}
+
+	/** The parameters a model takes, by wire name; all of them for a model not listed. */
+	private List<String> taken(String endpoint, String model) {
+		return this.catalog.find(endpoint, model)
+			.map(CatalogModel::parameters)
+			.orElse(CatalogModel.SAMPLING_PARAMETERS);
+	}
+
+	/** The request's system prompt, if it has one, becomes the conversation's. */
+	private void changeSystemPrompt(UUID conversationId, SendMessageRequest request) {
+		if (request.systemPrompt() != null) {
+			this.conversations.update(conversationId, ConversationPatch.systemPrompt(request.systemPrompt()));
+		}
 	}
 
 	private static List<ChatMessage> history(Turn turn) {
@@ -169,12 +222,17 @@ public class ChatService {
 			.toList());
 	}
 
-	/** What is stored of the request: for a relay, the effort is the thinker's. */
-	private AnswerSpec spec(String model, ReasoningOptions reasoning, RelayOptions relay, String endpoint) {
+	/**
+	 * What is stored of the request: for a relay, the effort is the thinker's; of the
+	 * parameters, those the model takes, so that the answer says what it was sent.
+	 */
+	private AnswerSpec spec(String model, ReasoningOptions reasoning, RelayOptions relay, String endpoint,
+			AnswerParameters parameters) {
 		String defaultEffort = this.properties.defaultEffort();
-		return (relay != null)
-				? new AnswerSpec(model, relay.thinkerReasoning().setting(defaultEffort), relay.thinker(), endpoint)
-				: new AnswerSpec(model, reasoning.setting(defaultEffort), null, endpoint);
+		AnswerParameters taken = (parameters != null && model != null) ? parameters.only(taken(endpoint, model))
+				: parameters;
+		return (relay != null) ? new AnswerSpec(model, relay.thinkerReasoning().setting(defaultEffort), relay.thinker(),
+				endpoint, taken) : new AnswerSpec(model, reasoning.setting(defaultEffort), null, endpoint, taken);
 	}
 
 	/**

@@ -3,17 +3,19 @@ package dev.ponder.chat;
 import java.util.List;
 
 import dev.ponder.PonderProperties;
+import dev.ponder.conversation.AnswerParameters;
 import dev.ponder.conversation.ConversationDetails;
 import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.ReasoningSetting;
 
 /**
  * What the composer offers: the model field, the reasoning levels and the length limit. A
- * conversation's composer starts with the endpoint, model and reasoning of its last
- * answer; the page's script narrows the levels to what the model accepts.
+ * conversation's composer starts with the endpoint, model, reasoning and parameters of
+ * its last answer; the page's script narrows the levels and parameters to what the model
+ * accepts.
  */
 public record Composer(String model, String effort, List<Choice> efforts, int maxLength, String endpoint,
-		Integer budget) {
+		Integer budget, AnswerParameters parameters) {
 
 	static final List<Choice> EFFORTS = List.of(new Choice("xhigh", "Extra high"), new Choice("high", "High"),
 			new Choice("medium", "Medium"), new Choice("low", "Low"), new Choice("minimal", "Minimal"),
@@ -28,7 +30,7 @@ public record Composer(String model, String effort, List<Choice> efforts, int ma
 			.orElse(null) : null;
 		if (last == null || last.model() == null) {
 			return new Composer(properties.defaultModel(), properties.defaultEffort(), EFFORTS,
-					SendMessageRequest.MAX_LENGTH, properties.defaultEndpoint(), null);
+					SendMessageRequest.MAX_LENGTH, properties.defaultEndpoint(), null, AnswerParameters.DEFAULTS);
 		}
 		ReasoningSetting setting = (last.reasoningAsked() != null) ? last.reasoningAsked()
 				: ReasoningSetting.effort(properties.defaultEffort());
@@ -38,7 +40,8 @@ public record Composer(String model, String effort, List<Choice> efforts, int ma
 		boolean known = EFFORTS.stream().anyMatch((offered) -> offered.value().equals(choice));
 		return new Composer(last.model(), known ? choice : properties.defaultEffort(), EFFORTS,
 				SendMessageRequest.MAX_LENGTH,
-				(last.endpoint() != null) ? last.endpoint() : properties.defaultEndpoint(), setting.maxTokens());
+				(last.endpoint() != null) ? last.endpoint() : properties.defaultEndpoint(), setting.maxTokens(),
+				(last.parameters() != null) ? last.parameters() : AnswerParameters.DEFAULTS);
 	}
 
 	/** One option of a select. */

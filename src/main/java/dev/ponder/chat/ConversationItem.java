@@ -7,15 +7,22 @@ import dev.ponder.conversation.ConversationDetails;
 import dev.ponder.conversation.TokenUsage;
 
 /**
- * The open conversation as its page header shows it: title, pin, and what it has cost so
- * far.
+ * The open conversation as its page header shows it: title, pin, what it has cost so far,
+ * and its system prompt, shown folded above the thread.
  */
 public record ConversationItem(UUID id, String title, Instant createdAt, Instant updatedAt, boolean pinned,
-		TokenUsage totals, String totalsLine) {
+		TokenUsage totals, String totalsLine, String systemPrompt) {
+
+	/**
+	 * The system prompt's first line, for its folded summary; {@code null} without one.
+	 */
+	public String systemPromptFirstLine() {
+		return (this.systemPrompt != null) ? this.systemPrompt.lines().findFirst().orElse("").strip() : null;
+	}
 
 	static ConversationItem of(ConversationDetails details) {
 		return new ConversationItem(details.id(), details.title(), details.createdAt(), details.updatedAt(),
-				details.pinned(), details.totals(), details.totalsLine());
+				details.pinned(), details.totals(), details.totalsLine(), details.systemPrompt());
 	}
 
 }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.ponder.conversation.AnswerParameters;
+import dev.ponder.conversation.Conversation;
 
 /**
  * A person's message and how it should be answered.
@@ -27,6 +28,8 @@ import dev.ponder.conversation.AnswerParameters;
  * @param preset a saved set-up whose parts fill in what this request leaves out
  * @param attachments files uploaded first ({@code POST /api/attachments}) that go with
  * the message, up to {@value #MAX_ATTACHMENTS}
+ * @param systemPrompt the conversation's system prompt from now on, set before the
+ * message is sent (empty removes it); the conversation's own when absent
  */
 public record SendMessageRequest(
 		@NotBlank(message = "The message is empty.") @Size(max = SendMessageRequest.MAX_LENGTH,
@@ -41,7 +44,9 @@ public record SendMessageRequest(
 		@Valid AnswerParameters parameters, UUID preset,
 		@Size(max = SendMessageRequest.MAX_ATTACHMENTS,
 				message = "A message takes at most 10 attachments.") List<@NotNull(
-						message = "An attachment id is null.") UUID> attachments) {
+						message = "An attachment id is null.") UUID> attachments,
+		@Size(max = Conversation.MAX_SYSTEM_PROMPT_LENGTH,
+				message = "The system prompt is longer than 100,000 characters.") String systemPrompt) {
 
 	/** A message for one model, thinking and answering itself. */
 	public SendMessageRequest(String content, String model, ReasoningOptions reasoning) {
@@ -51,7 +56,17 @@ public record SendMessageRequest(
 	/** A message without parameters, preset or attachments. */
 	public SendMessageRequest(String content, String model, ReasoningOptions reasoning, RelayOptions relay,
 			List<CompareColumn> compare, String endpoint) {
-		this(content, model, reasoning, relay, compare, endpoint, null, null, null);
+		this(content, model, reasoning, relay, compare, endpoint, null, null, null, null);
+	}
+
+	/**
+	 * A message with parameters, preset and attachments, and the conversation's own
+	 * system prompt.
+	 */
+	public SendMessageRequest(String content, String model, ReasoningOptions reasoning, RelayOptions relay,
+			List<CompareColumn> compare, String endpoint, AnswerParameters parameters, UUID preset,
+			List<UUID> attachments) {
+		this(content, model, reasoning, relay, compare, endpoint, parameters, preset, attachments, null);
 	}
 
 	/** The most files one message takes. */

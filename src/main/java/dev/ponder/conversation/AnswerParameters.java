@@ -1,5 +1,9 @@
 package dev.ponder.conversation;
 
+import java.util.Collection;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.validation.constraints.DecimalMax;
@@ -31,7 +35,18 @@ public record AnswerParameters(
 	/** Every part left to the server. */
 	public static final AnswerParameters DEFAULTS = new AnswerParameters(null, null, null, null);
 
-	/** Whether every part is left to the server. */
+	/**
+	 * Only the parts a model takes, by their wire names ({@code temperature},
+	 * {@code top_p}, {@code max_tokens}, {@code seed}); the others left to the server.
+	 */
+	public AnswerParameters only(Collection<String> taken) {
+		return new AnswerParameters(taken.contains("temperature") ? this.temperature : null,
+				taken.contains("top_p") ? this.topP : null, taken.contains("max_tokens") ? this.maxTokens : null,
+				taken.contains("seed") ? this.seed : null);
+	}
+
+	/** Whether every part is left to the server; not part of the JSON. */
+	@JsonIgnore
 	public boolean isDefault() {
 		return equals(DEFAULTS);
 	}

@@ -10,8 +10,16 @@ package dev.ponder.conversation;
  * @param thinkerModel the model whose reasoning the answer is given, or {@code null}
  * @param endpoint the endpoint that serves the model(s); OpenRouter when {@code null} (on
  * regenerating: the earlier answer's)
+ * @param parameters the sampling set-up; the server's defaults when {@code null} (on
+ * regenerating: the earlier answer's)
  */
-public record AnswerSpec(String model, ReasoningSetting reasoningSetting, String thinkerModel, String endpoint) {
+public record AnswerSpec(String model, ReasoningSetting reasoningSetting, String thinkerModel, String endpoint,
+		AnswerParameters parameters) {
+
+	/** Who answers, with the server's sampling defaults. */
+	public AnswerSpec(String model, ReasoningSetting reasoningSetting, String thinkerModel, String endpoint) {
+		this(model, reasoningSetting, thinkerModel, endpoint, null);
+	}
 
 	/** Who answers, on OpenRouter. */
 	public AnswerSpec(String model, ReasoningSetting reasoningSetting, String thinkerModel) {

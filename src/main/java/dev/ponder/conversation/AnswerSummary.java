@@ -1,5 +1,6 @@
 package dev.ponder.conversation;
 
+import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +45,9 @@ public final class AnswerSummary {
 	}
 
 	/**
-	 * Model, provider, tokens (prompt / completion / reasoning), cost, thinking time and
-	 * total time; {@code null} for a person's message.
+	 * Model, provider, the sampling parameters that differ from the server's defaults,
+	 * tokens (prompt / completion / reasoning), cost, thinking time and total time;
+	 * {@code null} for a person's message.
 	 */
 	public static String meta(MessageView message) {
 		if (!message.isAssistant()) {
@@ -64,6 +66,9 @@ public final class AnswerSummary {
 		if (message.relay() != null) {
 			parts.add("thinking by " + message.relay().thinkerModel());
 		}
+		if (message.parameters() != null) {
+			parts.addAll(parameters(message.parameters()));
+		}
 		TokenUsage usage = message.usage();
 		if (usage != null && usage.completionTokens() != null) {
 			parts.add(count(orZero(usage.promptTokens())) + " / " + count(usage.completionTokens()) + " / "
@@ -79,6 +84,32 @@ public final class AnswerSummary {
 			parts.add(Durations.words(message.totalMillis()));
 		}
 		return parts.isEmpty() ? null : String.join(" · ", parts);
+	}
+
+	/**
+	 * The parameters set, as "temperature 0.2", "top_p 0.9", "max 500 tokens", "seed 7";
+	 * none for the server's defaults.
+	 */
+	public static List<String> parameters(AnswerParameters parameters) {
+		List<String> parts = new ArrayList<>();
+		if (parameters.temperature() != null) {
+			parts.add("temperature " + plain(parameters.temperature()));
+		}
+		if (parameters.topP() != null) {
+			parts.add("top_p " + plain(parameters.topP()));
+		}
+		if (parameters.maxTokens() != null) {
+			parts.add("max " + count(parameters.maxTokens()) + " tokens");
+		}
+		if (parameters.seed() != null) {
+			parts.add("seed " + parameters.seed());
+		}
+		return parts;
+	}
+
+	/** 0.2 as "0.2" and 1.0 as "1", never "1.0E-4". */
+	private static String plain(double value) {
+		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
 	}
 
 	/** A conversation's tokens and cost, or {@code null} before anything was spent. */

@@ -144,9 +144,10 @@ public class Conversation extends NewUntilStored {
 	 * is harmless.
 	 */
 	static Conversation imported(UUID ownerId, UUID id, String title, Instant createdAt, Instant updatedAt,
-			boolean pinned, UUID activeLeafId) {
+			boolean pinned, UUID activeLeafId, String systemPrompt) {
 		Conversation conversation = new Conversation(ownerId, title, createdAt);
 		conversation.id = id;
+		conversation.setSystemPrompt(systemPrompt);
 		conversation.updatedAt = updatedAt;
 		conversation.pinned = pinned;
 		conversation.activeLeafId = activeLeafId;

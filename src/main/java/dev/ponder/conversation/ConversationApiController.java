@@ -40,7 +40,8 @@ class ConversationApiController {
 
 	@PostMapping("/conversations")
 	ResponseEntity<ConversationSummary> create(@Valid @RequestBody(required = false) NewConversation request) {
-		ConversationSummary created = this.conversations.create((request != null) ? request.title() : null);
+		ConversationSummary created = (request != null)
+				? this.conversations.create(request.title(), request.systemPrompt()) : this.conversations.create(null);
 		return ResponseEntity.created(URI.create("/api/conversations/" + created.id())).body(created);
 	}
 
@@ -101,11 +102,14 @@ class ConversationApiController {
 	}
 
 	/**
-	 * An optional title for a new conversation; it is otherwise named after its first
-	 * message.
+	 * An optional title for a new conversation (it is otherwise named after its first
+	 * message), and an optional system prompt.
 	 */
-	record NewConversation(@Size(max = Conversation.MAX_TITLE_LENGTH,
-			message = "The title is longer than 200 characters.") String title) {
+	record NewConversation(
+			@Size(max = Conversation.MAX_TITLE_LENGTH,
+					message = "The title is longer than 200 characters.") String title,
+			@Size(max = Conversation.MAX_SYSTEM_PROMPT_LENGTH,
+					message = "The system prompt is longer than 100,000 characters.") String systemPrompt) {
 	}
 
 }

@@ -82,7 +82,8 @@ public class ConversationExporter {
 			.map(this::exported)
 			.toList();
 		return new ExportFile.Conversation(conversation.getId(), conversation.getTitle(), conversation.getCreatedAt(),
-				conversation.getUpdatedAt(), conversation.isPinned(), conversation.getActiveLeafId(), all);
+				conversation.getUpdatedAt(), conversation.isPinned(), conversation.getActiveLeafId(), all,
+				conversation.getSystemPrompt());
 	}
 
 	private ExportFile.Message exported(Message message) {
@@ -93,7 +94,7 @@ public class ConversationExporter {
 				view.status().name(), view.content(), view.reasoning(), details, view.model(), view.reasoningSetting(),
 				view.provider(), view.generationId(), view.finishReason(), view.nativeFinishReason(), view.error(),
 				view.usage(), view.createdAt(), view.reasoningStartedAt(), view.contentStartedAt(), view.finishedAt(),
-				view.relay(), view.compare());
+				view.relay(), view.compare(), view.parameters());
 	}
 
 }

@@ -55,6 +55,25 @@ class ConversationFormController {
 		return "redirect:/c/" + id;
 	}
 
+	/** Sets the system prompt from the header's menu; an empty one removes it. */
+	@PostMapping("/c/{id}/system-prompt")
+	String systemPrompt(@PathVariable UUID id, @RequestParam(defaultValue = "") String systemPrompt,
+			RedirectAttributes redirect) {
+		ConversationPatch patch = ConversationPatch.systemPrompt(systemPrompt);
+		String problem = this.validator.validate(patch)
+			.stream()
+			.map(ConstraintViolation::getMessage)
+			.findFirst()
+			.orElse(null);
+		if (problem != null) {
+			redirect.addFlashAttribute("formError", problem);
+		}
+		else {
+			this.conversations.update(id, patch);
+		}
+		return "redirect:/c/" + id;
+	}
+
 	@PostMapping("/c/{id}/pin")
 	String pin(@PathVariable UUID id, @RequestParam(defaultValue = "true") boolean pinned) {
 		this.conversations.update(id, new ConversationPatch(null, pinned));

@@ -156,7 +156,7 @@ public class ConversationImporter {
 	private void store(ExportFile.Conversation source, UUID ownerId) {
 		this.conversations.save(Conversation.imported(ownerId, source.id(), source.title().strip(), source.createdAt(),
 				(source.updatedAt() != null) ? source.updatedAt() : source.createdAt(),
-				Boolean.TRUE.equals(source.pinned()), source.activeLeafId()));
+				Boolean.TRUE.equals(source.pinned()), source.activeLeafId(), source.systemPrompt()));
 		// Parents first: a message's parent must exist when it is inserted.
 		ParentsFirst.of(source.messages())
 			.placed()
@@ -177,7 +177,7 @@ public class ConversationImporter {
 				(message.error() != null) ? message.error().code() : null,
 				(message.error() != null) ? message.error().message() : null, message.usage(), message.createdAt(),
 				message.reasoningStartedAt(), message.contentStartedAt(), message.finishedAt(), message.relay(),
-				message.compare());
+				message.compare(), message.parameters());
 	}
 
 	static void check(boolean condition, String problem) {

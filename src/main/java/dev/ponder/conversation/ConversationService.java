@@ -59,8 +59,15 @@ public class ConversationService {
 
 	@Transactional
 	public ConversationSummary create(String title) {
-		return ConversationSummary
-			.of(this.conversations.save(new Conversation(this.owner.get().accountId(), title, this.clock.instant())));
+		return create(title, null);
+	}
+
+	/** A new conversation, with a system prompt or none. */
+	@Transactional
+	public ConversationSummary create(String title, String systemPrompt) {
+		Conversation conversation = new Conversation(this.owner.get().accountId(), title, this.clock.instant());
+		conversation.setSystemPrompt(systemPrompt);
+		return ConversationSummary.of(this.conversations.save(conversation));
 	}
 
 	/** One page of the sidebar: pinned first, then the most recently active. */
@@ -112,6 +119,7 @@ public class ConversationService {
 	private static SearchResult result(Conversation conversation, List<Message> matched, Excerpts excerpts) {
 		List<SearchResult.Match> matches = new ArrayList<>();
 		excerpts.find(conversation.getTitle(), null, "title").ifPresent(matches::add);
+		excerpts.find(conversation.getSystemPrompt(), null, "systemPrompt").ifPresent(matches::add);
 		matched.stream()
 			.sorted(Comparator.comparing(Message::getCreatedAt).reversed())
 			.map((message) -> match(message, excerpts))
@@ -150,7 +158,8 @@ public class ConversationService {
 			.map((message) -> MessageView.of(message, tree.siblingsOf(message)))
 			.toList();
 		return new ConversationDetails(conversation.getId(), conversation.getTitle(), conversation.getCreatedAt(),
-				conversation.getUpdatedAt(), conversation.isPinned(), totals(tree.all()), path);
+				conversation.getUpdatedAt(), conversation.isPinned(), totals(tree.all()), path,
+				conversation.getSystemPrompt());
 	}
 
 	/** Tokens and cost of every answer, on every branch: all of them were paid for. */

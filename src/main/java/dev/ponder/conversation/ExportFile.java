@@ -25,9 +25,12 @@ public record ExportFile(String format, Integer version, Instant exportedAt, Lis
 
 	public static final int VERSION = 1;
 
-	/** One conversation, with the branch it follows and all its messages. */
+	/**
+	 * One conversation, with the branch it follows, all its messages and its system
+	 * prompt ({@code null} for none, and in files from before there were any).
+	 */
 	public record Conversation(UUID id, String title, Instant createdAt, Instant updatedAt, Boolean pinned,
-			UUID activeLeafId, List<Message> messages) {
+			UUID activeLeafId, List<Message> messages, String systemPrompt) {
 
 		/**
 		 * The same conversation under random new ids, its links between messages kept.
@@ -51,28 +54,31 @@ public record ExportFile(String format, Integer version, Instant exportedAt, Lis
 			UnaryOperator<UUID> renew = (id) -> (id != null) ? renewed.getOrDefault(id, id) : null;
 			return new Conversation(newId.apply(this.id), this.title, this.createdAt, this.updatedAt, this.pinned,
 					renew.apply(this.activeLeafId),
-					this.messages.stream().map((message) -> message.withIds(renew)).toList());
+					this.messages.stream().map((message) -> message.withIds(renew)).toList(), this.systemPrompt);
 		}
 
 	}
 
 	/**
 	 * One message with all it stored; {@code reasoningDetails} is the raw JSON the model
-	 * sent.
+	 * sent, {@code parameters} an answer's sampling set-up ({@code null} in files from
+	 * before there were any).
 	 */
 	public record Message(UUID id, UUID parentId, Integer position, String role, String status, String content,
 			String reasoning, JsonNode reasoningDetails, String model, String reasoningSetting, String provider,
 			String generationId, String finishReason, String nativeFinishReason, MessageView.ErrorView error,
 			TokenUsage usage, Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt,
-			Instant finishedAt, MessageView.Relay relay, MessageView.Compare compare) {
+			Instant finishedAt, MessageView.Relay relay, MessageView.Compare compare, AnswerParameters parameters) {
 
 		Message withIds(UnaryOperator<UUID> renew) {
 			return new Message(renew.apply(this.id), renew.apply(this.parentId), this.position, this.role, this.status,
 					this.content, this.reasoning, this.reasoningDetails, this.model, this.reasoningSetting,
 					this.provider, this.generationId, this.finishReason, this.nativeFinishReason, this.error,
 					this.usage, this.createdAt, this.reasoningStartedAt, this.contentStartedAt, this.finishedAt,
-					this.relay, (this.compare != null)
-							? new MessageView.Compare(renew.apply(this.compare.group()), this.compare.column()) : null);
+					this.relay,
+					(this.compare != null)
+							? new MessageView.Compare(renew.apply(this.compare.group()), this.compare.column()) : null,
+					this.parameters);
 		}
 
 	}

@@ -34,6 +34,9 @@ final class ImportedConversationCheck {
 		require(title != null && !title.isBlank(), this.where + " has no title.");
 		require(title.strip().length() <= Conversation.MAX_TITLE_LENGTH,
 				this.where + "'s title is longer than 200 characters.");
+		String systemPrompt = this.conversation.systemPrompt();
+		require(systemPrompt == null || systemPrompt.strip().length() <= Conversation.MAX_SYSTEM_PROMPT_LENGTH,
+				this.where + "'s system prompt is longer than 100,000 characters.");
 		require(this.conversation.createdAt() != null, this.where + " has no createdAt.");
 		instant(this.where, "createdAt", this.conversation.createdAt());
 		instant(this.where, "updatedAt", this.conversation.updatedAt());
@@ -97,6 +100,9 @@ final class ImportedConversationCheck {
 						thinker.reasoningTokens(), thinker.cost());
 			}
 		}
+		if (message.parameters() != null) {
+			parameters(where, message.parameters());
+		}
 		instant(where, "createdAt", message.createdAt());
 		instant(where, "reasoningStartedAt", message.reasoningStartedAt());
 		instant(where, "contentStartedAt", message.contentStartedAt());
@@ -128,6 +134,19 @@ final class ImportedConversationCheck {
 					where + ": " + prefix + "cost " + cost.toPlainString() + " does not fit: a cost is below "
 							+ ImportLimits.COST_CEILING.toPlainString() + ".");
 		}
+	}
+
+	/** The same bounds as a request's (see {@link AnswerParameters}). */
+	private static void parameters(String where, AnswerParameters parameters) {
+		Double temperature = parameters.temperature();
+		require(temperature == null || (temperature >= 0 && temperature <= 2),
+				where + ": parameters.temperature " + temperature + " is not between 0 and 2.");
+		Double topP = parameters.topP();
+		require(topP == null || (topP > 0 && topP <= 1),
+				where + ": parameters.topP " + topP + " is not above 0 and at most 1.");
+		Integer maxTokens = parameters.maxTokens();
+		require(maxTokens == null || (maxTokens > 0 && maxTokens <= 1_000_000),
+				where + ": parameters.maxTokens " + maxTokens + " is not between 1 and 1,000,000.");
 	}
 
 	private static void tokens(String where, String field, Integer tokens) {

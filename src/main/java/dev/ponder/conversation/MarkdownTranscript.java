@@ -28,6 +28,11 @@ final class MarkdownTranscript {
 			this.out.append(" · ").append(totals);
 		}
 		this.out.append("*\n\n");
+		if (this.conversation.systemPrompt() != null) {
+			this.out.append("<details>\n<summary>System prompt</summary>\n\n")
+				.append(neutraliseDetailsTags(this.conversation.systemPrompt()))
+				.append("\n\n</details>\n\n");
+		}
 		this.conversation.messages().forEach(this::message);
 		return this.out.toString();
 	}

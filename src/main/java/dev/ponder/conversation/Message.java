@@ -175,6 +175,9 @@ public class Message extends NewUntilStored {
 		if (source.compare() != null) {
 			message.compareIn(source.compare().group(), source.compare().column());
 		}
+		if (source.role() == MessageRole.ASSISTANT) {
+			message.setParameters(source.parameters());
+		}
 		return message;
 	}
 

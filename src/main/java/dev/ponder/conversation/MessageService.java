@@ -93,8 +93,9 @@ public class MessageService {
 			.orElseThrow(() -> NotFoundException.message(answerId));
 		String model = (spec.model() != null) ? spec.model() : answer.getModel();
 		String endpoint = (spec.endpoint() != null) ? spec.endpoint() : answer.getEndpoint();
+		AnswerParameters parameters = (spec.parameters() != null) ? spec.parameters() : answer.getParameters();
 		return answer(conversation, question, tree(conversation.getId()).pathFromRoot(question),
-				new AnswerSpec(model, spec.reasoningSetting(), spec.thinkerModel(), endpoint), null);
+				new AnswerSpec(model, spec.reasoningSetting(), spec.thinkerModel(), endpoint, parameters), null);
 	}
 
 	/**
@@ -168,11 +169,12 @@ public class MessageService {
 		if (compareColumn != null) {
 			streaming.compareIn(question.getId(), compareColumn);
 		}
+		streaming.setParameters(spec.parameters());
 		Message answer = this.messages.save(streaming);
 		conversation.follow(answer.getId());
 		conversation.touch(now);
 		return new Turn(conversation.getId(), conversation.getTitle(), question.getId(), answer.getId(), spec.model(),
-				answer.getEndpoint(), history(asked));
+				answer.getEndpoint(), history(asked), conversation.getSystemPrompt(), answer.getParameters());
 	}
 
 	/**

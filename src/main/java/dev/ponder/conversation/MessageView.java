@@ -11,12 +11,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param reasoningAsked how hard the model was asked to think, in parts
  * ({@code effort, maxTokens, hidden}) so that no page has to read the stored string
+ * @param parameters an answer's sampling set-up, each part {@code null} where the
+ * server's default held; {@code null} for a question
  */
 public record MessageView(UUID id, UUID conversationId, UUID parentId, String role, String content, String reasoning,
 		String endpoint, String model, ReasoningSetting reasoningAsked, String provider, String generationId,
 		MessageStatus status, ErrorView error, TokenUsage usage, String finishReason, String nativeFinishReason,
 		Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt,
-		Long thinkingMillis, Long totalMillis, Siblings siblings, Relay relay, Compare compare) {
+		Long thinkingMillis, Long totalMillis, Siblings siblings, Relay relay, Compare compare,
+		AnswerParameters parameters) {
 
 	/**
 	 * A relayed answer's thinking: the model that thought and what that cost (the
@@ -66,7 +69,8 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 				message.getContentStartedAt(), message.getFinishedAt(), thinkingMillis(message),
 				millisBetween(message.getCreatedAt(), message.getFinishedAt()), siblings, relay(message),
 				(message.getCompareGroup() != null) ? new Compare(message.getCompareGroup(), message.getCompareColumn())
-						: null);
+						: null,
+				(message.getRole() == MessageRole.ASSISTANT) ? message.getParameters() : null);
 	}
 
 	private static Relay relay(Message message) {

@@ -32,7 +32,8 @@ class PostgresTextSearch implements TextSearch {
 			.list();
 		List<UUID> conversations = this.jdbc.sql("""
 				SELECT c.id FROM conversation c
-				WHERE to_tsvector('simple', c.title) @@ plainto_tsquery('simple', :query) %s
+				WHERE to_tsvector('simple', c.title || ' ' || left(coalesce(c.system_prompt, ''), 200000))
+				      @@ plainto_tsquery('simple', :query) %s
 				ORDER BY c.updated_at DESC LIMIT :limit""".formatted(ownedBy))
 			.paramSource(params(query, ownerId, limit))
 			.query(UUID.class)

@@ -14,8 +14,9 @@ public record SearchResult(UUID id, String title, Instant createdAt, Instant upd
 	/**
 	 * One place that matched.
 	 *
-	 * @param messageId the message, or {@code null} for the title
-	 * @param in {@code title}, {@code question}, {@code answer} or {@code reasoning}
+	 * @param messageId the message, or {@code null} for the title and the system prompt
+	 * @param in {@code title}, {@code systemPrompt}, {@code question}, {@code answer} or
+	 * {@code reasoning}
 	 * @param excerpt plain text around the match, "…" where cut
 	 * @param marks the {@code [start, end)} character ranges of the excerpt that matched
 	 */

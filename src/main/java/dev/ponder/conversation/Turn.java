@@ -14,9 +14,11 @@ import java.util.UUID;
  * @param endpoint the endpoint that serves it
  * @param history the turns to send upstream, oldest first, ending with the person's
  * message
+ * @param systemPrompt the conversation's instructions, sent first, or {@code null}
+ * @param parameters the sampling set-up the answer is asked with
  */
 public record Turn(UUID conversationId, String title, UUID userMessageId, UUID assistantMessageId, String model,
-		String endpoint, List<HistoryEntry> history) {
+		String endpoint, List<HistoryEntry> history, String systemPrompt, AnswerParameters parameters) {
 
 	/** One earlier turn as plain text: reasoning never goes back upstream. */
 	public record HistoryEntry(MessageRole role, String content) {

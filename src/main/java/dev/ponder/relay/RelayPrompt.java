@@ -30,6 +30,10 @@ public class RelayPrompt {
 			your reasoning. Think the user's last message through as carefully as you can. Do not write an \
 			answer. When you have finished thinking, reply with just: Done.""";
 
+	/** Introduces the person's system prompt to the thinker. */
+	static final String THINKER_SYSTEM_PROMPT_INTRO = "The answer will be written under these instructions "
+			+ "from the person; think with them in mind:";
+
 	private static final int MAX_TEMPLATE_LENGTH = 10_000;
 
 	private final AppSettings settings;
@@ -61,21 +65,30 @@ public class RelayPrompt {
 		return template;
 	}
 
-	/** The thinker's conversation: the instruction, then the conversation so far. */
-	public List<ChatMessage> forThinker(List<ChatMessage> history) {
-		List<ChatMessage> messages = new ArrayList<>();
-		messages.add(new ChatMessage("system", THINKER_INSTRUCTION));
-		messages.addAll(history);
-		return messages;
+	/**
+	 * The thinker's conversation: the instruction, then the person's system prompt (if
+	 * any) as what the answer must follow, then the conversation so far. One system
+	 * message: some servers' chat templates refuse a second one.
+	 */
+	public List<ChatMessage> forThinker(String systemPrompt, List<ChatMessage> history) {
+		String instruction = (systemPrompt != null)
+				? THINKER_INSTRUCTION + "\n\n" + THINKER_SYSTEM_PROMPT_INTRO + "\n\n" + systemPrompt
+				: THINKER_INSTRUCTION;
+		return withSystem(instruction, history);
 	}
 
 	/**
-	 * The answerer's conversation: the template filled with the reasoning, then the
-	 * conversation so far.
+	 * The answerer's conversation: the person's system prompt (if any) and the template
+	 * filled with the reasoning, in one system message, then the conversation so far.
 	 */
-	public List<ChatMessage> forAnswerer(List<ChatMessage> history, String reasoning) {
+	public List<ChatMessage> forAnswerer(String systemPrompt, List<ChatMessage> history, String reasoning) {
+		String handover = template().replace(PLACEHOLDER, reasoning.strip());
+		return withSystem((systemPrompt != null) ? systemPrompt + "\n\n" + handover : handover, history);
+	}
+
+	private static List<ChatMessage> withSystem(String system, List<ChatMessage> history) {
 		List<ChatMessage> messages = new ArrayList<>();
-		messages.add(new ChatMessage("system", template().replace(PLACEHOLDER, reasoning.strip())));
+		messages.add(new ChatMessage("system", system));
 		messages.addAll(history);
 		return messages;
 	}

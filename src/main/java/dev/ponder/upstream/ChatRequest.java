@@ -12,22 +12,32 @@ import tools.jackson.databind.annotation.JsonNaming;
  * {@code usage: {include: true}} is deprecated on OpenRouter (usage always comes now) but
  * harmless, and some OpenAI-style servers only report usage when asked through
  * {@code stream_options}. Servers other than OpenRouter also get the effort as OpenAI's
- * {@code reasoning_effort}, the spelling vLLM, LM Studio and Ollama read.
+ * {@code reasoning_effort}, the spelling vLLM, LM Studio and Ollama read. The sampling
+ * parameters ({@code temperature}, {@code top_p}, {@code max_tokens}, {@code seed}) are
+ * left out when not set, so that the server's defaults hold.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ChatRequest(String model, List<ChatMessage> messages, boolean stream, ReasoningRequest reasoning,
-		String reasoningEffort, UsageRequest usage, StreamOptions streamOptions) {
+		String reasoningEffort, UsageRequest usage, StreamOptions streamOptions, Double temperature, Double topP,
+		Integer maxTokens, Long seed) {
 
 	public static ChatRequest streaming(String model, List<ChatMessage> messages, ReasoningRequest reasoning) {
-		return new ChatRequest(model, messages, true, reasoning, null, new UsageRequest(true), new StreamOptions(true));
+		return new ChatRequest(model, messages, true, reasoning, null, new UsageRequest(true), new StreamOptions(true),
+				null, null, null, null);
 	}
 
 	/** The same request with the effort also spelled the OpenAI way, if there is one. */
 	public ChatRequest withReasoningEffort() {
 		String effort = (this.reasoning != null) ? this.reasoning.effort() : null;
 		return new ChatRequest(this.model, this.messages, this.stream, this.reasoning, effort, this.usage,
-				this.streamOptions);
+				this.streamOptions, this.temperature, this.topP, this.maxTokens, this.seed);
+	}
+
+	/** The same request with these sampling parameters; {@code null} leaves one out. */
+	public ChatRequest withSampling(Double temperature, Double topP, Integer maxTokens, Long seed) {
+		return new ChatRequest(this.model, this.messages, this.stream, this.reasoning, this.reasoningEffort, this.usage,
+				this.streamOptions, temperature, topP, maxTokens, seed);
 	}
 
 	/** One turn of the conversation sent upstream. */

@@ -273,6 +273,47 @@ abstract class StorageContract {
 	}
 
 	@Test
+	void searchFindsAConversationByItsSystemPrompt() {
+		UUID id = this.conversations.create(null, "Answer like a Wombatologist would, briefly.").id();
+		this.messages.beginTurn(id, "What do they eat?", "m", "low");
+
+		List<SearchResult> found = this.conversations.search("wombatologist", 0, 20);
+		List<SearchResult> acrossTitleAndPrompt = this.conversations.search("eat wombatologist", 0, 20);
+
+		assertThat(found).extracting(SearchResult::id).containsExactly(id);
+		SearchResult.Match match = found.get(0).matches().get(0);
+		assertThat(match.in()).isEqualTo("systemPrompt");
+		assertThat(match.messageId()).isNull();
+		assertThat(match.excerpt().substring(match.marks().get(0).get(0), match.marks().get(0).get(1)))
+			.isEqualTo("Wombatologist");
+		assertThat(acrossTitleAndPrompt).extracting(SearchResult::id).containsExactly(id);
+		this.conversations.update(id, ConversationPatch.systemPrompt(""));
+		assertThat(this.conversations.search("wombatologist", 0, 20)).isEmpty();
+	}
+
+	@Test
+	void theSystemPromptAndEachAnswersParametersExportAndImportBack() {
+		UUID id = this.conversations.create(null, "Be terse.\nNo lists.").id();
+		AnswerParameters parameters = new AnswerParameters(0.2, null, 500, 7L);
+		Turn turn = this.messages.beginTurn(id, "Parameters, exported",
+				new AnswerSpec("m", ReasoningSetting.effort("low"), null, null, parameters));
+		complete(turn.assistantMessageId(), "Terse.");
+		String json = this.jsonMapper.writeValueAsString(this.exporter.json(id));
+		this.conversations.delete(id);
+		this.clock.advance(ConversationService.UNDO_WINDOW.plusSeconds(1));
+		this.conversations.purgeDeleted();
+
+		this.importer.importJson(json);
+
+		ConversationDetails imported = this.conversations.find(id).orElseThrow();
+		assertThat(imported.systemPrompt()).isEqualTo("Be terse.\nNo lists.");
+		assertThat(imported.messages().get(0).parameters()).isNull();
+		assertThat(imported.messages().get(1).parameters()).isEqualTo(parameters);
+		assertThat(imported.messages().get(1).metaLine()).contains("temperature 0.2 · max 500 tokens · seed 7");
+		assertThat(this.exporter.markdown(id)).contains("<summary>System prompt</summary>\n\nBe terse.\nNo lists.");
+	}
+
+	@Test
 	void exportedJsonImportsBackWhole_andASecondImportAddsNothing() {
 		UUID id = this.conversations.create(null).id();
 		Turn turn = this.messages.beginTurn(id, "Export me", "deepseek/deepseek-r1", "high");
