@@ -48,7 +48,7 @@ class ChatApiController {
 
 	@PostMapping(path = "/conversations/{conversationId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<SseEmitter> send(@PathVariable UUID conversationId, @Valid @RequestBody SendMessageRequest asked) {
-		SendMessageRequest request = this.presets.forConversation(conversationId, asked);
+		SendMessageRequest request = this.presets.forSend(asked);
 		if (request.compare() != null) {
 			return this.streams.open(columns(this.chat.compare(conversationId, request)));
 		}

@@ -22,7 +22,7 @@ import dev.ponder.preset.PresetView;
  * reasoning, parameters (part by part), relay and compare. What the request says always
  * wins; a request that names a model asks for one answer, so a preset's compare is then
  * not used. A preset's system prompt becomes the conversation's before the turn starts,
- * so that what the page shows is what was sent.
+ * so that what the page shows is what was sent; a system prompt in the request wins.
  */
 @Component
 class PresetDefaults {
@@ -39,27 +39,31 @@ class PresetDefaults {
 		this.messages = messages;
 	}
 
-	/** The request to send in this conversation, with its preset's parts filled in. */
-	SendMessageRequest forConversation(UUID conversationId, SendMessageRequest request) {
+	/**
+	 * The request to send, with its preset's parts filled in; a preset's system prompt
+	 * travels as the request's, which the conversation takes once the request is known to
+	 * be sendable.
+	 */
+	SendMessageRequest forSend(SendMessageRequest request) {
+		return (request.preset() != null) ? filled(request, this.presets.usable(request.preset())) : request;
+	}
+
+	/**
+	 * The request to edit this question with, with its preset's parts filled in. An edit
+	 * has no system prompt of its own: the preset's becomes the conversation's first.
+	 */
+	SendMessageRequest forEdit(UUID questionId, SendMessageRequest request) {
 		if (request.preset() == null) {
 			return request;
 		}
 		PresetView preset = this.presets.usable(request.preset());
 		if (preset.systemPrompt() != null) {
+			UUID conversationId = this.messages.visible(questionId)
+				.map(MessageView::conversationId)
+				.orElseThrow(() -> NotFoundException.message(questionId));
 			this.conversations.update(conversationId, ConversationPatch.systemPrompt(preset.systemPrompt()));
 		}
 		return filled(request, preset);
-	}
-
-	/** The request to edit this question with, with its preset's parts filled in. */
-	SendMessageRequest forEdit(UUID questionId, SendMessageRequest request) {
-		if (request.preset() == null) {
-			return request;
-		}
-		UUID conversationId = this.messages.visible(questionId)
-			.map(MessageView::conversationId)
-			.orElseThrow(() -> NotFoundException.message(questionId));
-		return forConversation(conversationId, request);
 	}
 
 	static SendMessageRequest filled(SendMessageRequest request, PresetView preset) {
@@ -70,7 +74,8 @@ class PresetDefaults {
 		return new SendMessageRequest(request.content(), oneModelNamed ? request.model() : preset.model(),
 				(request.reasoning() != null) ? request.reasoning() : options(preset.reasoning()), relay, compare,
 				(request.endpoint() != null) ? request.endpoint() : preset.endpoint(),
-				parameters(request.parameters(), preset.parameters()), request.preset(), request.attachments());
+				parameters(request.parameters(), preset.parameters()), request.preset(), request.attachments(),
+				(request.systemPrompt() != null) ? request.systemPrompt() : preset.systemPrompt());
 	}
 
 	/** Each part the request sets wins over the preset's. */

@@ -7,10 +7,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.ponder.testing.AppTestSupport;
 import dev.ponder.testing.FakeGeneration;
@@ -24,9 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * make, list, change, delete, the sentences of a refusal, and a send that names one.
  */
 class PresetApiTest extends AppTestSupport {
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Test
 	void aPresetIsMadeListedChangedAndDeleted() {
@@ -120,26 +115,31 @@ class PresetApiTest extends AppTestSupport {
 	}
 
 	@Test
-	void aSendNamingAPresetIsAnsweredWithItsModelReasoningAndSystemPrompt() {
+	void aSendNamingAPresetIsAnsweredWithItsModelReasoningParametersAndSystemPrompt() {
 		String preset = create("""
 				{"name":"Terse platypus","model":"openai/o3-mini","reasoning":{"effort":"low"},
-				 "systemPrompt":"Answer in one word, like a platypus."}""");
+				 "systemPrompt":"Answer in one word, like a platypus.",
+				 "parameters":{"temperature":0.2,"topP":0.5,"seed":42}}""");
 		upstream.enqueueFor("openai/o3-mini", answer("openai/o3-mini", "Short.", "Yes."));
 		UUID conversation = newConversation();
 
 		List<ServerSentEvent<String>> events = allEvents(
 				postForEvents("/api/conversations/" + conversation + "/messages",
-						"{\"content\":\"Is a platypus a mammal?\",\"preset\":\"" + preset + "\"}"));
+						"{\"content\":\"Is a platypus a mammal?\",\"preset\":\"" + preset
+								+ "\",\"parameters\":{\"topP\":0.9}}"));
 
 		assertThat(last(events).event()).isEqualTo("done");
 		RecordedRequest sent = upstream.takeRequest();
 		assertThat(sent.json().get("model").asString()).isEqualTo("openai/o3-mini");
 		assertThat(sent.json().get("reasoning").get("effort").asString()).isEqualTo("low");
+		assertThat(sent.json().get("messages").get(0).get("role").asString()).isEqualTo("system");
+		assertThat(sent.json().get("messages").get(0).get("content").asString())
+			.isEqualTo("Answer in one word, like a platypus.");
+		assertThat(sent.json().get("temperature").asDouble()).isEqualTo(0.2);
+		assertThat(sent.json().get("top_p").asDouble()).as("the request's part wins").isEqualTo(0.9);
+		assertThat(sent.json().get("seed").asLong()).isEqualTo(42);
 		JsonNode shown = conversation(conversation);
-		assertThat(this.jdbc.sql("select system_prompt from conversation where id = ?")
-			.param(conversation)
-			.query(String.class)
-			.single()).isEqualTo("Answer in one word, like a platypus.");
+		assertThat(shown.get("systemPrompt").asString()).isEqualTo("Answer in one word, like a platypus.");
 		assertThat(shown.get("messages").get(1).get("model").asString()).isEqualTo("openai/o3-mini");
 		assertThat(shown.get("messages").get(1).get("reasoningAsked").get("effort").asString()).isEqualTo("low");
 	}
