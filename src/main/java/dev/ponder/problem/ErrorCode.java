@@ -95,11 +95,11 @@ public enum ErrorCode {
 	/** The username is taken. */
 	USERNAME_TAKEN(HttpStatus.CONFLICT, "Conflict", false),
 
-	/** The administrator exists already. */
-	ALREADY_SET_UP(HttpStatus.CONFLICT, "Conflict", false),
-
 	/** The person has a preset of that name already. */
 	PRESET_NAME_TAKEN(HttpStatus.CONFLICT, "Conflict", false),
+
+	/** The administrator exists already. */
+	ALREADY_SET_UP(HttpStatus.CONFLICT, "Conflict", false),
 
 	/** Something only accounts have, asked for with accounts off. */
 	ACCOUNTS_OFF(HttpStatus.CONFLICT, "Conflict", false),
