@@ -14,6 +14,8 @@ import { Header } from './header.js';
 import { AssistantMessage } from './message-view.js';
 import { ModelCatalog } from './model-catalog.js';
 import { ModelPicker } from './model-picker.js';
+import { PresetPicker } from './preset-picker.js';
+import { enhancePresetsPage } from './presets-page.js';
 import { ReasoningControl } from './reasoning-control.js';
 import { ComposeModes } from './relay-composer.js';
 import { RelaySettings } from './relay-settings.js';
@@ -27,16 +29,27 @@ function setUpModelChoice(form) {
 	const catalog = new ModelCatalog();
 	const control = new ReasoningControl(form.querySelector('.chip--effort'), document.getElementById('composer-note'));
 	const endpoint = form.querySelector('input[name="endpoint"]');
-	catalog.load().then(() => {
+	const model = form.querySelector('[name="model"]');
+	let picker = null;
+	const ready = catalog.load().then(() => {
 		// "Not listed" is only said of an endpoint whose list Ponder has.
 		const fit = (choice) => control.fit({ ...choice, stale: catalog.stale,
 			listKnown: catalog.loaded && catalog.endpoints().includes(choice.endpoint) });
-		const picker = new ModelPicker(form.querySelector('.chip--model'), endpoint, catalog, { onChange: fit });
+		picker = new ModelPicker(form.querySelector('.chip--model'), endpoint, catalog, { onChange: fit });
 		fit({ endpoint: picker.endpoint, id: picker.modelId, model: picker.selected });
 	});
 	return {
 		reasoning: () => control.request(),
-		sent: ({ endpoint: name, model }) => catalog.used(name ?? 'openrouter', model),
+		sent: ({ endpoint: name, model: id }) => catalog.used(name ?? 'openrouter', id),
+		/** The choice as a preset's fields. */
+		current: () => ({ endpoint: endpoint.value || 'openrouter', model: model.value.trim() || null, reasoning: control.request() }),
+		/** Takes a preset's endpoint, model and reasoning; a preset without a model keeps the composer's. */
+		async use({ endpoint: name, model: id, reasoning }) {
+			await ready;
+			control.want(reasoning);
+			if (id && picker) picker.select(name || 'openrouter', id);
+			control.wanted = null;
+		},
 	};
 }
 
@@ -47,6 +60,8 @@ function start() {
 	addCopyableButtons(document);
 	const relaySettings = document.querySelector('.relay-settings');
 	if (relaySettings) new RelaySettings(relaySettings);
+	const presetsPage = document.querySelector('.presets-page');
+	if (presetsPage) enhancePresetsPage(presetsPage);
 	const aside = document.getElementById('sidebar');
 	const sidebar = aside ? new Sidebar(aside, document.querySelector('.sidebar-toggle')) : null;
 
@@ -78,6 +93,13 @@ function start() {
 		reasoning: modelChoice.reasoning,
 	});
 	chat = new Chat({ main, messages, composer, sidebar, follower });
+	new PresetPicker(form, {
+		current: () => ({ ...modelChoice.current(), ...modes.presetParts() }),
+		apply: async (preset) => {
+			await modelChoice.use(preset);
+			modes.usePreset(preset);
+		},
+	});
 	const headerEl = main.querySelector('.chat-header');
 	const header = headerEl ? new ChatHeader(headerEl) : null;
 	chat.onAdopt = ({ id, title }) => header?.show({ id, title });

@@ -1,0 +1,18 @@
+// The presets page works with plain forms; this only asks before a delete, which cannot be undone.
+
+import { confirmDialog } from './confirm-dialog.js';
+
+export function enhancePresetsPage(page) {
+	for (const button of page.querySelectorAll('.preset-delete')) {
+		button.addEventListener('click', async (event) => {
+			event.preventDefault();
+			const sure = await confirmDialog({
+				title: `Delete “${button.dataset.name}”?`,
+				message: 'The preset is gone for good; conversations that used it keep their set-up.',
+				confirmLabel: 'Delete',
+				danger: true,
+			});
+			if (sure) document.getElementById(button.getAttribute('form')).submit();
+		});
+	}
+}
