@@ -2,6 +2,7 @@
 // without JavaScript (the composer posts, saved messages are shown as plain text).
 
 import './time-zone.js';
+import { api } from './api.js';
 import { enhanceAccountMenu } from './account-menu.js';
 import { arriveAtMessage } from './arrival.js';
 import { Chat } from './chat.js';
@@ -14,6 +15,7 @@ import { Header } from './header.js';
 import { AssistantMessage } from './message-view.js';
 import { ModelCatalog } from './model-catalog.js';
 import { ModelPicker } from './model-picker.js';
+import { apply as applyParameters, current as currentParameters, ParametersControl } from './parameters-control.js';
 import { PresetPicker } from './preset-picker.js';
 import { enhancePresetsPage } from './presets-page.js';
 import { ReasoningControl } from './reasoning-control.js';
@@ -21,25 +23,34 @@ import { ComposeModes } from './relay-composer.js';
 import { RelaySettings } from './relay-settings.js';
 import { ScrollFollower } from './scroll-follower.js';
 import { Sidebar } from './sidebar.js';
+import { pendingPrompt, setPendingPrompt, SystemPrompt } from './system-prompt.js';
 import { Thread } from './thread.js';
 import { showToast } from './toast.js';
 
-/** The model picker and the reasoning control that follows it; the picker comes once the list is loaded. */
+/**
+ * The model picker and the reasoning and parameters controls that follow it; the picker comes once the list is
+ * loaded.
+ */
 function setUpModelChoice(form) {
 	const catalog = new ModelCatalog();
 	const control = new ReasoningControl(form.querySelector('.chip--effort'), document.getElementById('composer-note'));
+	const parameters = new ParametersControl(form.querySelector('.chip--parameters'));
 	const endpoint = form.querySelector('input[name="endpoint"]');
 	const model = form.querySelector('[name="model"]');
 	let picker = null;
 	const ready = catalog.load().then(() => {
 		// "Not listed" is only said of an endpoint whose list Ponder has.
-		const fit = (choice) => control.fit({ ...choice, stale: catalog.stale,
-			listKnown: catalog.loaded && catalog.endpoints().includes(choice.endpoint) });
+		const fit = (choice) => {
+			control.fit({ ...choice, stale: catalog.stale,
+				listKnown: catalog.loaded && catalog.endpoints().includes(choice.endpoint) });
+			parameters.fit(choice.model);
+		};
 		picker = new ModelPicker(form.querySelector('.chip--model'), endpoint, catalog, { onChange: fit });
 		fit({ endpoint: picker.endpoint, id: picker.modelId, model: picker.selected });
 	});
 	return {
 		reasoning: () => control.request(),
+		parameters: () => parameters.request(),
 		sent: ({ endpoint: name, model: id }) => catalog.used(name ?? 'openrouter', id),
 		/** The choice as a preset's fields. */
 		current: () => ({ endpoint: endpoint.value || 'openrouter', model: model.value.trim() || null, reasoning: control.request() }),
@@ -93,16 +104,42 @@ function start() {
 		reasoning: modelChoice.reasoning,
 	});
 	chat = new Chat({ main, messages, composer, sidebar, follower });
+	const headerEl = main.querySelector('.chat-header');
+	const header = headerEl ? new ChatHeader(headerEl) : null;
+	const systemPrompt = new SystemPrompt(document.getElementById('system-prompt'), { conversationId: chat.conversationId });
+	if (header) header.onSystemPrompt = () => systemPrompt.edit();
+	// A new chat's system prompt goes with its first message, and is then the conversation's.
+	let startedWith = null;
+	chat.bodyExtras = ({ isNew }) => {
+		startedWith = isNew ? pendingPrompt() : null;
+		return { parameters: modelChoice.parameters(), systemPrompt: startedWith ?? undefined };
+	};
+	chat.onAdopt = ({ id, title }) => {
+		header?.show({ id, title });
+		systemPrompt.adopt(id, startedWith);
+	};
 	new PresetPicker(form, {
-		current: () => ({ ...modelChoice.current(), ...modes.presetParts() }),
+		current: () => ({
+			...modelChoice.current(),
+			...modes.presetParts(),
+			parameters: currentParameters(),
+			systemPrompt: (chat.conversationId ? systemPrompt.prompt : pendingPrompt()) ?? undefined,
+		}),
 		apply: async (preset) => {
 			await modelChoice.use(preset);
 			modes.usePreset(preset);
+			applyParameters(preset.parameters);
+			if (!preset.systemPrompt) return;
+			// What is shown is what will be sent: an open conversation takes the prompt now.
+			if (chat.conversationId) {
+				const summary = await api.updateConversation(chat.conversationId, { systemPrompt: preset.systemPrompt });
+				systemPrompt.show(summary.systemPrompt ?? preset.systemPrompt);
+			}
+			else {
+				setPendingPrompt(preset.systemPrompt);
+			}
 		},
 	});
-	const headerEl = main.querySelector('.chat-header');
-	const header = headerEl ? new ChatHeader(headerEl) : null;
-	chat.onAdopt = ({ id, title }) => header?.show({ id, title });
 	const branches = new Thread({ main, messages, chat, header, follower });
 
 	// Keep the "jump to latest" button and the toasts just above the composer, whatever its height.

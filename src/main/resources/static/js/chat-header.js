@@ -12,6 +12,8 @@ export class ChatHeader {
 		this.pinMark = header.querySelector('.pin-mark');
 		this.totals = header.querySelector('.chat-totals');
 		this.menuButton = header.querySelector('.chat-menu-button');
+		/** Opens the system prompt's editor; set by the page. */
+		this.onSystemPrompt = null;
 
 		header.querySelector('.chat-menu-fallback')?.remove();
 		this.menuButton.hidden = false;
@@ -76,7 +78,8 @@ export class ChatHeader {
 
 	openMenu() {
 		if (!this.id) return;
-		showConversationMenu(this.menuButton, this.summary, { rename: () => this.rename() });
+		showConversationMenu(this.menuButton, this.summary,
+			{ rename: () => this.rename(), systemPrompt: this.onSystemPrompt });
 	}
 
 	rename() {

@@ -47,6 +47,8 @@ export class Chat {
 		this.onBusy = null;
 		/** Called with {id, title} when the page takes on a conversation. */
 		this.onAdopt = null;
+		/** What every send body also carries ({parameters, systemPrompt}); told whether the chat is new. */
+		this.bodyExtras = null;
 	}
 
 	/** Sends what the composer holds as one answer: {content, model, endpoint, effort, reasoning, relay}. */
@@ -81,9 +83,10 @@ export class Chat {
 		this.setBusy(true);
 
 		let response;
+		const extras = this.bodyExtras?.({ isNew: !this.conversationId }) ?? {};
 		try {
 			if (!this.conversationId) this.conversationId = (await api.createConversation()).id;
-			response = await api.sendMessage(this.conversationId, body);
+			response = await api.sendMessage(this.conversationId, { ...body, ...extras });
 		}
 		catch (error) {
 			// Not sent: take the bubbles back and give the person their text again.

@@ -113,9 +113,10 @@ export function resumePendingUndo() {
 }
 
 /** Opens the ⋯ menu of a conversation {id, title, pinned} under trigger; rename() starts renaming in place. */
-export function showConversationMenu(trigger, conversation, { rename }) {
+export function showConversationMenu(trigger, conversation, { rename, systemPrompt = null }) {
 	showMenu(trigger, [
 		{ label: 'Rename', icon: 'pencil', className: 'menu-rename', run: rename },
+		...(systemPrompt ? [{ label: 'System prompt…', icon: 'lines', className: 'menu-system-prompt', run: systemPrompt }] : []),
 		{
 			label: conversation.pinned ? 'Unpin' : 'Pin',
 			icon: conversation.pinned ? 'unpin' : 'pin',

@@ -3,6 +3,7 @@
 // (each a new version beside the old, streamed like a sent message). The thread is re-rendered from the API's
 // JSON with the same DOM the server renders, so a reload shows the same.
 
+import { requested as requestedParameters } from './parameters-control.js';
 import { api, ApiError } from './api.js';
 import { buildCompare, CompareView, compareViewOf, followedAnswer, isCompare, loadCompareColumns,
 	renderCompareActions } from './compare.js';
@@ -249,6 +250,8 @@ export class Thread {
 		if (model) payload.model = model;
 		if (endpoint) payload.endpoint = endpoint;
 		if (effort) payload.reasoning = reasoningOf(effort);
+		const parameters = requestedParameters();
+		if (parameters) payload.parameters = parameters;
 		await this.chat.answerAgain({
 			view,
 			userEl,
