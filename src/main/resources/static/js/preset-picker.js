@@ -86,14 +86,14 @@ export class PresetPicker {
 	}
 
 	createPanel() {
-		const panel = element('div', 'picker preset-picker');
+		const panel = element('div', 'preset-picker');
 		panel.id = `${this.id}-panel`;
 		panel.hidden = true;
 		panel.setAttribute('role', 'dialog');
 		panel.setAttribute('aria-label', 'Presets');
 
-		const search = element('div', 'picker-search');
-		this.search = element('input', 'picker-input');
+		const search = element('div', 'picker-search preset-search');
+		this.search = element('input', 'preset-input');
 		Object.assign(this.search, { type: 'text', placeholder: 'Search presets', spellcheck: false, autocomplete: 'off' });
 		this.search.setAttribute('role', 'combobox');
 		this.search.setAttribute('aria-expanded', 'true');
@@ -105,7 +105,7 @@ export class PresetPicker {
 		this.search.addEventListener('keydown', (event) => this.onKeydown(event));
 
 		this.status = element('p', 'preset-empty');
-		this.list = element('ul', 'picker-list');
+		this.list = element('ul', 'preset-list');
 		this.list.id = `${this.id}-list`;
 		this.list.setAttribute('role', 'listbox');
 		this.list.setAttribute('aria-label', 'Presets');
@@ -119,7 +119,7 @@ export class PresetPicker {
 		});
 
 		panel.append(search, this.status, this.list, this.createFooter(),
-			element('p', 'picker-hint', '↑↓ move · Enter pick · Esc close'));
+			element('p', 'preset-hint', '↑↓ move · Enter pick · Esc close'));
 		panel.addEventListener('keydown', (event) => {
 			if (event.key !== 'Escape') return;
 			event.preventDefault();
@@ -205,7 +205,7 @@ export class PresetPicker {
 
 	render() {
 		this.list.replaceChildren(...this.presets.map((preset, index) => {
-			const option = element('li', 'picker-option preset-option');
+			const option = element('li', 'preset-option');
 			option.id = `${this.id}-option-${index}`;
 			option.setAttribute('role', 'option');
 			option.setAttribute('aria-selected', 'false');
