@@ -1,4 +1,5 @@
-// The presets page works with plain forms; this only asks before a delete, which cannot be undone.
+// The presets page works with plain forms; this asks before a delete, which cannot be undone, and shows the
+// reasoning budget's field only when a budget is chosen.
 
 import { confirmDialog } from './confirm-dialog.js';
 
@@ -14,5 +15,16 @@ export function enhancePresetsPage(page) {
 			});
 			if (sure) document.getElementById(button.getAttribute('form')).submit();
 		});
+	}
+	for (const select of page.querySelectorAll('select[name="reasoning"]')) {
+		const budget = select.form.querySelector('input[name="budget"]');
+		const show = () => {
+			budget.hidden = select.value !== 'budget';
+		};
+		select.addEventListener('change', () => {
+			show();
+			if (!budget.hidden) budget.focus();
+		});
+		show();
 	}
 }
