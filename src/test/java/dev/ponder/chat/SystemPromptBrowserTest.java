@@ -2,6 +2,7 @@ package dev.ponder.chat;
 
 import java.nio.file.Paths;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -117,6 +118,30 @@ class SystemPromptBrowserTest extends BrowserTestSupport {
 
 		assertThat(this.page.locator(".chip--parameters .chip-badge")).isHidden();
 		assertThat(popover.locator("input[name=maxTokens]")).hasValue("");
+	}
+
+	@Test
+	void withoutJavaScriptTheNewChatFormAndTheHeadersMenuSetTheSystemPrompt() {
+		upstream.enqueue(answering("Short."));
+		try (BrowserContext noScript = newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+			Page plain = noScript.newPage();
+			plain.navigate("/");
+
+			plain.locator(".composer-system summary").click();
+			plain.locator(".composer-system textarea").fill("Be short.");
+			plain.locator("input[name=model]").fill(ALL_FOUR);
+			plain.locator("textarea[name=content]").fill("Hello");
+			plain.locator(".send-button").click();
+			assertThat(plain).hasURL(Pattern.compile("/c/[0-9a-f-]{36}"));
+			assertThat(upstream.takeRequest().json().get("messages").get(0).get("content").asString())
+				.isEqualTo("Be short.");
+			assertThat(plain.locator("details.system-prompt .system-prompt-first")).hasText("Be short.");
+			plain.locator(".chat-menu-fallback > summary").click();
+			plain.locator("#system-prompt-fallback").fill("Be shorter.");
+			plain.locator("button", new Page.LocatorOptions().setHasText("Save system prompt")).click();
+
+			assertThat(plain.locator("details.system-prompt .system-prompt-first")).hasText("Be shorter.");
+		}
 	}
 
 	@ParameterizedTest
