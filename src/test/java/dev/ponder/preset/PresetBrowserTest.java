@@ -1,5 +1,6 @@
 package dev.ponder.preset;
 
+import java.util.Map;
 import java.util.UUID;
 
 import com.microsoft.playwright.Browser;
@@ -112,6 +113,9 @@ class PresetBrowserTest extends BrowserTestSupport {
 		assertThat(stored.get("systemPrompt").asString()).isEqualTo("Answer with a fish pun.");
 		assertThat(stored.get("parameters").get("temperature").asDouble()).isEqualTo(0.4);
 
+		// The page's script has run (it hides the budget field of a preset without one),
+		// so a delete asks first.
+		assertThat(card.locator("input[name=budget]")).isHidden();
 		card.locator(".preset-delete").click();
 		this.page.locator(".confirm-dialog button[value=cancel]").click();
 		assertThat(card).isVisible();
@@ -120,6 +124,46 @@ class PresetBrowserTest extends BrowserTestSupport {
 		assertThat(this.page.locator(".flash")).hasText("The preset is deleted.");
 		assertThat(this.page.locator("#preset-" + id)).hasCount(0);
 		assertThat(exchange(HttpMethod.GET, "/api/presets/" + id, null).status()).isEqualTo(404);
+	}
+
+	@Test
+	void aPresetsNameIsTextNeverMarkup() {
+		String name = "<img src=x onerror=alert(1)> bittern";
+		exchange(HttpMethod.POST, "/api/presets", json.writeValueAsString(Map.of("name", name)));
+
+		this.page.navigate("/");
+		this.page.locator(".preset-button").click();
+		this.page.locator(".preset-input").fill("bittern");
+
+		assertThat(this.page.locator(".preset-option:not([hidden]) .opt-name")).hasText(name);
+		assertThat(this.page.locator(".preset-list img")).hasCount(0);
+		this.page.navigate("/presets");
+		assertThat(this.page.locator(".preset-card .card-title", new Page.LocatorOptions().setHasText("bittern")))
+			.hasText(name);
+		assertThat(this.page.locator(".presets-page img")).hasCount(0);
+	}
+
+	@Test
+	void withoutJavaScriptThePresetsPageStillSavesAndDeletes() {
+		String id = exchange(HttpMethod.POST, "/api/presets", "{\"name\":\"Plain egret\"}").body().get("id").asString();
+		try (BrowserContext context = newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+			Page page = context.newPage();
+			page.navigate("/presets");
+			Locator card = page.locator("#preset-" + id);
+			card.locator("input[name=model]").fill("openai/gpt-4o-mini");
+			card.locator("button[type=submit]:not(.preset-delete)").click();
+			assertThat(card.locator(".flash")).hasText("Saved.");
+			assertThat(card.locator("input[name=model]")).hasValue("openai/gpt-4o-mini");
+
+			exchange(HttpMethod.POST, "/api/presets", "{\"name\":\"Taken egret\"}");
+			card.locator("input[name=name]").fill("taken EGRET");
+			card.locator("button[type=submit]:not(.preset-delete)").click();
+			assertThat(card.locator(".form-error")).containsText("choose another name");
+
+			card.locator(".preset-delete").click();
+			assertThat(page.locator(".flash")).hasText("The preset is deleted.");
+			assertThat(page.locator("#preset-" + id)).hasCount(0);
+		}
 	}
 
 	@ParameterizedTest

@@ -25,14 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Presets with accounts on: each person's are their own, an administrator alone shares
  * one with everyone, and a shared one is seen and used by all but changed only by its
- * owner or an administrator.
+ * owner or an administrator. Run on H2 and PostgreSQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "ponder.auth=accounts", "spring.datasource.url=jdbc:h2:mem:presets-test;DB_CLOSE_DELAY=-1",
-				"openrouter.api-key=" + AppTestSupport.API_KEY, "openrouter.idle-timeout=10s",
-				"openrouter.first-byte-timeout=10s", "ponder.catalog.refresh-in-background=false",
-				"ponder.admin.username=root", "ponder.admin.password=" + PresetsBetweenPeopleTest.ROOT_PASSWORD })
-class PresetsBetweenPeopleTest {
+		properties = { "ponder.auth=accounts", "openrouter.api-key=" + AppTestSupport.API_KEY,
+				"openrouter.idle-timeout=10s", "openrouter.first-byte-timeout=10s",
+				"ponder.catalog.refresh-in-background=false", "ponder.admin.username=root",
+				"ponder.admin.password=" + PresetsBetweenPeopleContract.ROOT_PASSWORD })
+abstract class PresetsBetweenPeopleContract {
 
 	static final String ROOT_PASSWORD = "root-password-1";
 
