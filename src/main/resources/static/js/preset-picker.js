@@ -47,6 +47,7 @@ export class PresetPicker {
 	 * @param apply (preset) => void or a Promise: sets the composer up as the preset says
 	 */
 	constructor(form, { current, apply }) {
+		this.form = form;
 		this.current = current;
 		this.apply = apply;
 		this.id = `presets-${++uid}`;
@@ -238,7 +239,8 @@ export class PresetPicker {
 	}
 
 	setActive(index, scroll = true) {
-		this.visible[this.active]?.classList.remove('is-active');
+		// By the list, not by index: filtering renumbers the visible options.
+		this.list.querySelector('.is-active')?.classList.remove('is-active');
 		this.active = index;
 		const option = this.visible[index];
 		if (!option) {
@@ -266,7 +268,9 @@ export class PresetPicker {
 	async pick(index) {
 		const option = this.visible[index];
 		if (!option) return;
-		this.close(true);
+		// Back to the message: picking a set-up is the step before sending.
+		this.close(false);
+		this.form.querySelector('textarea[name="content"]')?.focus({ preventScroll: true });
 		try {
 			await this.apply(option.preset);
 			showToast(`Using “${option.preset.name}”.`);

@@ -76,9 +76,10 @@ class PresetBrowserTest extends BrowserTestSupport {
 		assertThat(this.page.locator("select[name=effort]")).hasValue("hidden");
 		assertThat(this.page.locator(".composer-system textarea")).hasValue("Speak like a heron.");
 		assertThat(this.page.locator(".chip--parameters .chip-badge")).hasText("1");
-		// The typed text stays.
+		// The typed text stays, and the keyboard is back in it.
 		assertThat(this.page.locator("textarea[name=content]")).hasValue("Who fishes at dawn?");
-		this.page.locator("textarea[name=content]").press("Enter");
+		assertThat(this.page.locator("textarea[name=content]")).isFocused();
+		this.page.keyboard().press("Enter");
 
 		Locator answer = this.page.locator("article.message--assistant").last();
 		assertThat(answer.locator(".answer")).containsText("Krraak");
