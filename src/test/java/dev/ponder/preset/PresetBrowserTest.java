@@ -94,6 +94,28 @@ class PresetBrowserTest extends BrowserTestSupport {
 	}
 
 	@Test
+	void anOpenConversationTakesAPickedPresetsSystemPromptAtOnce() {
+		String name = "Stork " + UUID.randomUUID().toString().substring(0, 6);
+		exchange(HttpMethod.POST, "/api/presets", json.writeValueAsString(
+				Map.of("name", name, "model", CLAUDE, "systemPrompt", "Deliver every answer like a stork.")));
+		upstream.enqueue(answering("Hello."));
+		UUID conversation = newConversation();
+		allEvents(postForEvents("/api/conversations/" + conversation + "/messages",
+				"{\"content\":\"Hi\",\"model\":\"" + CLAUDE + "\"}"));
+		this.page.navigate("/c/" + conversation);
+		assertThat(this.page.locator("details.system-prompt")).isHidden();
+
+		this.page.locator(".preset-button").click();
+		this.page.locator(".preset-input").fill(name);
+		this.page.locator(".preset-input").press("Enter");
+
+		assertThat(this.page.locator("details.system-prompt .system-prompt-first"))
+			.hasText("Deliver every answer like a stork.");
+		assertThat(conversation(conversation).get("systemPrompt").asString())
+			.isEqualTo("Deliver every answer like a stork.");
+	}
+
+	@Test
 	void thePresetsPageRenamesEditsAndDeletesAfterAsking() {
 		String id = exchange(HttpMethod.POST, "/api/presets",
 				"{\"name\":\"Pelican draft\",\"model\":\"openai/gpt-4o-mini\"}")
