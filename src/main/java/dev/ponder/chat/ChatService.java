@@ -167,13 +167,10 @@ public class ChatService {
 		String defaultEffort = this.properties.defaultEffort();
 		UpstreamClient client = this.clients.client(turn.endpoint());
 		if (relay == null) {
-			List<ChatMessage> messages = new ArrayList<>();
-			if (turn.systemPrompt() != null) {
-				messages.add(new ChatMessage("system", turn.systemPrompt()));
-			}
-			messages.addAll(history);
-			return new StartedAnswer(turn, this.registry.start(turn, turn.model(), client.stream(
-					sampled(ChatRequest.streaming(turn.model(), messages, reasoning.toRequest(defaultEffort)), turn))));
+			ChatRequest request = ChatRequest.streaming(turn.model(), withSystemPrompt(turn, history),
+					reasoning.toRequest(defaultEffort));
+			return new StartedAnswer(turn,
+					this.registry.start(turn, turn.model(), client.stream(sampled(request, turn))));
 		}
 		// The sampling parameters shape the answer, so they go to the answerer only: the
 		// thinker's budget is its reasoning setting.
@@ -190,6 +187,17 @@ public class ChatService {
 					ChatRequest.streaming(turn.model(),
 							this.relayPrompt.forAnswerer(turn.systemPrompt(), history, reasoning), ANSWERER_REASONING),
 					turn));
+	}
+
+	/** The conversation's system prompt, if it has one, first, then the history. */
+	private static List<ChatMessage> withSystemPrompt(Turn turn, List<ChatMessage> history) {
+		if (turn.systemPrompt() == null) {
+			return history;
+		}
+		List<ChatMessage> messages = new ArrayList<>();
+		messages.add(new ChatMessage("system", turn.systemPrompt()));
+		messages.addAll(history);
+		return messages;
 	}
 
 	/**

@@ -242,6 +242,21 @@ class SystemPromptAndParametersTest extends AppTestSupport {
 		assertThat(reply.body().toString()).contains("Temperature must be between 0 and 2.");
 	}
 
+	@Test
+	void aSearchFindsAConversationByItsSystemPrompt_inTheApiAndOnThePage() {
+		UUID conversation = created("{\"systemPrompt\":\"You are a Quetzalcoatlologist.\"}");
+
+		JsonNode hits = exchange(HttpMethod.GET, "/api/conversations?q=quetzalcoatlologist", null).body();
+		String page = client().get().uri("/?q=quetzalcoatlologist").retrieve().bodyToMono(String.class).block();
+
+		assertThat(hits).hasSize(1);
+		assertThat(hits.get(0).get("id").asString()).isEqualTo(conversation.toString());
+		assertThat(hits.get(0).get("matches").get(0).get("in").asString()).isEqualTo("systemPrompt");
+		assertThat(page).contains("In system prompt")
+			.contains("href=\"/c/" + conversation + "\"")
+			.contains("<mark>Quetzalcoatlologist</mark>");
+	}
+
 	private UUID created(String body) {
 		Reply reply = exchange(HttpMethod.POST, "/api/conversations", body);
 		assertThat(reply.status()).isEqualTo(201);
