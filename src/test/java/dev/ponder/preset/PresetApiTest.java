@@ -181,6 +181,26 @@ class PresetApiTest extends AppTestSupport {
 	}
 
 	@Test
+	void anEditNamingAPresetIsAnsweredWithItAndTheConversationTakesItsSystemPrompt() {
+		String preset = create(
+				"{\"name\":\"Editing kookaburra\",\"model\":\"openai/o3-mini\",\"systemPrompt\":\"Laugh like a kookaburra.\"}");
+		upstream.enqueue(answer("deepseek/deepseek-r1", "Hm.", "First."));
+		upstream.enqueueFor("openai/o3-mini", answer("openai/o3-mini", "Ha.", "Ha ha ha."));
+		UUID conversation = newConversation();
+		allEvents(send(conversation, "Which bird laughs?"));
+		upstream.takeRequest();
+		String question = conversation(conversation).get("messages").get(0).get("id").asString();
+
+		allEvents(postForEvents("/api/messages/" + question + "/edit",
+				"{\"content\":\"Which bird laughs loudest?\",\"preset\":\"" + preset + "\"}"));
+
+		RecordedRequest sent = upstream.takeRequest();
+		assertThat(sent.json().get("model").asString()).isEqualTo("openai/o3-mini");
+		assertThat(sent.json().get("messages").get(0).get("content").asString()).isEqualTo("Laugh like a kookaburra.");
+		assertThat(conversation(conversation).get("systemPrompt").asString()).isEqualTo("Laugh like a kookaburra.");
+	}
+
+	@Test
 	void anUnknownPresetIsA404AndNothingIsStored() {
 		UUID conversation = newConversation();
 
