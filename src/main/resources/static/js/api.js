@@ -185,6 +185,26 @@ export const api = {
 		return (await request('/api/key')).json();
 	},
 
+	/** GET /api/presets → [{id, name, shared, mine, editable, endpoint, model, reasoning, systemPrompt, parameters, relay, compare}] */
+	async presets() {
+		return (await request('/api/presets')).json();
+	},
+
+	/** POST /api/presets {name, endpoint?, model?, reasoning?, systemPrompt?, parameters?, relay?, compare?} → the preset. */
+	async createPreset(draft) {
+		return (await request('/api/presets', { method: 'POST', body: draft })).json();
+	},
+
+	/** PATCH /api/presets/{id} with the fields that change → the preset. */
+	async updatePreset(presetId, changes) {
+		return (await request(`/api/presets/${id(presetId)}`, { method: 'PATCH', body: changes })).json();
+	},
+
+	/** DELETE /api/presets/{id}. */
+	async deletePreset(presetId) {
+		await request(`/api/presets/${id(presetId)}`, { method: 'DELETE' });
+	},
+
 	/** POST /api/import with an export file's text → {imported, skipped}. */
 	async importConversations(text) {
 		const response = await request('/api/import', { method: 'POST', rawBody: text });

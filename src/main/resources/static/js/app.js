@@ -2,6 +2,7 @@
 // without JavaScript (the composer posts, saved messages are shown as plain text).
 
 import './time-zone.js';
+import { api } from './api.js';
 import { enhanceAccountMenu } from './account-menu.js';
 import { arriveAtMessage } from './arrival.js';
 import { Chat } from './chat.js';
@@ -15,13 +16,15 @@ import { enhanceImageLinks } from './lightbox.js';
 import { AssistantMessage } from './message-view.js';
 import { ModelCatalog } from './model-catalog.js';
 import { ModelPicker } from './model-picker.js';
-import { ParametersControl } from './parameters-control.js';
+import { apply as applyParameters, current as currentParameters, ParametersControl } from './parameters-control.js';
+import { PresetPicker } from './preset-picker.js';
+import { enhancePresetsPage } from './presets-page.js';
 import { ReasoningControl } from './reasoning-control.js';
 import { ComposeModes } from './relay-composer.js';
 import { RelaySettings } from './relay-settings.js';
 import { ScrollFollower } from './scroll-follower.js';
 import { Sidebar } from './sidebar.js';
-import { pendingPrompt, SystemPrompt } from './system-prompt.js';
+import { pendingPrompt, setPendingPrompt, SystemPrompt } from './system-prompt.js';
 import { Thread } from './thread.js';
 import { showToast } from './toast.js';
 
@@ -34,7 +37,9 @@ function setUpModelChoice(form, onModel) {
 	const control = new ReasoningControl(form.querySelector('.chip--effort'), document.getElementById('composer-note'));
 	const parameters = new ParametersControl(form.querySelector('.chip--parameters'));
 	const endpoint = form.querySelector('input[name="endpoint"]');
-	catalog.load().then(() => {
+	const model = form.querySelector('[name="model"]');
+	let picker = null;
+	const ready = catalog.load().then(() => {
 		// "Not listed" is only said of an endpoint whose list Ponder has.
 		const fit = (choice) => {
 			control.fit({ ...choice, stale: catalog.stale,
@@ -42,13 +47,22 @@ function setUpModelChoice(form, onModel) {
 			parameters.fit(choice.model);
 			onModel(choice, catalog);
 		};
-		const picker = new ModelPicker(form.querySelector('.chip--model'), endpoint, catalog, { onChange: fit });
+		picker = new ModelPicker(form.querySelector('.chip--model'), endpoint, catalog, { onChange: fit });
 		fit({ endpoint: picker.endpoint, id: picker.modelId, model: picker.selected });
 	});
 	return {
 		reasoning: () => control.request(),
 		parameters: () => parameters.request(),
-		sent: ({ endpoint: name, model }) => catalog.used(name ?? 'openrouter', model),
+		sent: ({ endpoint: name, model: id }) => catalog.used(name ?? 'openrouter', id),
+		/** The choice as a preset's fields. */
+		current: () => ({ endpoint: endpoint.value || 'openrouter', model: model.value.trim() || null, reasoning: control.request() }),
+		/** Takes a preset's endpoint, model and reasoning; a preset without a model keeps the composer's. */
+		async use({ endpoint: name, model: id, reasoning }) {
+			await ready;
+			control.want(reasoning);
+			if (id && picker) picker.select(name || 'openrouter', id);
+			control.wanted = null;
+		},
 	};
 }
 
@@ -59,6 +73,8 @@ function start() {
 	addCopyableButtons(document);
 	const relaySettings = document.querySelector('.relay-settings');
 	if (relaySettings) new RelaySettings(relaySettings);
+	const presetsPage = document.querySelector('.presets-page');
+	if (presetsPage) enhancePresetsPage(presetsPage);
 	const aside = document.getElementById('sidebar');
 	const sidebar = aside ? new Sidebar(aside, document.querySelector('.sidebar-toggle')) : null;
 
@@ -107,6 +123,28 @@ function start() {
 		header?.show({ id, title });
 		systemPrompt.adopt(id, startedWith);
 	};
+	new PresetPicker(form, {
+		current: () => ({
+			...modelChoice.current(),
+			...modes.presetParts(),
+			parameters: currentParameters(),
+			systemPrompt: (chat.conversationId ? systemPrompt.prompt : pendingPrompt()) ?? undefined,
+		}),
+		apply: async (preset) => {
+			await modelChoice.use(preset);
+			modes.usePreset(preset);
+			applyParameters(preset.parameters);
+			if (!preset.systemPrompt) return;
+			// What is shown is what will be sent: an open conversation takes the prompt now.
+			if (chat.conversationId) {
+				const summary = await api.updateConversation(chat.conversationId, { systemPrompt: preset.systemPrompt });
+				systemPrompt.show(summary.systemPrompt ?? preset.systemPrompt);
+			}
+			else {
+				setPendingPrompt(preset.systemPrompt);
+			}
+		},
+	});
 	const branches = new Thread({ main, messages, chat, header, follower });
 	enhanceImageLinks(messages);
 

@@ -51,6 +51,26 @@ export class ReasoningControl {
 		return `${BUDGET}${Math.max(1, Number.parseInt(this.budget.value, 10) || 4096)}`;
 	}
 
+	/**
+	 * Asks for a reasoning setting ({effort} | {maxTokens} | {hidden}) from a preset: chosen now if the select
+	 * offers it, and kept for the next fit to a model, which may offer it then.
+	 */
+	want(reasoning) {
+		if (!reasoning) return;
+		let value = reasoning.effort;
+		if (reasoning.hidden) value = HIDDEN;
+		else if (reasoning.maxTokens) {
+			this.budget.value = String(reasoning.maxTokens);
+			value = this.budgetChoice();
+			const option = [...this.select.options].find((o) => isBudget(o.value));
+			if (option) option.value = value;
+		}
+		if (!value) return;
+		this.wanted = value;
+		if ([...this.select.options].some((o) => o.value === value)) this.select.value = value;
+		this.showBudget();
+	}
+
 	/** The API's reasoning object for the current choice. */
 	request() {
 		const value = this.select.value;

@@ -28,6 +28,12 @@ function choose(select, value) {
 	select.value = [...select.options].some((option) => option.value === value) ? value : select.options[0]?.value;
 }
 
+/** A preset's reasoning as a select's value; a budget has no place in these selects, so it takes their default. */
+function choiceOf(reasoning) {
+	if (reasoning?.hidden) return 'hidden';
+	return reasoning?.effort ?? undefined;
+}
+
 export class ComposeModes {
 	/**
 	 * @param form the composer's form, holding .compose-modes and .compose-plan
@@ -227,6 +233,48 @@ export class ComposeModes {
 		}
 		catch {
 			this.filled = false;
+		}
+	}
+
+	// ----- presets -----
+
+	/** The mode's part of a preset: {relay} or {compare}, or nothing for a single answer. */
+	presetParts() {
+		if (this.mode === 'relay' && this.thinker.value.trim()) {
+			return { relay: { thinker: this.thinker.value.trim(), thinkerReasoning: reasoningFor(this.thinkerEffort.value) } };
+		}
+		if (this.mode === 'compare') {
+			return {
+				compare: this.columns().map((column) => ({
+					model: column.model,
+					reasoning: reasoningFor(column.effort),
+					relay: column.thinker ? { thinker: column.thinker, thinkerReasoning: reasoningFor(column.thinkerEffort) } : null,
+				})),
+			};
+		}
+		return {};
+	}
+
+	/** Takes a preset's relay or compare, or answers singly when it has neither. */
+	usePreset({ relay, compare }) {
+		if (!this.fieldset) return;
+		if (compare?.length) {
+			this.list.replaceChildren();
+			compare.slice(0, MAX_COLUMNS).forEach((column) => this.addColumn({
+				model: column.model ?? this.model.value.trim(),
+				effort: choiceOf(column.reasoning),
+				thinker: column.relay?.thinker ?? null,
+				thinkerEffort: choiceOf(column.relay?.thinkerReasoning),
+			}));
+			this.setMode('compare');
+		}
+		else if (relay) {
+			this.thinker.value = relay.thinker;
+			choose(this.thinkerEffort, choiceOf(relay.thinkerReasoning) ?? 'high');
+			this.setMode('relay');
+		}
+		else {
+			this.setMode('single');
 		}
 	}
 

@@ -37,14 +37,18 @@ class ChatApiController {
 
 	private final JsonMapper jsonMapper;
 
-	ChatApiController(ChatService chat, SseStreams streams, JsonMapper jsonMapper) {
+	private final PresetDefaults presets;
+
+	ChatApiController(ChatService chat, SseStreams streams, JsonMapper jsonMapper, PresetDefaults presets) {
 		this.chat = chat;
 		this.streams = streams;
 		this.jsonMapper = jsonMapper;
+		this.presets = presets;
 	}
 
 	@PostMapping(path = "/conversations/{conversationId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<SseEmitter> send(@PathVariable UUID conversationId, @Valid @RequestBody SendMessageRequest request) {
+	ResponseEntity<SseEmitter> send(@PathVariable UUID conversationId, @Valid @RequestBody SendMessageRequest asked) {
+		SendMessageRequest request = this.presets.forSend(asked);
 		if (request.compare() != null) {
 			return this.streams.open(columns(this.chat.compare(conversationId, request)));
 		}
@@ -61,7 +65,8 @@ class ChatApiController {
 
 	@PostMapping(path = "/messages/{questionId}/edit", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<SseEmitter> edit(@PathVariable UUID questionId, @Valid @RequestBody SendMessageRequest request) {
-		return this.streams.open(frames(this.chat.edit(questionId, request).events()));
+		return this.streams
+			.open(frames(this.chat.edit(questionId, this.presets.forEdit(questionId, request)).events()));
 	}
 
 	/**

@@ -5,7 +5,7 @@ import jakarta.persistence.Converter;
 
 /** Stores a {@link ReasoningSetting} in its one-string form. */
 @Converter
-class ReasoningSettingConverter implements AttributeConverter<ReasoningSetting, String> {
+public class ReasoningSettingConverter implements AttributeConverter<ReasoningSetting, String> {
 
 	@Override
 	public String convertToDatabaseColumn(ReasoningSetting setting) {

@@ -95,6 +95,9 @@ public enum ErrorCode {
 	/** The username is taken. */
 	USERNAME_TAKEN(HttpStatus.CONFLICT, "Conflict", false),
 
+	/** The person has a preset of that name already. */
+	PRESET_NAME_TAKEN(HttpStatus.CONFLICT, "Conflict", false),
+
 	/** The administrator exists already. */
 	ALREADY_SET_UP(HttpStatus.CONFLICT, "Conflict", false),
 
