@@ -65,8 +65,7 @@ class ChatApiController {
 
 	@PostMapping(path = "/messages/{questionId}/edit", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<SseEmitter> edit(@PathVariable UUID questionId, @Valid @RequestBody SendMessageRequest request) {
-		return this.streams
-			.open(frames(this.chat.edit(questionId, this.presets.forEdit(questionId, request)).events()));
+		return this.streams.open(frames(this.chat.edit(questionId, this.presets.forSend(request)).events()));
 	}
 
 	/**

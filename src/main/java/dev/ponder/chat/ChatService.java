@@ -10,14 +10,8 @@ import reactor.core.publisher.Flux;
 import org.springframework.stereotype.Service;
 
 import dev.ponder.PonderProperties;
-import dev.ponder.catalog.CatalogModel;
-import dev.ponder.catalog.ModelCatalog;
 import dev.ponder.conversation.AnswerParameters;
-import dev.ponder.attachment.AttachmentService;
-import dev.ponder.attachment.AttachmentView;
 import dev.ponder.conversation.AnswerSpec;
-import dev.ponder.conversation.ConversationPatch;
-import dev.ponder.conversation.ConversationService;
 import dev.ponder.conversation.MessageService;
 import dev.ponder.conversation.MessageStatus;
 import dev.ponder.conversation.MessageView;
@@ -31,7 +25,6 @@ import dev.ponder.upstream.UpstreamClient;
 import dev.ponder.upstream.ReasoningRequest;
 import dev.ponder.upstream.UpstreamClients;
 import dev.ponder.upstream.UpstreamEvent;
-import dev.ponder.upstream.UpstreamException;
 import dev.ponder.relay.RelayPrompt;
 
 /**
@@ -60,86 +53,67 @@ public class ChatService {
 
 	private final PonderProperties properties;
 
-	private final ConversationService conversations;
-
-	private final ModelCatalog catalog;
-
-	private final AttachmentService attachments;
-
-	private final ImageGate imageGate;
+	private final AnswerSetup setup;
 
 	private final UpstreamMessages upstreamMessages;
 
 	ChatService(MessageService messages, UpstreamClients clients, GenerationRegistry registry, AnswerRecorder recorder,
-			RelayPrompt relayPrompt, PonderProperties properties, ConversationService conversations,
-			ModelCatalog catalog, AttachmentService attachments, ImageGate imageGate,
+			RelayPrompt relayPrompt, PonderProperties properties, AnswerSetup setup,
 			UpstreamMessages upstreamMessages) {
-		this.conversations = conversations;
-		this.catalog = catalog;
-		this.attachments = attachments;
-		this.imageGate = imageGate;
-		this.upstreamMessages = upstreamMessages;
 		this.messages = messages;
 		this.clients = clients;
 		this.registry = registry;
 		this.recorder = recorder;
 		this.relayPrompt = relayPrompt;
 		this.properties = properties;
+		this.setup = setup;
+		this.upstreamMessages = upstreamMessages;
 	}
 
 	/**
 	 * Stores the message and starts its answer on the endpoint it names. Refused before
 	 * anything is stored when the endpoint is unknown or has no key, so that the person
 	 * keeps their text in the composer instead of a failed answer. So are files that are
-	 * not the person's, too many, or images for a model that cannot read them. A system
-	 * prompt in the request becomes the conversation's before the message is sent.
+	 * not the person's, too many or too large together, or images for a model that cannot
+	 * read them. A system prompt in the request becomes the conversation's with the
+	 * message, in the same transaction.
 	 */
 	public StartedAnswer send(UUID conversationId, SendMessageRequest request) {
-		String endpoint = endpoint(request.endpoint());
-		ReasoningOptions reasoning = reasoning(request.reasoning());
-		String model = model(request.model(), endpoint);
-		checkFiles(conversationId, request, List.of(new Reader(endpoint, model, request.relay())));
-		changeSystemPrompt(conversationId, request);
+		String endpoint = this.setup.endpoint(request.endpoint());
+		ReasoningOptions reasoning = AnswerSetup.reasoning(request.reasoning());
+		String model = this.setup.model(request.model(), endpoint);
+		this.setup.checkFiles(conversationId, request.attachmentIds(),
+				List.of(new AnswerSetup.FileReader(endpoint, model, request.relay())));
 		Turn turn = this.messages.beginTurn(conversationId, request.content(),
-				spec(model, reasoning, request.relay(), endpoint, request.parameters()), request.attachmentIds());
-		return start(turn, reasoning, request.relay());
-	}
-
-	/** The model that answers, and the thinker of a relay: both read the files. */
-	private record Reader(String endpoint, String model, RelayOptions relay) {
-	}
-
-	private void checkFiles(UUID conversationId, SendMessageRequest request, List<Reader> readers) {
-		List<AttachmentView> files = this.attachments.sendable(conversationId, request.attachmentIds());
-		for (Reader reader : readers) {
-			this.imageGate.check(reader.endpoint(), reader.model(), files);
-			if (reader.relay() != null) {
-				this.imageGate.check(reader.endpoint(), reader.relay().thinker(), files);
-			}
-		}
+				this.setup.spec(model, reasoning, request.relay(), endpoint, request.parameters()),
+				request.attachmentIds(), request.systemPrompt());
+		return start(turn, new QuestionMessages(this.upstreamMessages, turn.history()), reasoning, request.relay());
 	}
 
 	/**
 	 * Stores the message and starts one answer per column, side by side, all at once;
 	 * each column may name its own endpoint. The request's parameters apply to every
-	 * column.
+	 * column (those each column's model takes); the question's turns are built once for
+	 * the columns whose models read files alike.
 	 */
 	public List<StartedAnswer> compare(UUID conversationId, SendMessageRequest request) {
 		List<CompareColumn> columns = request.compare();
-		List<Reader> readers = new ArrayList<>();
+		List<AnswerSetup.FileReader> readers = new ArrayList<>();
 		List<AnswerSpec> specs = columns.stream().map((column) -> {
-			String endpoint = endpoint((column.endpoint() != null) ? column.endpoint() : request.endpoint());
-			String model = model(column.model(), endpoint);
-			readers.add(new Reader(endpoint, model, column.relay()));
-			return spec(model, reasoning(column.reasoning()), column.relay(), endpoint, request.parameters());
+			String endpoint = this.setup.endpoint((column.endpoint() != null) ? column.endpoint() : request.endpoint());
+			String model = this.setup.model(column.model(), endpoint);
+			readers.add(new AnswerSetup.FileReader(endpoint, model, column.relay()));
+			return this.setup.spec(model, AnswerSetup.reasoning(column.reasoning()), column.relay(), endpoint,
+					request.parameters());
 		}).toList();
-		checkFiles(conversationId, request, readers);
-		changeSystemPrompt(conversationId, request);
-		List<Turn> turns = this.messages.beginCompare(conversationId, request.content(), specs,
-				request.attachmentIds());
+		this.setup.checkFiles(conversationId, request.attachmentIds(), readers);
+		List<Turn> turns = this.messages.beginCompare(conversationId, request.content(), specs, request.attachmentIds(),
+				request.systemPrompt());
+		QuestionMessages asked = new QuestionMessages(this.upstreamMessages, turns.get(0).history());
 		List<StartedAnswer> started = new ArrayList<>();
 		for (int i = 0; i < turns.size(); i++) {
-			started.add(start(turns.get(i), reasoning(columns.get(i).reasoning()), columns.get(i).relay()));
+			started.add(start(turns.get(i), asked, AnswerSetup.reasoning(columns.get(i).reasoning()),
+					columns.get(i).relay()));
 		}
 		return started;
 	}
@@ -148,91 +122,108 @@ public class ChatService {
 	 * Answers the same question again, beside the earlier answer, with the same or
 	 * another model; with {@code reuseReasoning}, a relayed answer is written again from
 	 * the reasoning already stored, without paying for the thinking twice. Without
-	 * parameters named, the earlier answer's are asked again.
+	 * parameters named, the earlier answer's are asked again; either way, only those the
+	 * model takes are sent and stored. A model that cannot read the question's images is
+	 * refused, as for a send.
 	 */
 	public StartedAnswer regenerate(UUID answerId, RegenerateRequest request) {
-		// Without an endpoint named, the answer is asked again where it was asked before.
-		String model = blankToNull(request.model());
-		String endpoint = endpoint((request.endpoint() != null) ? request.endpoint()
-				: this.messages.visible(answerId).map(MessageView::endpoint).orElse(null));
-		if (Boolean.TRUE.equals(request.reuseReasoning())) {
-			return answerAgainFromStoredReasoning(answerId, request, endpoint);
-		}
-		ReasoningOptions reasoning = reasoning(request.reasoning());
-		Turn turn = this.messages.beginRegeneration(answerId,
-				spec(model, reasoning, request.relay(), endpoint, request.parameters()));
-		return start(turn, reasoning, request.relay());
-	}
-
-	/**
-	 * Asks an edited version of a question, beside the original, and starts its answer.
-	 */
-	public StartedAnswer edit(UUID questionId, SendMessageRequest request) {
-		String endpoint = endpoint(request.endpoint());
-		ReasoningOptions reasoning = reasoning(request.reasoning());
-		String model = model(request.model(), endpoint);
-		UUID conversationId = this.messages.visible(questionId).map(MessageView::conversationId).orElse(null);
-		checkFiles(conversationId, request, List.of(new Reader(endpoint, model, request.relay())));
-		Turn turn = this.messages.beginEdit(questionId, request.content(),
-				spec(model, reasoning, request.relay(), endpoint, request.parameters()), request.attachmentIds());
-		return start(turn, reasoning, request.relay());
-	}
-
-	private StartedAnswer answerAgainFromStoredReasoning(UUID answerId, RegenerateRequest request, String endpoint) {
 		MessageView earlier = this.messages.visible(answerId)
 			.filter(MessageView::isAssistant)
 			.orElseThrow(() -> NotFoundException.message(answerId));
+		// Without an endpoint named, the answer is asked again where it was asked before;
+		// without a model, of the model that gave it.
+		String endpoint = this.setup.endpoint((request.endpoint() != null) ? request.endpoint() : earlier.endpoint());
+		String named = AnswerSetup.blankToNull(request.model());
+		String model = (named != null) ? named : earlier.model();
+		AnswerParameters parameters = (request.parameters() != null) ? request.parameters() : earlier.parameters();
+		boolean reuse = Boolean.TRUE.equals(request.reuseReasoning());
+		if (earlier.parentId() != null) {
+			this.setup.checkStoredFiles(earlier.parentId(),
+					List.of(new AnswerSetup.FileReader(endpoint, model, reuse ? null : request.relay())));
+		}
+		if (reuse) {
+			return answerAgainFromStoredReasoning(earlier, model, endpoint, parameters);
+		}
+		ReasoningOptions reasoning = AnswerSetup.reasoning(request.reasoning());
+		Turn turn = this.messages.beginRegeneration(answerId,
+				this.setup.spec(model, reasoning, request.relay(), endpoint, parameters));
+		return start(turn, new QuestionMessages(this.upstreamMessages, turn.history()), reasoning, request.relay());
+	}
+
+	/**
+	 * Asks an edited version of a question, beside the original, and starts its answer;
+	 * checked, and its system prompt taken, as a send's. An edit gets one answer: a
+	 * compare is refused.
+	 */
+	public StartedAnswer edit(UUID questionId, SendMessageRequest request) {
+		if (request.compare() != null) {
+			throw new ProblemException(ErrorCode.INVALID_REQUEST,
+					"An edited question is answered by one model, not compared: name a model, "
+							+ "or choose a preset without a compare.");
+		}
+		String endpoint = this.setup.endpoint(request.endpoint());
+		ReasoningOptions reasoning = AnswerSetup.reasoning(request.reasoning());
+		String model = this.setup.model(request.model(), endpoint);
+		UUID conversationId = this.messages.visible(questionId)
+			.map(MessageView::conversationId)
+			.orElseThrow(() -> NotFoundException.message(questionId));
+		this.setup.checkFiles(conversationId, request.attachmentIds(),
+				List.of(new AnswerSetup.FileReader(endpoint, model, request.relay())));
+		Turn turn = this.messages.beginEdit(questionId, request.content(),
+				this.setup.spec(model, reasoning, request.relay(), endpoint, request.parameters()),
+				request.attachmentIds(), request.systemPrompt());
+		return start(turn, new QuestionMessages(this.upstreamMessages, turn.history()), reasoning, request.relay());
+	}
+
+	private StartedAnswer answerAgainFromStoredReasoning(MessageView earlier, String model, String endpoint,
+			AnswerParameters parameters) {
 		if (earlier.relay() == null || earlier.reasoning().isBlank()) {
 			throw new ProblemException(ErrorCode.INVALID_REQUEST,
 					"Only a relayed answer whose reasoning arrived can be answered again without thinking again.");
 		}
 		String thinker = earlier.relay().thinkerModel();
-		Turn turn = this.messages.beginRegeneration(answerId, new AnswerSpec(blankToNull(request.model()),
-				earlier.reasoningAsked(), thinker, endpoint, request.parameters()));
-		List<ChatMessage> history = history(turn, turn.model());
+		AnswerParameters taken = (parameters != null) ? parameters.only(this.setup.taken(endpoint, model)) : null;
+		Turn turn = this.messages.beginRegeneration(earlier.id(),
+				new AnswerSpec(model, earlier.reasoningAsked(), thinker, endpoint, taken));
+		QuestionMessages asked = new QuestionMessages(this.upstreamMessages, turn.history());
 		return new StartedAnswer(turn,
 				this.registry.startRelay(turn,
 						new RelayRun(thinker, turn.model(), Flux.just(new UpstreamEvent.Reasoning(earlier.reasoning())),
-								(reasoning) -> answerer(turn, history, reasoning))));
+								(reasoning) -> answerer(turn, asked, reasoning))));
 	}
 
-	/** Starts the answer on the turn's endpoint; a relay's thinker is asked there too. */
-	private StartedAnswer start(Turn turn, ReasoningOptions reasoning, RelayOptions relay) {
-		List<ChatMessage> history = history(turn, turn.model());
+	/**
+	 * Starts the answer on the turn's endpoint; a relay's thinker is asked there too. The
+	 * question is stored by now, so what can still fail (a file gone from the store, a
+	 * PDF that cannot be read) is deferred into the answer's stream: it ends the answer
+	 * with a stored error instead of leaving it streaming.
+	 */
+	private StartedAnswer start(Turn turn, QuestionMessages asked, ReasoningOptions reasoning, RelayOptions relay) {
 		String defaultEffort = this.properties.defaultEffort();
 		UpstreamClient client = this.clients.client(turn.endpoint());
 		if (relay == null) {
-			ChatRequest request = ChatRequest.streaming(turn.model(), withSystemPrompt(turn, history),
-					reasoning.toRequest(defaultEffort));
-			return new StartedAnswer(turn,
-					this.registry.start(turn, turn.model(), client.stream(sampled(request, turn))));
+			Flux<UpstreamEvent> answer = Flux.defer(() -> client.stream(sampled(ChatRequest.streaming(turn.model(),
+					ChatMessage.systemFirst(turn.systemPrompt(), asked.forModel(turn.endpoint(), turn.model())),
+					reasoning.toRequest(defaultEffort)), turn)));
+			return new StartedAnswer(turn, this.registry.start(turn, turn.model(), answer));
 		}
 		// The sampling parameters shape the answer, so they go to the answerer only: the
 		// thinker's budget is its reasoning setting.
-		Flux<UpstreamEvent> thinker = client.stream(ChatRequest.streaming(relay.thinker(),
-				this.relayPrompt.forThinker(turn.systemPrompt(), history(turn, relay.thinker())),
-				relay.thinkerReasoning().toRequest(defaultEffort)));
+		Flux<UpstreamEvent> thinker = Flux.defer(() -> client.stream(ChatRequest.streaming(relay.thinker(),
+				this.relayPrompt.forThinker(turn.systemPrompt(), asked.forModel(turn.endpoint(), relay.thinker())),
+				relay.thinkerReasoning().toRequest(defaultEffort))));
 		return new StartedAnswer(turn, this.registry.startRelay(turn,
-				new RelayRun(relay.thinker(), turn.model(), thinker, (thoughts) -> answerer(turn, history, thoughts))));
+				new RelayRun(relay.thinker(), turn.model(), thinker, (thoughts) -> answerer(turn, asked, thoughts))));
 	}
 
-	private Flux<UpstreamEvent> answerer(Turn turn, List<ChatMessage> history, String reasoning) {
-		return this.clients.client(turn.endpoint())
+	private Flux<UpstreamEvent> answerer(Turn turn, QuestionMessages asked, String reasoning) {
+		return Flux.defer(() -> this.clients.client(turn.endpoint())
 			.stream(sampled(
 					ChatRequest.streaming(turn.model(),
-							this.relayPrompt.forAnswerer(turn.systemPrompt(), history, reasoning), ANSWERER_REASONING),
-					turn));
-	}
-
-	/** The conversation's system prompt, if it has one, first, then the history. */
-	private static List<ChatMessage> withSystemPrompt(Turn turn, List<ChatMessage> history) {
-		if (turn.systemPrompt() == null) {
-			return history;
-		}
-		List<ChatMessage> messages = new ArrayList<>();
-		messages.add(new ChatMessage("system", turn.systemPrompt()));
-		messages.addAll(history);
-		return messages;
+							this.relayPrompt.forAnswerer(turn.systemPrompt(),
+									asked.forModel(turn.endpoint(), turn.model()), reasoning),
+							ANSWERER_REASONING),
+					turn)));
 	}
 
 	/**
@@ -240,76 +231,8 @@ public class ChatService {
 	 * endpoint does not list is sent all that was asked.
 	 */
 	private ChatRequest sampled(ChatRequest request, Turn turn) {
-		AnswerParameters sent = turn.parameters().only(taken(turn.endpoint(), turn.model()));
+		AnswerParameters sent = turn.parameters().only(this.setup.taken(turn.endpoint(), turn.model()));
 		return request.withSampling(sent.temperature(), sent.topP(), sent.maxTokens(), sent.seed());
-	}
-
-	/** The parameters a model takes, by wire name; all of them for a model not listed. */
-	private List<String> taken(String endpoint, String model) {
-		return this.catalog.find(endpoint, model)
-			.map(CatalogModel::parameters)
-			.orElse(CatalogModel.SAMPLING_PARAMETERS);
-	}
-
-	/** The request's system prompt, if it has one, becomes the conversation's. */
-	private void changeSystemPrompt(UUID conversationId, SendMessageRequest request) {
-		if (request.systemPrompt() != null) {
-			this.conversations.update(conversationId, ConversationPatch.systemPrompt(request.systemPrompt()));
-		}
-	}
-
-	/** The turns as {@code model} on the turn's endpoint is sent them, files and all. */
-	private List<ChatMessage> history(Turn turn, String model) {
-		return this.upstreamMessages.of(turn.history(), turn.endpoint(), model);
-	}
-
-	/**
-	 * What is stored of the request: for a relay, the effort is the thinker's; of the
-	 * parameters, those the model takes, so that the answer says what it was sent.
-	 */
-	private AnswerSpec spec(String model, ReasoningOptions reasoning, RelayOptions relay, String endpoint,
-			AnswerParameters parameters) {
-		String defaultEffort = this.properties.defaultEffort();
-		AnswerParameters taken = (parameters != null && model != null) ? parameters.only(taken(endpoint, model))
-				: parameters;
-		return (relay != null) ? new AnswerSpec(model, relay.thinkerReasoning().setting(defaultEffort), relay.thinker(),
-				endpoint, taken) : new AnswerSpec(model, reasoning.setting(defaultEffort), null, endpoint, taken);
-	}
-
-	/**
-	 * The endpoint to send to (the default one when none is named), once it is known to
-	 * exist and to have the key it needs.
-	 */
-	private String endpoint(String requested) {
-		String endpoint = blankToNull(requested);
-		String name = (endpoint != null) ? endpoint : this.properties.defaultEndpoint();
-		if (!this.clients.client(name).isConfigured()) {
-			throw new UpstreamException.MissingKey();
-		}
-		return name;
-	}
-
-	/**
-	 * The default model belongs to the default endpoint: another endpoint must be told
-	 * which of its models to use.
-	 */
-	private String model(String requested, String endpoint) {
-		String model = blankToNull(requested);
-		if (model != null) {
-			return model;
-		}
-		if (!endpoint.equals(this.properties.defaultEndpoint())) {
-			throw new MissingModelException(endpoint);
-		}
-		return this.properties.defaultModel();
-	}
-
-	private static ReasoningOptions reasoning(ReasoningOptions requested) {
-		return (requested != null) ? requested : new ReasoningOptions(null, null, null);
-	}
-
-	private static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	/**

@@ -1,16 +1,10 @@
 package dev.ponder.chat;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
 import dev.ponder.conversation.AnswerParameters;
-import dev.ponder.conversation.ConversationPatch;
-import dev.ponder.conversation.ConversationService;
-import dev.ponder.conversation.MessageService;
-import dev.ponder.conversation.MessageView;
-import dev.ponder.conversation.NotFoundException;
 import dev.ponder.preset.PresetColumn;
 import dev.ponder.preset.PresetReasoning;
 import dev.ponder.preset.PresetRelay;
@@ -19,51 +13,25 @@ import dev.ponder.preset.PresetView;
 
 /**
  * Fills in what a send or an edit leaves out from the preset it names: model, endpoint,
- * reasoning, parameters (part by part), relay and compare. What the request says always
- * wins; a request that names a model asks for one answer, so a preset's compare is then
- * not used. A preset's system prompt becomes the conversation's before the turn starts,
- * so that what the page shows is what was sent; a system prompt in the request wins.
+ * reasoning, parameters (part by part), relay, compare and system prompt. What the
+ * request says always wins; a request that names a model asks for one answer, so a
+ * preset's compare is then not used, nor its endpoint: the model named is looked for on
+ * the endpoint named, or the default one. The preset's system prompt travels as the
+ * request's, which the conversation takes with the question once it is known to be
+ * sendable.
  */
 @Component
 class PresetDefaults {
 
 	private final PresetService presets;
 
-	private final ConversationService conversations;
-
-	private final MessageService messages;
-
-	PresetDefaults(PresetService presets, ConversationService conversations, MessageService messages) {
+	PresetDefaults(PresetService presets) {
 		this.presets = presets;
-		this.conversations = conversations;
-		this.messages = messages;
 	}
 
-	/**
-	 * The request to send, with its preset's parts filled in; a preset's system prompt
-	 * travels as the request's, which the conversation takes once the request is known to
-	 * be sendable.
-	 */
+	/** The request to send (or edit with), with its preset's parts filled in. */
 	SendMessageRequest forSend(SendMessageRequest request) {
 		return (request.preset() != null) ? filled(request, this.presets.usable(request.preset())) : request;
-	}
-
-	/**
-	 * The request to edit this question with, with its preset's parts filled in. An edit
-	 * has no system prompt of its own: the preset's becomes the conversation's first.
-	 */
-	SendMessageRequest forEdit(UUID questionId, SendMessageRequest request) {
-		if (request.preset() == null) {
-			return request;
-		}
-		PresetView preset = this.presets.usable(request.preset());
-		if (preset.systemPrompt() != null) {
-			UUID conversationId = this.messages.visible(questionId)
-				.map(MessageView::conversationId)
-				.orElseThrow(() -> NotFoundException.message(questionId));
-			this.conversations.update(conversationId, ConversationPatch.systemPrompt(preset.systemPrompt()));
-		}
-		return filled(request, preset);
 	}
 
 	static SendMessageRequest filled(SendMessageRequest request, PresetView preset) {
@@ -73,7 +41,7 @@ class PresetDefaults {
 		RelayOptions relay = (request.relay() != null || compare != null) ? request.relay() : relay(preset.relay());
 		return new SendMessageRequest(request.content(), oneModelNamed ? request.model() : preset.model(),
 				(request.reasoning() != null) ? request.reasoning() : options(preset.reasoning()), relay, compare,
-				(request.endpoint() != null) ? request.endpoint() : preset.endpoint(),
+				(request.endpoint() != null || oneModelNamed) ? request.endpoint() : preset.endpoint(),
 				parameters(request.parameters(), preset.parameters()), request.preset(), request.attachments(),
 				(request.systemPrompt() != null) ? request.systemPrompt() : preset.systemPrompt());
 	}

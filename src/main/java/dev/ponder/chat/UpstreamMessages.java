@@ -30,15 +30,22 @@ import dev.ponder.upstream.Endpoint;
  * for a model known not to read files), a text file as a fenced block named after it.
  * <p>
  * The upstream keeps nothing between turns, and follow-ups are about the files, so
- * earlier questions' files go again each turn, newest first, up to
- * {@link #EARLIER_FILES_BUDGET} bytes; older ones, and images for a model that cannot
- * read them, become a short note naming the file.
+ * earlier questions' files go again each turn, newest first, in what the new question's
+ * own files leave of {@link #FILES_BUDGET} bytes; older ones, and images for a model that
+ * cannot read them, become a short note naming the file.
+ * <p>
+ * Every file is read and encoded here, so the turns are built once per question and kind
+ * of reader ({@link FileReading}) and shared: see {@link QuestionMessages}.
  */
 @Component
 class UpstreamMessages {
 
-	/** How many bytes of earlier questions' files go along with a new question. */
-	static final long EARLIER_FILES_BUDGET = 32L * 1024 * 1024;
+	/**
+	 * How many bytes of files go upstream with one question: its own first (a question
+	 * whose files alone come to more is refused, see {@link AnswerSetup}), then earlier
+	 * questions' in what is left. It bounds the memory one answer holds its request in.
+	 */
+	static final long FILES_BUDGET = 32L * 1024 * 1024;
 
 	private static final Pattern BACKTICKS = Pattern.compile("`{3,}");
 
@@ -54,13 +61,22 @@ class UpstreamMessages {
 		this.catalog = catalog;
 	}
 
+	/** How {@code model} on {@code endpoint} is sent files. */
+	FileReading reading(String endpoint, String model) {
+		Optional<CatalogModel> known = (model != null) ? this.catalog.find(endpoint, model) : Optional.empty();
+		return new FileReading(known.map(CatalogModel::readsImages).orElse(true),
+				Endpoint.OPENROUTER.equals(endpoint) && known.map(CatalogModel::readsFiles).orElse(true));
+	}
+
 	/** The turns for {@code model} on {@code endpoint}, oldest first. */
 	List<ChatMessage> of(List<Turn.HistoryEntry> history, String endpoint, String model) {
-		Optional<CatalogModel> known = (model != null) ? this.catalog.find(endpoint, model) : Optional.empty();
-		Reader reader = new Reader(known.map(CatalogModel::readsImages).orElse(true),
-				Endpoint.OPENROUTER.equals(endpoint) && known.map(CatalogModel::readsFiles).orElse(true));
+		return of(history, reading(endpoint, model));
+	}
+
+	/** The turns for a model that reads files so, oldest first. */
+	List<ChatMessage> of(List<Turn.HistoryEntry> history, FileReading reading) {
 		int current = lastQuestion(history);
-		long budget = EARLIER_FILES_BUDGET;
+		long budget = FILES_BUDGET - ((current >= 0) ? totalSize(history.get(current).attachments()) : 0);
 		Map<UUID, byte[]> read = new HashMap<>();
 		ChatMessage[] messages = new ChatMessage[history.size()];
 		for (int i = history.size() - 1; i >= 0; i--) {
@@ -80,11 +96,15 @@ class UpstreamMessages {
 					}
 					budget -= file.size();
 				}
-				parts.add(part(file, reader, read));
+				parts.add(part(file, reading, read));
 			}
 			messages[i] = ChatMessage.ofParts(entry.role().wireName(), parts);
 		}
 		return new ArrayList<>(List.of(messages));
+	}
+
+	static long totalSize(List<AttachmentView> files) {
+		return files.stream().mapToLong(AttachmentView::size).sum();
 	}
 
 	private static int lastQuestion(List<Turn.HistoryEntry> history) {
@@ -96,7 +116,7 @@ class UpstreamMessages {
 		return -1;
 	}
 
-	private ContentPart part(AttachmentView file, Reader reader, Map<UUID, byte[]> read) {
+	private ContentPart part(AttachmentView file, FileReading reader, Map<UUID, byte[]> read) {
 		if (file.isImage() && !reader.images()) {
 			return ContentPart.text("(" + file.name() + " is an image, not sent: this model cannot read images.)");
 		}
@@ -129,8 +149,11 @@ class UpstreamMessages {
 		return fence + name + "\n" + text + (text.endsWith("\n") ? "" : "\n") + fence;
 	}
 
-	/** What the model reads itself. */
-	private record Reader(boolean images, boolean pdfs) {
+	/**
+	 * What a model reads itself: images, and PDFs as files (else their text is sent).
+	 * Models that read alike are sent the same turns.
+	 */
+	record FileReading(boolean images, boolean pdfs) {
 	}
 
 }

@@ -66,7 +66,18 @@ public class MessageService {
 	 * uploaded files.
 	 */
 	public Turn beginTurn(UUID conversationId, String content, AnswerSpec spec, List<UUID> attachmentIds) {
+		return beginTurn(conversationId, content, spec, attachmentIds, null);
+	}
+
+	/**
+	 * As {@link #beginTurn(UUID, String, AnswerSpec, List)}, the conversation first
+	 * taking {@code systemPrompt} (blank removes it; {@code null} leaves it), in the same
+	 * transaction: a question refused leaves the system prompt as it was.
+	 */
+	public Turn beginTurn(UUID conversationId, String content, AnswerSpec spec, List<UUID> attachmentIds,
+			String systemPrompt) {
 		Conversation conversation = existing(conversationId);
+		instruct(conversation, systemPrompt);
 		List<Message> branch = branch(conversation);
 		Message question = question(conversation, last(branch), content, attachmentIds);
 		return answer(conversation, question, history(followedBy(branch, question)), spec, null);
@@ -86,7 +97,17 @@ public class MessageService {
 	 */
 	public List<Turn> beginCompare(UUID conversationId, String content, List<AnswerSpec> columns,
 			List<UUID> attachmentIds) {
+		return beginCompare(conversationId, content, columns, attachmentIds, null);
+	}
+
+	/**
+	 * As {@link #beginCompare(UUID, String, List, List)}, the conversation first taking
+	 * {@code systemPrompt}, in the same transaction.
+	 */
+	public List<Turn> beginCompare(UUID conversationId, String content, List<AnswerSpec> columns,
+			List<UUID> attachmentIds, String systemPrompt) {
 		Conversation conversation = existing(conversationId);
+		instruct(conversation, systemPrompt);
 		List<Message> branch = branch(conversation);
 		Message question = question(conversation, last(branch), content, attachmentIds);
 		List<Turn.HistoryEntry> asked = history(followedBy(branch, question));
@@ -135,9 +156,19 @@ public class MessageService {
 	 * files (the original's, named again, or others).
 	 */
 	public Turn beginEdit(UUID questionId, String content, AnswerSpec spec, List<UUID> attachmentIds) {
+		return beginEdit(questionId, content, spec, attachmentIds, null);
+	}
+
+	/**
+	 * As {@link #beginEdit(UUID, String, AnswerSpec, List)}, the conversation first
+	 * taking {@code systemPrompt}, in the same transaction.
+	 */
+	public Turn beginEdit(UUID questionId, String content, AnswerSpec spec, List<UUID> attachmentIds,
+			String systemPrompt) {
 		Message question = visibleMessage(questionId).filter((message) -> message.getRole() == MessageRole.USER)
 			.orElseThrow(() -> NotFoundException.message(questionId));
 		Conversation conversation = existing(question.getConversationId());
+		instruct(conversation, systemPrompt);
 		Message parent = (question.getParentId() != null) ? this.messages.findById(question.getParentId()).orElse(null)
 				: null;
 		List<Message> above = (parent != null) ? tree(conversation.getId()).pathFromRoot(parent) : List.of();
@@ -154,6 +185,15 @@ public class MessageService {
 		Conversation conversation = existing(message.getConversationId());
 		conversation.follow(tree(conversation.getId()).newestLeafUnder(message).getId());
 		return conversation.getId();
+	}
+
+	/**
+	 * A system prompt sent with a question becomes the conversation's; blank removes it.
+	 */
+	private static void instruct(Conversation conversation, String systemPrompt) {
+		if (systemPrompt != null) {
+			conversation.setSystemPrompt(systemPrompt);
+		}
 	}
 
 	/** The branch the conversation follows, from its first message to its last. */

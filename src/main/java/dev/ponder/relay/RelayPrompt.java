@@ -1,6 +1,5 @@
 package dev.ponder.relay;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -74,7 +73,7 @@ public class RelayPrompt {
 		String instruction = (systemPrompt != null)
 				? THINKER_INSTRUCTION + "\n\n" + THINKER_SYSTEM_PROMPT_INTRO + "\n\n" + systemPrompt
 				: THINKER_INSTRUCTION;
-		return withSystem(instruction, history);
+		return ChatMessage.systemFirst(instruction, history);
 	}
 
 	/**
@@ -83,14 +82,7 @@ public class RelayPrompt {
 	 */
 	public List<ChatMessage> forAnswerer(String systemPrompt, List<ChatMessage> history, String reasoning) {
 		String handover = template().replace(PLACEHOLDER, reasoning.strip());
-		return withSystem((systemPrompt != null) ? systemPrompt + "\n\n" + handover : handover, history);
-	}
-
-	private static List<ChatMessage> withSystem(String system, List<ChatMessage> history) {
-		List<ChatMessage> messages = new ArrayList<>();
-		messages.add(new ChatMessage("system", system));
-		messages.addAll(history);
-		return messages;
+		return ChatMessage.systemFirst((systemPrompt != null) ? systemPrompt + "\n\n" + handover : handover, history);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.ponder.upstream;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -59,17 +60,18 @@ public record ChatRequest(String model, List<ChatMessage> messages, boolean stre
 			return new ChatMessage(role, List.copyOf(parts));
 		}
 
-		/** The turn's text, its text parts joined where it has parts. */
-		public String text() {
-			if (this.content instanceof List<?> parts) {
-				StringBuilder text = new StringBuilder();
-				parts.stream()
-					.filter(ContentPart.Text.class::isInstance)
-					.forEach((part) -> text.append((text.length() > 0) ? "\n\n" : "")
-						.append(((ContentPart.Text) part).text()));
-				return text.toString();
+		/**
+		 * The conversation with a system message first, if there is one to say: the
+		 * person's system prompt, or a relay's instructions with it in.
+		 */
+		public static List<ChatMessage> systemFirst(String system, List<ChatMessage> history) {
+			if (system == null) {
+				return history;
 			}
-			return (String) this.content;
+			List<ChatMessage> messages = new ArrayList<>(history.size() + 1);
+			messages.add(new ChatMessage("system", system));
+			messages.addAll(history);
+			return messages;
 		}
 
 	}
