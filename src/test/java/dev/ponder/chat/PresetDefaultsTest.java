@@ -69,6 +69,17 @@ class PresetDefaultsTest {
 		assertThat(single.model()).isEqualTo("y/one-model");
 	}
 
+	@Test
+	void aRequestThatNamesAModelButNoEndpointLooksForItOnTheDefaultEndpointNotThePresets() {
+		PresetView preset = preset("x/preset-model", null, null);
+
+		SendMessageRequest filled = PresetDefaults.filled(request("openai/gpt-4o", null, null), preset);
+
+		assertThat(filled.model()).isEqualTo("openai/gpt-4o");
+		assertThat(filled.endpoint()).as("the default one").isNull();
+		assertThat(filled.systemPrompt()).isEqualTo("Be brief.");
+	}
+
 	private static SendMessageRequest request(String model, ReasoningOptions reasoning, AnswerParameters parameters) {
 		return new SendMessageRequest("Hello", model, reasoning, null, null, null, parameters, ID, null, null);
 	}
