@@ -72,8 +72,39 @@ public class AttachmentService {
 		}
 		String name = FileNames.clean(file.getOriginalFilename());
 		checkSize(name, file.getSize());
+		return AttachmentView.of(keep(name, bytesOf(file), this.owner.get().accountId()));
+	}
+
+	/**
+	 * The files of a plain form's message, checked as uploads are (how many, each one's
+	 * size and type) and described as they would be kept, with no id yet: nothing is
+	 * stored, so a message refused then leaves nothing behind.
+	 */
+	@Transactional(readOnly = true)
+	public List<AttachmentView> describeUploads(List<MultipartFile> files) {
+		checkCount(files.size());
+		List<AttachmentView> described = new ArrayList<>();
+		for (MultipartFile file : files) {
+			String name = FileNames.clean(file.getOriginalFilename());
+			checkSize(name, file.getSize());
+			SniffedType type = sniff(name, bytesOf(file));
+			described.add(new AttachmentView(null, name, type.contentType(), file.getSize(), type.kind().wireName(),
+					null, null));
+		}
+		return described;
+	}
+
+	/**
+	 * Keeps a plain form's files, all or none: one refused undoes those kept before it.
+	 */
+	public List<AttachmentView> uploadAll(List<MultipartFile> files) {
+		checkCount(files.size());
+		return files.stream().map(this::upload).toList();
+	}
+
+	private static byte[] bytesOf(MultipartFile file) {
 		try {
-			return AttachmentView.of(keep(name, file.getBytes(), this.owner.get().accountId()));
+			return file.getBytes();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -111,6 +142,13 @@ public class AttachmentService {
 		this.store.save(saved.getId(), bytes, thumbnail);
 		AfterTransaction.rollback(() -> this.store.delete(List.of(saved.getId())));
 		return saved;
+	}
+
+	private void checkCount(int files) {
+		if (files > this.properties.maxFiles()) {
+			throw new ProblemException(ErrorCode.TOO_MANY_ATTACHMENTS,
+					"A message takes at most " + this.properties.maxFiles() + " files.");
+		}
 	}
 
 	private void checkSize(String name, long size) {
@@ -182,10 +220,7 @@ public class AttachmentService {
 			return List.of();
 		}
 		List<UUID> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
-		if (distinct.size() > this.properties.maxFiles()) {
-			throw new ProblemException(ErrorCode.TOO_MANY_ATTACHMENTS,
-					"A message takes at most " + this.properties.maxFiles() + " files.");
-		}
+		checkCount(distinct.size());
 		Map<UUID, Attachment> found = new LinkedHashMap<>();
 		this.attachments.findAllById(distinct).forEach((attachment) -> found.put(attachment.getId(), attachment));
 		Owner current = this.owner.get();

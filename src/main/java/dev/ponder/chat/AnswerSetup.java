@@ -57,13 +57,21 @@ class AnswerSetup {
 	 */
 	List<AttachmentView> checkFiles(UUID conversationId, List<UUID> attachmentIds, List<FileReader> readers) {
 		List<AttachmentView> files = this.attachments.sendable(conversationId, attachmentIds);
+		checkNewFiles(files, readers);
+		return files;
+	}
+
+	/**
+	 * Refuses files, kept or only described, that come to more than the files budget
+	 * together, or that a model will be sent and cannot read.
+	 */
+	void checkNewFiles(List<AttachmentView> files, List<FileReader> readers) {
 		long total = UpstreamMessages.totalSize(files);
 		if (total > UpstreamMessages.FILES_BUDGET) {
 			throw new ProblemException(ErrorCode.ATTACHMENT_TOO_LARGE, "These files come to " + Sizes.inWords(total)
 					+ " together; a message may carry up to " + Sizes.inWords(UpstreamMessages.FILES_BUDGET) + ".");
 		}
 		checkReaders(files, readers);
-		return files;
 	}
 
 	/** Refuses images to any of these models known not to read them. */

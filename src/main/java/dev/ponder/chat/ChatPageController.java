@@ -18,17 +18,15 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.ponder.PonderProperties;
-import dev.ponder.attachment.AttachmentProperties;
 import dev.ponder.attachment.AttachmentService;
+import dev.ponder.attachment.AttachmentView;
 import dev.ponder.conversation.ConversationDetails;
 import dev.ponder.conversation.ConversationService;
 import dev.ponder.conversation.ConversationSummary;
 import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.SidebarGroup;
 import dev.ponder.conversation.NotFoundException;
-import dev.ponder.problem.ErrorCode;
 import dev.ponder.problem.ProblemException;
-import dev.ponder.upstream.UnknownEndpointException;
 import dev.ponder.upstream.UpstreamClients;
 import dev.ponder.upstream.UpstreamException;
 
@@ -53,13 +51,9 @@ class ChatPageController {
 
 	private final AttachmentService attachments;
 
-	private final AttachmentProperties attachmentLimits;
-
 	ChatPageController(ConversationService conversations, ChatService chat, UpstreamClients clients,
-			PonderProperties properties, Validator validator, Clock clock, AttachmentService attachments,
-			AttachmentProperties attachmentLimits) {
+			PonderProperties properties, Validator validator, Clock clock, AttachmentService attachments) {
 		this.attachments = attachments;
-		this.attachmentLimits = attachmentLimits;
 		this.conversations = conversations;
 		this.chat = chat;
 		this.clients = clients;
@@ -86,28 +80,33 @@ class ChatPageController {
 
 	/**
 	 * The first message of a new conversation, with the system prompt it starts with, if
-	 * any; a multipart form may carry {@code files} with it, uploaded as the API's are,
-	 * before the conversation is made.
+	 * any; a multipart form may carry {@code files} with it. Everything that can be
+	 * checked is checked before anything is stored: a refused message leaves no
+	 * conversation and no file behind, and its text and system prompt go back to the
+	 * form.
 	 */
 	@PostMapping("/c")
 	String sendFirst(@RequestParam(defaultValue = "") String content, @RequestParam(required = false) String model,
 			@RequestParam(required = false) String effort, @RequestParam(required = false) String endpoint,
 			@RequestParam(required = false) String systemPrompt,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
+		Draft draft = new Draft(content, systemPrompt);
 		SendMessageRequest typed = request(content, model, effort, endpoint, systemPrompt, List.of());
 		String problem = problem(typed);
 		if (problem != null) {
-			return back("/", problem, content, redirect);
+			return back("/", problem, draft, redirect);
 		}
-		SendMessageRequest request;
+		List<UUID> kept;
 		try {
-			request = request(content, model, effort, endpoint, systemPrompt, upload(files));
+			kept = checkedAndKept(typed, files);
 		}
 		catch (ProblemException ex) {
-			return back("/", ex.getBody().getDetail(), content, redirect);
+			return refused("/", ex, draft, redirect);
 		}
+		// The conversation starts with its system prompt: the message need not set it
+		// again.
 		UUID conversationId = this.conversations.create(null, systemPrompt).id();
-		return send(conversationId, request, redirect);
+		return send(conversationId, request(content, model, effort, endpoint, null, kept), redirect);
 	}
 
 	@PostMapping("/c/{id}/messages")
@@ -116,29 +115,32 @@ class ChatPageController {
 			@RequestParam(required = false) String endpoint,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
 		this.conversations.find(id).orElseThrow(() -> NotFoundException.conversation(id));
-		String problem = problem(request(content, model, effort, endpoint, null, List.of()));
+		Draft draft = new Draft(content, null);
+		SendMessageRequest typed = request(content, model, effort, endpoint, null, List.of());
+		String problem = problem(typed);
 		if (problem != null) {
-			return back("/c/" + id, problem, content, redirect);
+			return back("/c/" + id, problem, draft, redirect);
 		}
+		List<UUID> kept;
 		try {
-			return send(id, request(content, model, effort, endpoint, null, upload(files)), redirect);
+			kept = checkedAndKept(typed, files);
 		}
 		catch (ProblemException ex) {
-			return back("/c/" + id, ex.getBody().getDetail(), content, redirect);
+			return refused("/c/" + id, ex, draft, redirect);
 		}
+		return send(id, request(content, model, effort, endpoint, null, kept), redirect);
 	}
 
-	/** The form's files, uploaded; a file input left empty sends an empty part. */
-	private List<UUID> upload(List<MultipartFile> files) {
-		if (files == null) {
-			return List.of();
-		}
-		List<MultipartFile> chosen = files.stream().filter((file) -> !file.isEmpty()).toList();
-		if (chosen.size() > this.attachmentLimits.maxFiles()) {
-			throw new ProblemException(ErrorCode.TOO_MANY_ATTACHMENTS,
-					"A message takes at most " + this.attachmentLimits.maxFiles() + " files.");
-		}
-		return chosen.stream().map((file) -> this.attachments.upload(file).id()).toList();
+	/**
+	 * The form's files, kept once they and the message are known to be sendable (how
+	 * many, their sizes and types, and whether the model reads them); a file input left
+	 * empty sends an empty part.
+	 */
+	private List<UUID> checkedAndKept(SendMessageRequest typed, List<MultipartFile> files) {
+		List<MultipartFile> chosen = (files != null) ? files.stream().filter((file) -> !file.isEmpty()).toList()
+				: List.of();
+		this.chat.checkSendable(typed, this.attachments.describeUploads(chosen));
+		return this.attachments.uploadAll(chosen).stream().map(AttachmentView::id).toList();
 	}
 
 	private String send(UUID conversationId, SendMessageRequest request, RedirectAttributes redirect) {
@@ -146,17 +148,20 @@ class ChatPageController {
 			this.chat.send(conversationId, request);
 			return "redirect:/c/" + conversationId + "#end";
 		}
-		catch (UpstreamException | UnknownEndpointException | MissingModelException ex) {
-			return back("/c/" + conversationId, ex.getMessage(), request.content(), redirect);
-		}
 		catch (ProblemException ex) {
-			if (ex instanceof NotFoundException) {
-				throw ex;
-			}
-			// A file refused (too many, an image for a model that cannot read it): the
-			// typed text stays in the composer.
-			return back("/c/" + conversationId, ex.getBody().getDetail(), request.content(), redirect);
+			return refused("/c/" + conversationId, ex, new Draft(request.content(), null), redirect);
 		}
+	}
+
+	/**
+	 * A refusal with a sentence (no key, an unknown endpoint, a file refused) goes back
+	 * to the page with the draft; an unknown conversation is not found.
+	 */
+	private static String refused(String path, ProblemException ex, Draft draft, RedirectAttributes redirect) {
+		if (ex instanceof NotFoundException) {
+			throw ex;
+		}
+		return back(path, ex.getBody().getDetail(), draft, redirect);
 	}
 
 	/**
@@ -210,11 +215,21 @@ class ChatPageController {
 			.orElse(null);
 	}
 
-	/** Back to the page with the error shown and the typed text still in the composer. */
-	private static String back(String path, String problem, String draft, RedirectAttributes redirect) {
+	/**
+	 * Back to the page with the error shown and what was typed still in the form: the
+	 * message, and a new chat's system prompt.
+	 */
+	private static String back(String path, String problem, Draft draft, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("formError", problem);
-		redirect.addFlashAttribute("draft", draft);
+		redirect.addFlashAttribute("draft", draft.content());
+		if (draft.systemPrompt() != null) {
+			redirect.addFlashAttribute("systemPrompt", draft.systemPrompt());
+		}
 		return "redirect:" + path;
+	}
+
+	/** What a person typed into the form, given back when it is refused. */
+	private record Draft(String content, String systemPrompt) {
 	}
 
 }

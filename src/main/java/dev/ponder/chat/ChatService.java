@@ -10,6 +10,7 @@ import reactor.core.publisher.Flux;
 import org.springframework.stereotype.Service;
 
 import dev.ponder.PonderProperties;
+import dev.ponder.attachment.AttachmentView;
 import dev.ponder.conversation.AnswerParameters;
 import dev.ponder.conversation.AnswerSpec;
 import dev.ponder.conversation.MessageService;
@@ -88,6 +89,17 @@ public class ChatService {
 				this.setup.spec(model, reasoning, request.relay(), endpoint, request.parameters()),
 				request.attachmentIds(), request.systemPrompt());
 		return start(turn, new QuestionMessages(this.upstreamMessages, turn.history()), reasoning, request.relay());
+	}
+
+	/**
+	 * Refuses, before anything is stored, a message that {@link #send} would refuse for
+	 * its endpoint, model or files, the files described and not kept yet: for the plain
+	 * form, which keeps its files and makes its conversation only once this passes.
+	 */
+	public void checkSendable(SendMessageRequest request, List<AttachmentView> files) {
+		String endpoint = this.setup.endpoint(request.endpoint());
+		String model = this.setup.model(request.model(), endpoint);
+		this.setup.checkNewFiles(files, List.of(new AnswerSetup.FileReader(endpoint, model, request.relay())));
 	}
 
 	/**

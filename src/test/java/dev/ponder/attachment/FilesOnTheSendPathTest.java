@@ -1,5 +1,6 @@
 package dev.ponder.attachment;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 import dev.ponder.catalog.ModelCatalog;
 import dev.ponder.testing.AppTestSupport;
 import dev.ponder.testing.Script;
+import dev.ponder.testing.Visitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +75,45 @@ class FilesOnTheSendPathTest extends AppTestSupport {
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.body().get("code").asString()).isEqualTo("model_cannot_read_images");
 		assertThat(conversation(conversation).get("messages")).hasSize(2);
+	}
+
+	@Test
+	void aPlainFormRefusedForItsSecondFileLeavesNoFileAndNoConversationBehind() {
+		String words = "Second file refused " + System.nanoTime();
+		int files = count("attachment");
+		int conversations = count("conversation");
+		Visitor browser = new Visitor(this.port);
+
+		HttpResponse<String> refused = browser.submitFiles("/", "/c", Map.of("content", words),
+				List.of(new Visitor.FormFile("files", "fine.txt", "Fine.\n".getBytes(StandardCharsets.UTF_8)),
+						new Visitor.FormFile("files", "setup.png", SampleFiles.windowsProgram())));
+
+		assertThat(Visitor.location(refused)).endsWith("/");
+		assertThat(browser.get("/").body()).contains("setup.png is not an image").contains(words);
+		assertThat(count("attachment")).isEqualTo(files);
+		assertThat(count("conversation")).isEqualTo(conversations);
+	}
+
+	@Test
+	void aPlainFormsImageForAModelThatCannotReadItIsRefusedBeforeAnythingIsStored() {
+		String words = "Blind form picture " + System.nanoTime();
+		this.catalog.refresh();
+		int files = count("attachment");
+		int conversations = count("conversation");
+		Visitor browser = new Visitor(this.port);
+
+		HttpResponse<String> refused = browser.submitFiles("/", "/c",
+				Map.of("content", words, "model", AttachmentsTest.BLIND_MODEL, "systemPrompt", "Be blind."),
+				List.of(new Visitor.FormFile("files", "seen.png", SampleFiles.png(8, 8))));
+
+		assertThat(Visitor.location(refused)).endsWith("/");
+		assertThat(browser.get("/").body()).contains("deepseek/deepseek-r1 cannot read images.").contains(words);
+		assertThat(count("attachment")).isEqualTo(files);
+		assertThat(count("conversation")).isEqualTo(conversations);
+	}
+
+	private int count(String table) {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
 	}
 
 	private UUID upload(String name, byte[] bytes) {
