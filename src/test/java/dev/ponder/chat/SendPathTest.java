@@ -1,6 +1,5 @@
 package dev.ponder.chat;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
