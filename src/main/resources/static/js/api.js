@@ -120,7 +120,7 @@ export const api = {
 		return response.json();
 	},
 
-	/** PATCH /api/conversations/{id} with {title} and/or {pinned} → the summary. */
+	/** PATCH /api/conversations/{id} with any of {title, pinned, systemPrompt} → the summary. */
 	async updateConversation(conversationId, changes) {
 		const response = await request(`/api/conversations/${id(conversationId)}`, { method: 'PATCH', body: changes });
 		return response.json();

@@ -16,7 +16,9 @@ import { enhanceImageLinks } from './lightbox.js';
 import { AssistantMessage } from './message-view.js';
 import { ModelCatalog } from './model-catalog.js';
 import { ModelPicker } from './model-picker.js';
-import { apply as applyParameters, current as currentParameters, ParametersControl } from './parameters-control.js';
+import {
+	apply as applyParameters, current as currentParameters, ParametersControl, requested as requestedParameters,
+} from './parameters-control.js';
 import { PresetPicker } from './preset-picker.js';
 import { enhancePresetsPage } from './presets-page.js';
 import { ReasoningControl } from './reasoning-control.js';
@@ -52,7 +54,6 @@ function setUpModelChoice(form, onModel) {
 	});
 	return {
 		reasoning: () => control.request(),
-		parameters: () => parameters.request(),
 		sent: ({ endpoint: name, model: id }) => catalog.used(name ?? 'openrouter', id),
 		/** The choice as a preset's fields. */
 		current: () => ({ endpoint: endpoint.value || 'openrouter', model: model.value.trim() || null, reasoning: control.request() }),
@@ -112,12 +113,12 @@ function start() {
 	const headerEl = main.querySelector('.chat-header');
 	const header = headerEl ? new ChatHeader(headerEl) : null;
 	const systemPrompt = new SystemPrompt(document.getElementById('system-prompt'), { conversationId: chat.conversationId });
-	if (header) header.onSystemPrompt = () => systemPrompt.edit();
+	if (header) header.onSystemPrompt = () => systemPrompt.edit(header.menuButton);
 	// A new chat's system prompt goes with its first message, and is then the conversation's.
 	let startedWith = null;
 	chat.bodyExtras = ({ isNew }) => {
 		startedWith = isNew ? pendingPrompt() : null;
-		return { parameters: modelChoice.parameters(), systemPrompt: startedWith ?? undefined };
+		return { parameters: requestedParameters(), systemPrompt: startedWith ?? undefined };
 	};
 	chat.onAdopt = ({ id, title }) => {
 		header?.show({ id, title });
@@ -134,14 +135,21 @@ function start() {
 			await modelChoice.use(preset);
 			modes.usePreset(preset);
 			applyParameters(preset.parameters);
+			// A new chat starts with the preset's prompt, or none: not the one an earlier preset put there.
+			if (!chat.conversationId) {
+				setPendingPrompt(preset.systemPrompt ?? '');
+				return;
+			}
 			if (!preset.systemPrompt) return;
 			// What is shown is what will be sent: an open conversation takes the prompt now.
-			if (chat.conversationId) {
+			try {
 				const summary = await api.updateConversation(chat.conversationId, { systemPrompt: preset.systemPrompt });
 				systemPrompt.show(summary.systemPrompt ?? preset.systemPrompt);
 			}
-			else {
-				setPendingPrompt(preset.systemPrompt);
+			catch (error) {
+				// The model and parameters are in use already: the picker says only the prompt is missing.
+				error.partly = true;
+				throw error;
 			}
 		},
 	});

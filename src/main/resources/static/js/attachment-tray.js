@@ -104,7 +104,7 @@ export class AttachmentTray {
 			this.add([...this.input.files]);
 			this.input.value = '';
 		});
-		form.querySelector('textarea').addEventListener('paste', (event) => this.onPaste(event));
+		form.querySelector('textarea[name="content"]').addEventListener('paste', (event) => this.onPaste(event));
 		this.listenForDrops(form);
 		// Switching to compare mode (a class on the form) lifts the marks; back to one model puts them back.
 		new MutationObserver(() => this.mark()).observe(form, { attributes: true, attributeFilter: ['class'] });
@@ -223,7 +223,7 @@ export class AttachmentTray {
 		if (entry.state === 'uploading') entry.controller.abort();
 		if (entry.state === 'ready') api.deleteAttachment(entry.attachment.id).catch(() => {});
 		this.drop(entry);
-		this.form.querySelector('textarea').focus({ preventScroll: true });
+		this.form.querySelector('textarea[name="content"]').focus({ preventScroll: true });
 		this.changed();
 	}
 

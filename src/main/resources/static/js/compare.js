@@ -13,9 +13,7 @@ import { setBusy } from './message-actions.js';
 import { part } from './message-parts.js';
 import { AssistantMessage, buildMessage, setMessageId } from './message-view.js';
 import { showRelay } from './relay-view.js';
-import { settingOf, writeSetting } from './reasoning-setting.js';
-
-const LEVELS = { xhigh: 'extra high', high: 'high', medium: 'medium', low: 'low', minimal: 'minimal', none: 'off' };
+import { EFFORT_WORDS, settingOf, writeSetting } from './reasoning-setting.js';
 
 const views = new WeakMap();
 
@@ -32,7 +30,7 @@ export function compareViewOf(article) {
 function levelWords(setting) {
 	if (setting?.hidden) return 'reasoning hidden';
 	if (setting?.maxTokens != null) return `reasoning budget ${setting.maxTokens} tokens`;
-	return LEVELS[setting?.effort] ? `reasoning ${LEVELS[setting.effort]}` : 'reasoning default';
+	return EFFORT_WORDS[setting?.effort] ? `reasoning ${EFFORT_WORDS[setting.effort]}` : 'reasoning default';
 }
 
 /** A column's heading: its number, its model, and how it thought. */

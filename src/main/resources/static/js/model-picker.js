@@ -7,6 +7,7 @@ import { element } from './dom.js';
 import { cost } from './format.js';
 import { icon } from './icons.js';
 import { formatContext, keyOf } from './model-catalog.js';
+import { ListboxPopover } from './listbox-popover.js';
 
 let uid = 0;
 
@@ -26,8 +27,6 @@ export class ModelPicker {
 		this.id = `picker-${++uid}`;
 		this.options = [];
 		this.listed = [];
-		this.visible = [];
-		this.active = -1;
 		this.optionCount = 0;
 		this.built = false;
 		this.reasoningOnly = false;
@@ -39,10 +38,11 @@ export class ModelPicker {
 		chip.after(this.button);
 		chip.closest('.composer-box').append(this.panel);
 		this.renderButton();
+	}
 
-		document.addEventListener('pointerdown', (event) => {
-			if (this.isOpen() && !this.panel.contains(event.target) && !this.button.contains(event.target)) this.close();
-		});
+	/** The options shown now, in order. */
+	get visible() {
+		return this.popover.visible;
 	}
 
 	get endpoint() {
@@ -64,9 +64,6 @@ export class ModelPicker {
 		const button = element('button', 'chip chip--model model-button');
 		button.type = 'button';
 		button.title = 'Model';
-		button.setAttribute('aria-haspopup', 'dialog');
-		button.setAttribute('aria-expanded', 'false');
-		button.setAttribute('aria-controls', `${this.id}-panel`);
 		button.append(this.chip.querySelector('svg').cloneNode(true), element('span', 'model-button-name'),
 			element('span', 'model-button-endpoint'), icon('caret', 'model-button-caret'));
 		button.addEventListener('click', () => (this.isOpen() ? this.close() : this.open()));
@@ -86,21 +83,30 @@ export class ModelPicker {
 	// ----- panel -----
 
 	createPanel() {
-		const panel = element('div', 'picker');
-		panel.id = `${this.id}-panel`;
-		panel.hidden = true;
-		panel.setAttribute('role', 'dialog');
-		panel.setAttribute('aria-label', 'Choose a model');
-
-		const search = element('div', 'picker-search');
-		this.search = element('input', 'picker-input');
-		Object.assign(this.search, { type: 'text', placeholder: 'Search models by name or id', spellcheck: false, autocomplete: 'off' });
-		this.search.setAttribute('role', 'combobox');
-		this.search.setAttribute('aria-expanded', 'true');
-		this.search.setAttribute('aria-autocomplete', 'list');
-		this.search.setAttribute('aria-controls', `${this.id}-list`);
-		this.search.setAttribute('aria-label', 'Search models');
-		search.append(icon('search'), this.search);
+		this.popover = new ListboxPopover({
+			button: this.button,
+			id: this.id,
+			hooks: { panel: 'picker', search: 'picker-search', input: 'picker-input', list: 'picker-list' },
+			label: 'Choose a model',
+			searchLabel: 'Search models',
+			placeholder: 'Search models by name or id',
+			listLabel: 'Models',
+			onChoose: (option) => this.choose(option),
+			onClick: (option, event) => {
+				if (!event.target.closest('.opt-star')) return false;
+				this.toggleStar(option);
+				return true;
+			},
+			onKey: (event) => {
+				if (!event.altKey || !(event.key === 's' || event.key === 'S' || event.code === 'KeyS')) return false;
+				const option = this.visible[this.popover.active];
+				if (option && option !== this.typedOption) this.toggleStar(option);
+				return true;
+			},
+		});
+		const { panel } = this.popover;
+		this.search = this.popover.search;
+		this.list = this.popover.list;
 
 		const filters = element('div', 'picker-filters');
 		this.reasoningToggle = element('button', 'filter-chip', 'Can reason');
@@ -118,54 +124,30 @@ export class ModelPicker {
 		this.count.setAttribute('aria-live', 'polite');
 		filters.append(this.count);
 
-		this.list = element('ul', 'picker-list');
-		this.list.id = `${this.id}-list`;
-		this.list.setAttribute('role', 'listbox');
-		this.list.setAttribute('aria-label', 'Models');
-		this.list.addEventListener('click', (event) => this.onListClick(event));
-		this.list.addEventListener('pointermove', (event) => {
-			const option = event.target.closest('[role="option"]');
-			if (option && !option.hidden) this.setActive(this.visible.indexOf(option), false);
-		});
-
 		this.status = element('p', 'picker-status');
-		const hint = element('p', 'picker-hint', '↑↓ move · Enter choose · Alt+S star · Esc close');
+		const hint = element('p', 'listbox-hint', '↑↓ move · Enter choose · Alt+S star · Esc close');
 
-		panel.append(search, filters, this.status, this.list, hint);
+		panel.append(this.popover.searchRow, filters, this.status, this.list, hint);
 		this.search.addEventListener('input', () => this.filter());
-		this.search.addEventListener('keydown', (event) => this.onKeydown(event));
-		panel.addEventListener('keydown', (event) => {
-			if (event.key === 'Escape') {
-				event.preventDefault();
-				event.stopPropagation();
-				this.close(true);
-			}
-		});
 		return panel;
 	}
 
 	isOpen() {
-		return !this.panel.hidden;
+		return this.popover.isOpen();
 	}
 
 	open() {
 		if (!this.built) this.build();
 		this.buildPinned();
-		this.panel.hidden = false;
-		this.button.setAttribute('aria-expanded', 'true');
-		this.search.value = '';
+		this.popover.show();
 		this.filter();
 		const current = this.visible.findIndex((option) => option.dataset.key === keyOf(this.endpoint, this.modelId));
-		this.setActive(current >= 0 ? current : 0);
+		this.popover.setActive(current >= 0 ? current : 0);
 		this.search.focus({ preventScroll: true });
 	}
 
 	close(returnFocus = false) {
-		if (!this.isOpen()) return;
-		this.panel.hidden = true;
-		this.button.setAttribute('aria-expanded', 'false');
-		this.search.removeAttribute('aria-activedescendant');
-		if (returnFocus) this.button.focus();
+		this.popover.close(returnFocus);
 	}
 
 	// ----- options -----
@@ -221,7 +203,7 @@ export class ModelPicker {
 	}
 
 	addOption(section, model) {
-		const option = element('li', 'picker-option');
+		const option = element('li', 'listbox-option picker-option');
 		option.id = `${this.id}-o${++this.optionCount}`;
 		option.setAttribute('role', 'option');
 		option.setAttribute('aria-selected', 'false');
@@ -265,7 +247,7 @@ export class ModelPicker {
 	}
 
 	createTypedOption() {
-		const option = element('li', 'picker-option picker-option--typed');
+		const option = element('li', 'listbox-option picker-option picker-option--typed');
 		option.id = `${this.id}-typed`;
 		option.setAttribute('role', 'option');
 		option.setAttribute('aria-selected', 'false');
@@ -319,62 +301,11 @@ export class ModelPicker {
 		for (const section of this.sections) {
 			section.item.hidden = ![...section.list.children].some((option) => !option.hidden);
 		}
-		this.visible = [...this.list.querySelectorAll('[role="option"]:not([hidden])')];
-		const models = this.visible.length - (showTyped ? 1 : 0);
+		const visible = [...this.list.querySelectorAll('[role="option"]:not([hidden])')];
+		const models = visible.length - (showTyped ? 1 : 0);
 		this.count.textContent = models === 1 ? '1 model' : `${models.toLocaleString()} models`;
 		// The typed id comes first, but a listed match is the better guess for Enter.
-		this.setActive(showTyped && models > 0 ? 1 : (this.visible.length ? 0 : -1));
-	}
-
-	setActive(index, scroll = true) {
-		this.activeOption?.classList.remove('is-active');
-		this.active = index;
-		const option = this.visible[index];
-		this.activeOption = option ?? null;
-		if (!option) {
-			this.search.removeAttribute('aria-activedescendant');
-			return;
-		}
-		option.classList.add('is-active');
-		this.search.setAttribute('aria-activedescendant', option.id);
-		if (scroll) option.scrollIntoView({ block: 'nearest' });
-	}
-
-	onKeydown(event) {
-		if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-			event.preventDefault();
-			if (!this.visible.length) return;
-			const step = event.key === 'ArrowDown' ? 1 : -1;
-			this.setActive((this.active + step + this.visible.length) % this.visible.length);
-		}
-		else if (event.key === 'Home' && event.ctrlKey) {
-			event.preventDefault();
-			this.setActive(0);
-		}
-		else if (event.key === 'End' && event.ctrlKey) {
-			event.preventDefault();
-			this.setActive(this.visible.length - 1);
-		}
-		else if (event.key === 'Enter') {
-			event.preventDefault();
-			const option = this.visible[this.active];
-			if (option) this.choose(option);
-		}
-		else if (event.altKey && (event.key === 's' || event.key === 'S' || event.code === 'KeyS')) {
-			event.preventDefault();
-			const option = this.visible[this.active];
-			if (option && option !== this.typedOption) this.toggleStar(option);
-		}
-	}
-
-	onListClick(event) {
-		const option = event.target.closest('[role="option"]');
-		if (!option) return;
-		if (event.target.closest('.opt-star')) {
-			this.toggleStar(option);
-			return;
-		}
-		this.choose(option);
+		this.popover.setVisible(visible, showTyped && models > 0 ? 1 : 0);
 	}
 
 	toggleStar(option) {

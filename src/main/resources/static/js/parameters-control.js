@@ -9,10 +9,10 @@ import { dismissOnOutside, placeNear } from './popover.js';
 
 /** Each parameter: its key in the API's JSON, its wire name (as a model's `parameters` lists it), and its field. */
 const FIELDS = [
-	{ key: 'temperature', wire: 'temperature', label: 'Temperature', hint: '0 to 2; lower is steadier', min: 0, max: 2, step: 0.1 },
-	{ key: 'topP', wire: 'top_p', label: 'Top P', hint: 'above 0, up to 1', min: 0, max: 1, step: 0.05 },
-	{ key: 'maxTokens', wire: 'max_tokens', label: 'Max tokens', hint: 'answer length, apart from reasoning', min: 1, max: 1000000, step: 1, integer: true },
-	{ key: 'seed', wire: 'seed', label: 'Seed', hint: 'for repeatable answers, where honoured', step: 1, integer: true },
+	{ key: 'temperature', wire: 'temperature', label: 'Temperature', hint: '0 to 2; lower is steadier', error: 'Not sent: enter a number from 0 to 2.', min: 0, max: 2, step: 0.1 },
+	{ key: 'topP', wire: 'top_p', label: 'Top P', hint: 'above 0, up to 1', error: 'Not sent: enter a number above 0, up to 1.', min: 0, max: 1, step: 0.05 },
+	{ key: 'maxTokens', wire: 'max_tokens', label: 'Max tokens', hint: 'answer length, apart from reasoning', error: 'Not sent: enter a whole number from 1 to 1000000.', min: 1, max: 1000000, step: 1, integer: true },
+	{ key: 'seed', wire: 'seed', label: 'Seed', hint: 'for repeatable answers, where honoured', error: 'Not sent: enter a whole number.', step: 1, integer: true },
 ];
 
 const EVERY = FIELDS.map((field) => field.wire);
@@ -120,13 +120,19 @@ export class ParametersControl {
 			if (field.min != null) input.min = String(field.min);
 			if (field.max != null) input.max = String(field.max);
 			input.inputMode = field.integer ? 'numeric' : 'decimal';
-			input.addEventListener('input', () => {
-				this.state[field.key] = input.validity.valid ? parse(input.value, field.integer) : null;
-				this.refresh();
-			});
 			const label = element('label', 'field parameter-field');
 			const name = element('span', 'field-label', field.label);
-			label.append(name, input, element('span', 'field-hint', field.hint));
+			const hint = element('span', 'field-hint', field.hint);
+			hint.id = `parameter-hint-${field.key}`;
+			input.setAttribute('aria-describedby', hint.id);
+			input.addEventListener('input', () => {
+				// An out-of-range or unreadable value is not sent; the hint turns into the error saying what fits.
+				const valid = input.validity.valid;
+				this.state[field.key] = valid ? parse(input.value, field.integer) : null;
+				this.markInvalid(field, !valid);
+				this.refresh();
+			});
+			label.append(name, input, hint);
 			this.inputs[field.key] = input;
 			this.rows[field.key] = label;
 			form.append(label);
@@ -156,13 +162,28 @@ export class ParametersControl {
 		});
 		form.addEventListener('submit', (event) => {
 			event.preventDefault();
-			this.close(true);
+			// Done keeps the popover open while a value shown is not one the model would get.
+			const invalid = FIELDS.map((field) => this.inputs[field.key])
+				.find((input) => !input.closest('[hidden]') && !input.validity.valid);
+			if (invalid) invalid.focus();
+			else this.close(true);
 		});
 		Object.values(this.inputs).find((input) => !input.closest('[hidden]'))?.focus();
 	}
 
 	fillInputs() {
-		for (const field of FIELDS) this.inputs[field.key].value = this.state[field.key] ?? '';
+		for (const field of FIELDS) {
+			this.inputs[field.key].value = this.state[field.key] ?? '';
+			this.markInvalid(field, false);
+		}
+	}
+
+	markInvalid(field, invalid) {
+		const input = this.inputs[field.key];
+		if (invalid) input.setAttribute('aria-invalid', 'true');
+		else input.removeAttribute('aria-invalid');
+		this.rows[field.key].classList.toggle('is-invalid', invalid);
+		this.rows[field.key].querySelector('.field-hint').textContent = invalid ? field.error : field.hint;
 	}
 
 	showFields() {

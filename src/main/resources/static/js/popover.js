@@ -58,3 +58,14 @@ export function dismissOnOutside(floating, anchor, close, reposition = null) {
 		window.removeEventListener('resize', onResize);
 	};
 }
+
+/**
+ * The composer's panels that open above its bar (the model picker, the presets) sit in the same place: opening one
+ * closes the others. Call with the panel's owner and how to close it; returns what to call when it opens.
+ */
+export function oneOfThePanels(owner, close) {
+	document.addEventListener('ponder:panel-open', (event) => {
+		if (event.detail !== owner) close();
+	});
+	return () => document.dispatchEvent(new CustomEvent('ponder:panel-open', { detail: owner }));
+}

@@ -6,12 +6,13 @@
 
 import { api, appUrl } from './api.js';
 import { element } from './dom.js';
+import { count } from './format.js';
 import { icon } from './icons.js';
+import { ListboxPopover } from './listbox-popover.js';
+import { EFFORT_WORDS } from './reasoning-setting.js';
 import { showToast } from './toast.js';
 
 let uid = 0;
-
-const EFFORTS = { xhigh: 'extra high', high: 'high', medium: 'medium', low: 'low', minimal: 'minimal', none: 'off' };
 
 const short = (id) => (id ? id.slice(id.lastIndexOf('/') + 1) || id : 'default model');
 
@@ -36,8 +37,8 @@ export function describePreset(preset) {
 function reasoningWords(reasoning) {
 	if (!reasoning) return null;
 	if (reasoning.hidden) return 'hidden reasoning';
-	if (reasoning.maxTokens) return `${reasoning.maxTokens.toLocaleString()} reasoning tokens`;
-	return reasoning.effort ? `${EFFORTS[reasoning.effort] ?? reasoning.effort} reasoning` : null;
+	if (reasoning.maxTokens) return `${count(reasoning.maxTokens)} reasoning tokens`;
+	return reasoning.effort ? `${EFFORT_WORDS[reasoning.effort] ?? reasoning.effort} reasoning` : null;
 }
 
 export class PresetPicker {
@@ -52,19 +53,15 @@ export class PresetPicker {
 		this.apply = apply;
 		this.id = `presets-${++uid}`;
 		this.presets = [];
-		this.visible = [];
-		this.active = -1;
 
 		this.button = this.createButton();
 		this.panel = this.createPanel();
 		form.querySelector('.composer-options').append(this.button);
 		form.querySelector('.composer-box').append(this.panel);
 
-		document.addEventListener('pointerdown', (event) => {
-			if (this.isOpen() && !this.panel.contains(event.target) && !this.button.contains(event.target)) this.close();
-		});
 		document.addEventListener('keydown', (event) => {
-			if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyP') {
+			// Not while a modal dialog (a confirmation) holds the page: the panel would open behind it.
+			if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyP' && !document.querySelector('dialog[open]')) {
 				event.preventDefault();
 				if (this.isOpen()) this.close(true);
 				else this.open();
@@ -76,9 +73,6 @@ export class PresetPicker {
 		const button = element('button', 'chip chip--presets preset-button');
 		button.type = 'button';
 		button.title = 'Presets (Alt+P)';
-		button.setAttribute('aria-haspopup', 'dialog');
-		button.setAttribute('aria-expanded', 'false');
-		button.setAttribute('aria-controls', `${this.id}-panel`);
 		button.setAttribute('aria-keyshortcuts', 'Alt+P');
 		button.setAttribute('aria-label', 'Presets');
 		button.append(icon('layers'), element('span', 'chip-label', 'Presets'));
@@ -87,47 +81,29 @@ export class PresetPicker {
 	}
 
 	createPanel() {
-		const panel = element('div', 'preset-picker');
-		panel.id = `${this.id}-panel`;
-		panel.hidden = true;
-		panel.setAttribute('role', 'dialog');
-		panel.setAttribute('aria-label', 'Presets');
-
-		const search = element('div', 'picker-search preset-search');
-		this.search = element('input', 'preset-input');
-		Object.assign(this.search, { type: 'text', placeholder: 'Search presets', spellcheck: false, autocomplete: 'off' });
-		this.search.setAttribute('role', 'combobox');
-		this.search.setAttribute('aria-expanded', 'true');
-		this.search.setAttribute('aria-autocomplete', 'list');
-		this.search.setAttribute('aria-controls', `${this.id}-list`);
-		this.search.setAttribute('aria-label', 'Search presets');
-		search.append(icon('search'), this.search);
+		this.popover = new ListboxPopover({
+			button: this.button,
+			id: this.id,
+			hooks: { panel: 'preset-picker', search: 'preset-search', input: 'preset-input', list: 'preset-list' },
+			label: 'Presets',
+			searchLabel: 'Search presets',
+			placeholder: 'Search presets',
+			listLabel: 'Presets',
+			onChoose: (option) => this.pick(option),
+			// Escape closes the name field first, then the panel.
+			onEscape: () => {
+				if (this.saveForm.hidden) return false;
+				this.closeSaveForm();
+				return true;
+			},
+		});
+		const { panel } = this.popover;
+		this.search = this.popover.search;
+		this.list = this.popover.list;
 		this.search.addEventListener('input', () => this.filter());
-		this.search.addEventListener('keydown', (event) => this.onKeydown(event));
-
 		this.status = element('p', 'preset-empty');
-		this.list = element('ul', 'preset-list');
-		this.list.id = `${this.id}-list`;
-		this.list.setAttribute('role', 'listbox');
-		this.list.setAttribute('aria-label', 'Presets');
-		this.list.addEventListener('click', (event) => {
-			const option = event.target.closest('[role="option"]');
-			if (option) this.pick(this.visible.indexOf(option));
-		});
-		this.list.addEventListener('pointermove', (event) => {
-			const option = event.target.closest('[role="option"]');
-			if (option) this.setActive(this.visible.indexOf(option), false);
-		});
-
-		panel.append(search, this.status, this.list, this.createFooter(),
-			element('p', 'preset-hint', '↑↓ move · Enter pick · Esc close'));
-		panel.addEventListener('keydown', (event) => {
-			if (event.key !== 'Escape') return;
-			event.preventDefault();
-			event.stopPropagation();
-			if (!this.saveForm.hidden) this.closeSaveForm();
-			else this.close(true);
-		});
+		panel.append(this.popover.searchRow, this.status, this.list, this.createFooter(),
+			element('p', 'listbox-hint', '↑↓ move · Enter pick · Esc close'));
 		return panel;
 	}
 
@@ -166,24 +142,18 @@ export class PresetPicker {
 	}
 
 	isOpen() {
-		return !this.panel.hidden;
+		return this.popover.isOpen();
 	}
 
 	async open() {
-		this.panel.hidden = false;
-		this.button.setAttribute('aria-expanded', 'true');
-		this.search.value = '';
+		this.popover.show();
 		this.closeSaveForm(false);
 		this.search.focus({ preventScroll: true });
 		await this.load();
 	}
 
 	close(returnFocus = false) {
-		if (!this.isOpen()) return;
-		this.panel.hidden = true;
-		this.button.setAttribute('aria-expanded', 'false');
-		this.search.removeAttribute('aria-activedescendant');
-		if (returnFocus) this.button.focus();
+		this.popover.close(returnFocus);
 	}
 
 	/** The list is read again at each opening: presets change on their page, and in other tabs. */
@@ -206,7 +176,7 @@ export class PresetPicker {
 
 	render() {
 		this.list.replaceChildren(...this.presets.map((preset, index) => {
-			const option = element('li', 'preset-option');
+			const option = element('li', 'listbox-option preset-option');
 			option.id = `${this.id}-option-${index}`;
 			option.setAttribute('role', 'option');
 			option.setAttribute('aria-selected', 'false');
@@ -225,49 +195,20 @@ export class PresetPicker {
 
 	filter() {
 		const words = this.search.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
-		this.visible = [];
+		const visible = [];
 		for (const option of this.list.children) {
 			const haystack = `${option.dataset.name} ${describePreset(option.preset).toLowerCase()}`;
 			const shown = words.every((word) => haystack.includes(word));
 			option.hidden = !shown;
-			if (shown) this.visible.push(option);
+			if (shown) visible.push(option);
 		}
 		const empty = !this.presets.length ? 'No presets yet. Set the composer up, then save it as a preset.'
-			: !this.visible.length ? 'No preset matches.' : null;
+			: !visible.length ? 'No preset matches.' : null;
 		this.showStatus(this.loadError ?? empty);
-		this.setActive(this.visible.length ? 0 : -1);
+		this.popover.setVisible(visible, 0);
 	}
 
-	setActive(index, scroll = true) {
-		// By the list, not by index: filtering renumbers the visible options.
-		this.list.querySelector('.is-active')?.classList.remove('is-active');
-		this.active = index;
-		const option = this.visible[index];
-		if (!option) {
-			this.search.removeAttribute('aria-activedescendant');
-			return;
-		}
-		option.classList.add('is-active');
-		this.search.setAttribute('aria-activedescendant', option.id);
-		if (scroll) option.scrollIntoView({ block: 'nearest' });
-	}
-
-	onKeydown(event) {
-		if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-			event.preventDefault();
-			if (!this.visible.length) return;
-			const step = event.key === 'ArrowDown' ? 1 : -1;
-			this.setActive((this.active + step + this.visible.length) % this.visible.length);
-		}
-		else if (event.key === 'Enter' && !event.isComposing) {
-			event.preventDefault();
-			this.pick(this.active);
-		}
-	}
-
-	async pick(index) {
-		const option = this.visible[index];
-		if (!option) return;
+	async pick(option) {
 		// Back to the message: picking a set-up is the step before sending.
 		this.close(false);
 		this.form.querySelector('textarea[name="content"]')?.focus({ preventScroll: true });
@@ -276,7 +217,9 @@ export class PresetPicker {
 			showToast(`Using “${option.preset.name}”.`);
 		}
 		catch (error) {
-			showToast(`“${option.preset.name}” could not be applied: ${error.message}`);
+			showToast(error.partly
+				? `Using “${option.preset.name}”, but without its system prompt: ${error.message}`
+				: `“${option.preset.name}” could not be applied: ${error.message}`);
 		}
 	}
 

@@ -2,6 +2,9 @@
 // message JSON has it as reasoningAsked, a saved page as data-reasoning-effort, -max-tokens and -hidden; how the
 // server stores it is the server's own business, so nothing here reads a stored string.
 
+/** Each effort level's name in a sentence ("high reasoning", "reasoning extra high"). */
+export const EFFORT_WORDS = { xhigh: 'extra high', high: 'high', medium: 'medium', low: 'low', minimal: 'minimal', none: 'off' };
+
 /** The setting on an element's data-reasoning-* attributes, or null when it has none. */
 export function readSetting(element) {
 	const data = element.dataset;

@@ -8,8 +8,6 @@ import { api, ApiError } from './api.js';
 import { element } from './dom.js';
 import { icon } from './icons.js';
 
-const MAX_LENGTH = 100000;
-
 function composerBox() {
 	return document.querySelector('#composer .composer-system');
 }
@@ -63,8 +61,8 @@ export class SystemPrompt {
 		this.text.textContent = this.prompt ?? '';
 	}
 
-	/** Opens the editor in place of the folded prompt. */
-	edit() {
+	/** Opens the editor in place of the folded prompt; Save, Cancel and Escape give focus back to opener. */
+	edit(opener = document.activeElement) {
 		if (!this.conversationId) return;
 		if (this.editor) {
 			this.editor.querySelector('textarea').focus();
@@ -77,7 +75,9 @@ export class SystemPrompt {
 		const input = element('textarea', 'field-input field-textarea system-prompt-input');
 		input.id = 'system-prompt-input';
 		input.rows = 5;
-		input.maxLength = MAX_LENGTH;
+		// The server's limit, written on the page (Conversation.MAX_SYSTEM_PROMPT_LENGTH).
+		const maxLength = Number(this.details.dataset.maxLength);
+		if (maxLength > 0) input.maxLength = maxLength;
 		input.placeholder = 'Instructions sent first on every turn, e.g. Answer briefly, in British English.';
 		input.value = this.prompt ?? '';
 		const error = element('p', 'system-prompt-error');
@@ -99,6 +99,10 @@ export class SystemPrompt {
 			form.remove();
 			this.editor = null;
 			this.show(this.prompt);
+			const back = opener?.isConnected && opener !== document.body && opener.checkVisibility?.() !== false
+				? opener
+				: this.prompt ? this.details.querySelector('summary') : document.getElementById('composer-input');
+			back?.focus({ preventScroll: true });
 		};
 		cancel.addEventListener('click', close);
 		input.addEventListener('keydown', (event) => {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.ponder.PonderProperties;
 import dev.ponder.conversation.AnswerParameters;
+import dev.ponder.conversation.Conversation;
 import dev.ponder.conversation.ConversationDetails;
 import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.ReasoningSetting;
@@ -17,7 +18,8 @@ import dev.ponder.conversation.ReasoningSetting;
 public record Composer(String model, String effort, List<Choice> efforts, int maxLength, String endpoint,
 		Integer budget, AnswerParameters parameters) {
 
-	static final List<Choice> EFFORTS = List.of(new Choice("xhigh", "Extra high"), new Choice("high", "High"),
+	/** The reasoning choices; the presets page offers the same. */
+	public static final List<Choice> EFFORTS = List.of(new Choice("xhigh", "Extra high"), new Choice("high", "High"),
 			new Choice("medium", "Medium"), new Choice("low", "Low"), new Choice("minimal", "Minimal"),
 			new Choice("none", "Off"), new Choice(ReasoningOptions.HIDDEN, "Hidden"));
 
@@ -42,6 +44,14 @@ public record Composer(String model, String effort, List<Choice> efforts, int ma
 				SendMessageRequest.MAX_LENGTH,
 				(last.endpoint() != null) ? last.endpoint() : properties.defaultEndpoint(), setting.maxTokens(),
 				(last.parameters() != null) ? last.parameters() : AnswerParameters.DEFAULTS);
+	}
+
+	/**
+	 * The longest system prompt the server takes, for the page's fields (a template may
+	 * not read a static field).
+	 */
+	public int systemPromptMaxLength() {
+		return Conversation.MAX_SYSTEM_PROMPT_LENGTH;
 	}
 
 	/** One option of a select. */

@@ -1,11 +1,15 @@
 package dev.ponder.preset;
 
+import java.io.Serializable;
+
 import dev.ponder.conversation.AnswerParameters;
 import dev.ponder.problem.ErrorCode;
 import dev.ponder.problem.ProblemException;
 
 /**
  * A preset's form on the presets page, as the browser posts it: every field, as text.
+ * Serializable because a refused form goes back to its card after a redirect, in the
+ * session.
  *
  * @param name the name
  * @param endpoint the endpoint; empty for the default
@@ -22,15 +26,16 @@ import dev.ponder.problem.ProblemException;
  * does)
  * @param shared the box, {@code on} when ticked
  */
-record PresetForm(String name, String endpoint, String model, String reasoning, String budget, String systemPrompt,
-		String temperature, String topP, String maxTokens, String seed, String shareable, String shared) {
+public record PresetForm(String name, String endpoint, String model, String reasoning, String budget,
+		String systemPrompt, String temperature, String topP, String maxTokens, String seed, String shareable,
+		String shared) implements Serializable {
 
 	/** The change the form asks for: every field it holds, as a whole. */
 	PresetDraft draft() {
 		return new PresetDraft(nonNull(this.name),
 				(this.shareable != null) ? Boolean.valueOf(this.shared != null) : null, nonNull(this.endpoint),
 				nonNull(this.model), reasoningChoice(), nonNull(this.systemPrompt),
-				new AnswerParameters(decimal(this.temperature, "Temperature"), decimal(this.topP, "topP"),
+				new AnswerParameters(decimal(this.temperature, "Temperature"), decimal(this.topP, "Top P"),
 						whole(this.maxTokens, "Max tokens"), seedNumber()),
 				null, null);
 	}

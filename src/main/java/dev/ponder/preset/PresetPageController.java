@@ -1,6 +1,5 @@
 package dev.ponder.preset;
 
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,6 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.ponder.chat.Composer;
+import dev.ponder.conversation.Conversation;
 import dev.ponder.problem.ProblemException;
 
 /**
@@ -22,8 +23,6 @@ import dev.ponder.problem.ProblemException;
  */
 @Controller
 class PresetPageController {
-
-	private static final List<String> EFFORTS = List.of("xhigh", "high", "medium", "low", "minimal", "none");
 
 	private final PresetService presets;
 
@@ -39,7 +38,8 @@ class PresetPageController {
 		model.addAttribute("section", "presets");
 		model.addAttribute("presets", this.presets.list());
 		model.addAttribute("canShare", this.presets.canShare());
-		model.addAttribute("efforts", EFFORTS);
+		model.addAttribute("efforts", Composer.EFFORTS);
+		model.addAttribute("systemPromptMaxLength", Conversation.MAX_SYSTEM_PROMPT_LENGTH);
 		return "preset/page";
 	}
 
@@ -49,13 +49,13 @@ class PresetPageController {
 			PresetDraft draft = form.draft();
 			Set<ConstraintViolation<PresetDraft>> violations = this.validator.validate(draft);
 			if (!violations.isEmpty()) {
-				return refused(id, violations.iterator().next().getMessage(), redirect);
+				return refused(id, form, violations.iterator().next().getMessage(), redirect);
 			}
 			PresetView saved = this.presets.update(id, draft);
 			redirect.addFlashAttribute("saved", saved.id());
 		}
 		catch (ProblemException ex) {
-			return refused(id, ex.getMessage(), redirect);
+			return refused(id, form, ex.getMessage(), redirect);
 		}
 		return "redirect:/presets#preset-" + id;
 	}
@@ -67,13 +67,21 @@ class PresetPageController {
 			redirect.addFlashAttribute("deleted", true);
 		}
 		catch (ProblemException ex) {
-			return refused(id, ex.getMessage(), redirect);
+			// No card may be left to show it on (another tab deleted it): the page says
+			// it.
+			redirect.addFlashAttribute("pageFailure", ex.getMessage());
+			return "redirect:/presets";
 		}
 		return "redirect:/presets";
 	}
 
-	private static String refused(UUID id, String sentence, RedirectAttributes redirect) {
+	/**
+	 * Back to the card, with the sentence and what was typed (shown in place of the
+	 * stored values).
+	 */
+	private static String refused(UUID id, PresetForm typed, String sentence, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("failed", id);
+		redirect.addFlashAttribute("typed", typed);
 		redirect.addFlashAttribute("failure", sentence);
 		return "redirect:/presets#preset-" + id;
 	}

@@ -55,12 +55,12 @@ class SecurityConfiguration {
 
 	/**
 	 * Scripts only (no inline scripts anywhere); styles may be inline because KaTeX
-	 * positions math with style attributes; images only from here or data URLs, so model
-	 * output cannot make the browser call out (tracking pixels, exfiltration through
-	 * image URLs).
+	 * positions math with style attributes; images only from here, data URLs or blob URLs
+	 * (the preview of a file picked for upload, made in the page), so model output cannot
+	 * make the browser call out (tracking pixels, exfiltration through image URLs).
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
 			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();

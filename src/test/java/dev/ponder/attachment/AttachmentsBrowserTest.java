@@ -16,6 +16,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.SelectOption;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,6 +116,12 @@ class AttachmentsBrowserTest extends BrowserTestSupport {
 		assertThat(chips.nth(0)).hasAttribute("data-kind", "image");
 		assertThat(chips.nth(1)).hasAttribute("data-kind", "pdf");
 		assertThat(chips.nth(1)).containsText("notes.pdf");
+		// The image's preview shows (its blob: URL is allowed by the page's content
+		// security policy).
+		this.page.waitForFunction("() => document.querySelector('.file-tray .file-chip img')?.complete");
+		assertThat(
+				(Integer) this.page.evaluate("() => document.querySelector('.file-tray .file-chip img').naturalWidth"))
+			.isPositive();
 		assertThat(this.page.locator("textarea[name=content]")).hasValue("What do these show?");
 		this.page.locator("textarea[name=content]").press("Enter");
 
@@ -352,6 +359,38 @@ class AttachmentsBrowserTest extends BrowserTestSupport {
 		assertThat(look.locator("dialog.lightbox")).isVisible();
 		look.evaluate("() => document.querySelector('.lightbox-image').decode()");
 		shoot(look, prefix + "-lightbox");
+		context.close();
+	}
+
+	/**
+	 * The composer at its fullest in each mode (a budget, two files, the parameters and
+	 * presets chips) fits the screen, its chips inside the box; parameters stay in
+	 * compare mode, where they apply to every column.
+	 */
+	@ParameterizedTest(name = "{0} {3}")
+	@MethodSource("looks")
+	void theComposerFitsInEveryModeWithABudgetAndTwoFiles(String name, int width, int height, ColorScheme scheme) {
+		readingModels();
+		BrowserContext context = newContext(
+				new Browser.NewContextOptions().setViewportSize(width, height).setColorScheme(scheme));
+		Page look = context.newPage();
+		look.navigate("/");
+		choose(look, READING_MODEL);
+		look.locator("select[name=effort]").selectOption(new SelectOption().setLabel("Budget…"));
+		look.locator("textarea[name=content]").fill("Which of the two is warmer?");
+		paste(look, "sunset.png", "image/png");
+		paste(look, "notes.pdf", "application/pdf");
+		assertThat(look.locator(".file-chip[data-state=ready]")).hasCount(2);
+		look.evaluate("() => document.querySelector('.file-chip-thumb img').decode()");
+		for (String mode : List.of("Single", "Relay", "Compare")) {
+			look.locator(".compose-mode", new Page.LocatorOptions().setHasText(mode)).click();
+			assertThat(look.locator(".compose-mode input[value=" + mode.toLowerCase() + "]")).isChecked();
+			assertThat(look.locator(".chip--parameters")).isVisible();
+			assertThat(look.locator(".preset-button")).isVisible();
+			assertFits(look);
+			assertComposerBarFits(look);
+			shoot(look, "composer-" + mode.toLowerCase() + "-" + name + "-" + scheme.name().toLowerCase());
+		}
 		context.close();
 	}
 

@@ -268,6 +268,12 @@ class ModelPickerBrowserTest extends BrowserTestSupport {
 		input.press("Escape");
 		choose(page, firstId("reasoning", "supports_max_tokens", true, "mandatory", false));
 		page.locator("select[name=effort]").selectOption(new SelectOption().setLabel("Budget…"));
+		// Single mode's bar at its fullest (files, model, parameters, a budget, presets)
+		// stays inside the composer.
+		assertThat(page.locator(".chip-budget")).isVisible();
+		assertThat(page.locator(".preset-button")).isVisible();
+		assertFits(page);
+		assertComposerBarFits(page);
 		shoot(page, "reasoning-budget-" + name);
 		choose(page, firstIdThatCannotReason());
 		assertFits(page);

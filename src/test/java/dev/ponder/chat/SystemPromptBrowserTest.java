@@ -59,6 +59,8 @@ class SystemPromptBrowserTest extends BrowserTestSupport {
 		editor.fill("Talk like a pirate.\nKeep it short.");
 		editor.press("Control+Enter");
 		assertThat(this.page.locator(".system-prompt-editor")).hasCount(0);
+		// The keyboard goes back to the menu's button, where it came from.
+		assertThat(this.page.locator(".chat-menu-button")).isFocused();
 		this.page.reload();
 
 		Locator folded = this.page.locator("details.system-prompt");
@@ -67,6 +69,10 @@ class SystemPromptBrowserTest extends BrowserTestSupport {
 		assertThat(folded.locator(".system-prompt-text")).not().isVisible();
 		folded.locator("summary").click();
 		assertThat(folded.locator(".system-prompt-text")).hasText("Talk like a pirate.\nKeep it short.");
+		folded.locator(".system-prompt-edit").click();
+		this.page.locator(".system-prompt-editor textarea").press("Escape");
+		assertThat(this.page.locator(".system-prompt-editor")).hasCount(0);
+		assertThat(folded.locator(".system-prompt-edit")).isFocused();
 
 		this.page.locator(".chip--parameters").click();
 		this.page.locator(".parameters-popover input[name=temperature]").fill("0.2");
@@ -118,6 +124,30 @@ class SystemPromptBrowserTest extends BrowserTestSupport {
 
 		assertThat(this.page.locator(".chip--parameters .chip-badge")).isHidden();
 		assertThat(popover.locator("input[name=maxTokens]")).hasValue("");
+	}
+
+	@Test
+	void anOutOfRangeParameterIsMarkedAndDoneWaitsUntilItIsCorrected() {
+		this.page.navigate("/");
+		choose(NO_SEED);
+		this.page.locator(".chip--parameters").click();
+		Locator popover = this.page.locator(".parameters-popover");
+		Locator temperature = popover.locator("input[name=temperature]");
+		temperature.fill("3");
+
+		assertThat(temperature).hasAttribute("aria-invalid", "true");
+		assertThat(popover.locator("#parameter-hint-temperature")).hasText("Not sent: enter a number from 0 to 2.");
+		assertThat(this.page.locator(".chip--parameters .chip-badge")).isHidden();
+		popover.locator("button[type=submit]").click();
+		assertThat(popover).isVisible();
+		assertThat(temperature).isFocused();
+
+		temperature.fill("1.5");
+		assertThat(temperature).not().hasAttribute("aria-invalid", "true");
+		assertThat(popover.locator("#parameter-hint-temperature")).hasText("0 to 2; lower is steadier");
+		popover.locator("button[type=submit]").click();
+		assertThat(popover).hasCount(0);
+		assertThat(this.page.locator(".chip--parameters .chip-badge")).hasText("1");
 	}
 
 	@Test

@@ -107,6 +107,8 @@ class PresetBrowserTest extends BrowserTestSupport {
 
 		this.page.locator(".preset-button").click();
 		this.page.locator(".preset-input").fill(name);
+		// The list is read at each opening: Enter once it is there.
+		assertThat(this.page.locator(".preset-option.is-active .opt-name")).hasText(name);
 		this.page.locator(".preset-input").press("Enter");
 
 		assertThat(this.page.locator("details.system-prompt .system-prompt-first"))
@@ -180,11 +182,80 @@ class PresetBrowserTest extends BrowserTestSupport {
 
 			exchange(HttpMethod.POST, "/api/presets", "{\"name\":\"Taken egret\"}");
 			card.locator("input[name=name]").fill("taken EGRET");
+			card.locator("input[name=temperature]").fill("0.7");
+			card.locator("select[name=reasoning]").selectOption("budget");
+			card.locator("input[name=budget]").fill("3072");
 			card.locator("button[type=submit]:not(.preset-delete)").click();
 			assertThat(card.locator(".form-error")).containsText("choose another name");
+			// The refused edit is still there to correct, not the stored values.
+			assertThat(card.locator("input[name=name]")).hasValue("taken EGRET");
+			assertThat(card.locator("input[name=temperature]")).hasValue("0.7");
+			assertThat(card.locator("select[name=reasoning]")).hasValue("budget");
+			assertThat(card.locator("input[name=budget]")).hasValue("3072");
+			assertThat(card.locator("input[name=model]")).hasValue("openai/gpt-4o-mini");
 
 			card.locator(".preset-delete").click();
 			assertThat(page.locator(".flash")).hasText("The preset is deleted.");
+			assertThat(page.locator("#preset-" + id)).hasCount(0);
+		}
+	}
+
+	@Test
+	void onlyOneComposerPanelIsOpenAtATime_andAltPWaitsWhileADialogIsOpen() {
+		this.page.navigate("/");
+		this.page.locator(".model-button").click();
+		assertThat(this.page.locator(".picker-input")).isVisible();
+		this.page.keyboard().press("Alt+KeyP");
+		assertThat(this.page.locator(".preset-input")).isFocused();
+		assertThat(this.page.locator(".picker-input")).isHidden();
+		this.page.keyboard().press("Escape");
+		assertThat(this.page.locator(".preset-input")).isHidden();
+
+		this.page.evaluate("""
+				() => {
+					const dialog = document.createElement('dialog');
+					dialog.textContent = 'Delete it?';
+					document.body.append(dialog);
+					dialog.showModal();
+				}""");
+		this.page.keyboard().press("Alt+KeyP");
+		assertThat(this.page.locator(".preset-button")).hasAttribute("aria-expanded", "false");
+		assertThat(this.page.locator(".preset-input")).isHidden();
+	}
+
+	@Test
+	void aPresetWithoutASystemPromptClearsTheOneAnEarlierPresetPutInANewChat() {
+		String word = UUID.randomUUID().toString().substring(0, 6);
+		exchange(HttpMethod.POST, "/api/presets",
+				"{\"name\":\"Stork " + word + " voiced\",\"systemPrompt\":\"Clatter your bill.\"}");
+		exchange(HttpMethod.POST, "/api/presets", "{\"name\":\"Stork " + word + " plain\"}");
+		this.page.navigate("/");
+		pickByKeyboard("stork " + word + " voiced");
+		assertThat(this.page.locator(".composer-system textarea")).hasValue("Clatter your bill.");
+		pickByKeyboard("stork " + word + " plain");
+		assertThat(this.page.locator(".composer-system textarea")).hasValue("");
+		assertThat(this.page.locator(".composer-system")).not().hasAttribute("open", "");
+	}
+
+	private void pickByKeyboard(String name) {
+		this.page.keyboard().press("Alt+KeyP");
+		this.page.locator(".preset-input").fill(name);
+		assertThat(this.page.locator(".preset-option:not([hidden])")).hasCount(1);
+		this.page.locator(".preset-input").press("Enter");
+		assertThat(this.page.locator(".preset-input")).isHidden();
+	}
+
+	@Test
+	void aDeleteOfAPresetGoneMeanwhileSaysSoOnThePage() {
+		String id = exchange(HttpMethod.POST, "/api/presets", "{\"name\":\"Fleeting egret\"}").body()
+			.get("id")
+			.asString();
+		try (BrowserContext context = newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+			Page page = context.newPage();
+			page.navigate("/presets");
+			exchange(HttpMethod.DELETE, "/api/presets/" + id, null);
+			page.locator("#preset-" + id + " .preset-delete").click();
+			assertThat(page.locator(".page-inner > .form-error")).hasText("No preset with id " + id + ".");
 			assertThat(page.locator("#preset-" + id)).hasCount(0);
 		}
 	}

@@ -116,6 +116,30 @@ public abstract class BrowserTestSupport extends AppTestSupport {
 		assertThat(((Number) overflow).intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
 	}
 
+	/**
+	 * Every chip of the composer's bar, and Send, lie inside the composer's box (none cut
+	 * off or under Send).
+	 */
+	protected static void assertComposerBarFits(Page page) {
+		Object outside = page.evaluate(
+				"""
+						() => {
+							const box = document.querySelector('.composer-box').getBoundingClientRect();
+							const send = document.querySelector('.composer-bar .send-button, .composer-bar button[type=submit]');
+							const sendLeft = send ? send.getBoundingClientRect().left : box.right;
+							const sendTop = send ? send.getBoundingClientRect().top : box.bottom;
+							return [...document.querySelectorAll('.composer-options > *')]
+								.filter((el) => el.getClientRects().length)
+								.filter((el) => {
+									const r = el.getBoundingClientRect();
+									const besideSend = r.bottom > sendTop && r.right > sendLeft;
+									return r.left < box.left || r.right > box.right || besideSend;
+								})
+								.map((el) => el.className);
+						}""");
+		assertThat((List<?>) outside).as("composer chips outside the box or under Send").isEmpty();
+	}
+
 	/** Saves a screenshot under {@code target/screenshots} for a person to look at. */
 	protected static void shoot(Page page, String name) {
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
