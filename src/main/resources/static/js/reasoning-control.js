@@ -27,7 +27,7 @@ export class ReasoningControl {
 		this.select = chip.querySelector('select[name="effort"]');
 		this.note = note;
 		this.budget = document.createElement('input');
-		Object.assign(this.budget, { type: 'number', name: 'maxTokens', min: 1, max: 1000000, step: 256 });
+		Object.assign(this.budget, { type: 'number', name: 'maxTokens', min: 1, max: 1000000, step: 1 });
 		this.budget.className = 'chip-budget';
 		this.budget.setAttribute('aria-label', 'Reasoning budget in tokens');
 		this.budget.value = this.select.dataset.budget || '4096';
