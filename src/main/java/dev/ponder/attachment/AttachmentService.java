@@ -87,20 +87,22 @@ public class AttachmentService {
 	public AttachmentView importFile(UUID id, UUID conversationId, String name, byte[] bytes) {
 		String cleaned = FileNames.clean(name);
 		checkSize(cleaned, bytes.length);
-		SniffedType type = sniff(cleaned, bytes);
-		Attachment attachment = new Attachment(id, this.owner.get().accountId(), cleaned, type, bytes.length,
-				sha256(bytes), this.clock.instant());
+		Attachment attachment = checked(id, cleaned, bytes, this.owner.get().accountId());
 		attachment.sentIn(conversationId);
 		return AttachmentView.of(save(attachment, bytes));
 	}
 
 	private Attachment keep(String name, byte[] bytes, UUID ownerId) {
+		return save(checked(UUID.randomUUID(), name, bytes, ownerId), bytes);
+	}
+
+	/** A file as an upload and an import both take it: not empty, and of a known type. */
+	private Attachment checked(UUID id, String name, byte[] bytes, UUID ownerId) {
 		if (bytes.length == 0) {
 			throw new ProblemException(ErrorCode.INVALID_REQUEST, name + " is empty.");
 		}
 		SniffedType type = sniff(name, bytes);
-		return save(new Attachment(UUID.randomUUID(), ownerId, name, type, bytes.length, sha256(bytes),
-				this.clock.instant()), bytes);
+		return new Attachment(id, ownerId, name, type, bytes.length, sha256(bytes), this.clock.instant());
 	}
 
 	private Attachment save(Attachment attachment, byte[] bytes) {
@@ -210,6 +212,12 @@ public class AttachmentService {
 		List<Attachment> files = sendableFiles(conversationId, ids);
 		for (int position = 0; position < files.size(); position++) {
 			Attachment attachment = files.get(position);
+			// Checked again in the UPDATE itself: another send may have taken it since it
+			// was read above.
+			if (this.attachments.sendIn(attachment.getId(), conversationId) == 0) {
+				throw new ProblemException(ErrorCode.ATTACHMENT_IN_USE, attachment.getName()
+						+ " was sent in another conversation meanwhile: upload it again to send it here.");
+			}
 			attachment.sentIn(conversationId);
 			this.links.save(new MessageAttachment(messageId, attachment.getId(), position));
 		}

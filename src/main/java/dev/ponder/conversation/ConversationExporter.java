@@ -1,5 +1,6 @@
 package dev.ponder.conversation;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,14 +91,24 @@ public class ConversationExporter {
 			.map(Message::getId)
 			.toList());
 		List<ExportFile.Message> all = stored.stream()
-			.map((message) -> exported(message, files.getOrDefault(message.getId(), List.of())))
+			.map((message) -> exported(message,
+					files.getOrDefault(message.getId(), List.of()).stream().map(AttachmentView::id).toList()))
+			.toList();
+		// Each file once, however many questions carry it (an edited question keeps its
+		// original's): the messages name it by id.
+		Map<UUID, AttachmentView> distinct = new LinkedHashMap<>();
+		files.values().forEach((carried) -> carried.forEach((file) -> distinct.putIfAbsent(file.id(), file)));
+		List<ExportFile.Attachment> attachments = distinct.values()
+			.stream()
+			.map((file) -> new ExportFile.Attachment(file.id(), file.name(), file.contentType(), file.size(),
+					this.attachments.bytes(file.id())))
 			.toList();
 		return new ExportFile.Conversation(conversation.getId(), conversation.getTitle(), conversation.getCreatedAt(),
 				conversation.getUpdatedAt(), conversation.isPinned(), conversation.getActiveLeafId(), all,
-				conversation.getSystemPrompt());
+				conversation.getSystemPrompt(), attachments);
 	}
 
-	private ExportFile.Message exported(Message message, List<AttachmentView> files) {
+	private ExportFile.Message exported(Message message, List<UUID> files) {
 		MessageView view = MessageView.of(message);
 		JsonNode details = (message.getReasoningDetails() != null)
 				? this.jsonMapper.readTree(message.getReasoningDetails()) : null;
@@ -105,11 +116,7 @@ public class ConversationExporter {
 				view.status().name(), view.content(), view.reasoning(), details, view.model(), view.reasoningSetting(),
 				view.provider(), view.generationId(), view.finishReason(), view.nativeFinishReason(), view.error(),
 				view.usage(), view.createdAt(), view.reasoningStartedAt(), view.contentStartedAt(), view.finishedAt(),
-				view.relay(), view.compare(), view.parameters(),
-				files.stream()
-					.map((file) -> new ExportFile.Attachment(file.id(), file.name(), file.contentType(), file.size(),
-							this.attachments.bytes(file.id())))
-					.toList());
+				view.relay(), view.compare(), view.parameters(), files);
 	}
 
 }
