@@ -31,11 +31,20 @@ class Preset implements Persistable<UUID> {
 
 	static final int MAX_NAME_LENGTH = 100;
 
+	/** The {@link #ownerKey} of presets made with accounts off. */
+	static final UUID NO_OWNER = new UUID(0, 0);
+
 	@Id
 	private UUID id;
 
 	/** The account whose preset this is; null when made with accounts off. */
 	private UUID ownerId;
+
+	/**
+	 * The owner, or {@link #NO_OWNER} with accounts off: the key names are unique by, as
+	 * a unique key does not compare nulls.
+	 */
+	private UUID ownerKey;
 
 	private String name;
 
@@ -84,6 +93,7 @@ class Preset implements Persistable<UUID> {
 	Preset(UUID ownerId, String name, Instant now) {
 		this.id = UUID.randomUUID();
 		this.ownerId = ownerId;
+		this.ownerKey = (ownerId != null) ? ownerId : NO_OWNER;
 		rename(name);
 		this.createdAt = now;
 		this.updatedAt = now;
@@ -113,6 +123,13 @@ class Preset implements Persistable<UUID> {
 	void rename(String name) {
 		this.name = name.strip();
 		this.nameKey = nameKey(name);
+	}
+
+	/** Hands a preset made with accounts off to an account, under this name. */
+	void adoptBy(UUID accountId, String name) {
+		this.ownerId = accountId;
+		this.ownerKey = accountId;
+		rename(name);
 	}
 
 	void share(boolean shared) {
