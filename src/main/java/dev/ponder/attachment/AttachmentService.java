@@ -47,13 +47,19 @@ public class AttachmentService {
 
 	private final AttachmentProperties properties;
 
+	private final PdfText pdfText;
+
+	private final AttachmentTexts texts;
+
 	private final CurrentOwner owner;
 
 	private final Clock clock;
 
 	AttachmentService(AttachmentRepository attachments, MessageAttachmentRepository links, AttachmentStore store,
 			ContentSniffer sniffer, Thumbnails thumbnails, AttachmentProperties properties, CurrentOwner owner,
-			Clock clock) {
+			Clock clock, PdfText pdfText, AttachmentTexts texts) {
+		this.pdfText = pdfText;
+		this.texts = texts;
 		this.attachments = attachments;
 		this.links = links;
 		this.store = store;
@@ -111,6 +117,10 @@ public class AttachmentService {
 		// Flushed first: the database store's row refers to this one.
 		Attachment saved = this.attachments.saveAndFlush(attachment);
 		this.store.save(saved.getId(), bytes, thumbnail);
+		if (saved.getKind() == AttachmentKind.PDF) {
+			// Read once here, not on every turn that sends it to a server without PDFs.
+			this.texts.save(saved.getId(), this.pdfText.of(bytes));
+		}
 		AfterTransaction.rollback(() -> this.store.delete(List.of(saved.getId())));
 		return saved;
 	}
@@ -247,6 +257,16 @@ public class AttachmentService {
 	@Transactional(readOnly = true)
 	public byte[] bytes(UUID id) {
 		return this.store.data(id).orElseThrow(() -> notFound(id));
+	}
+
+	/**
+	 * The text of a PDF, read when it was uploaded: for servers and models that cannot
+	 * read PDFs, which reach it through a message already checked. Empty where it cannot
+	 * be read.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> text(UUID id) {
+		return this.texts.find(id).orElseGet(() -> this.pdfText.of(bytes(id)));
 	}
 
 	private Attachment owned(UUID id) {

@@ -1,25 +1,27 @@
 package dev.ponder.conversation;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * A conversation as the sidebar and the list endpoint show it, and as creating, renaming
+ * A conversation as the sidebar and the list endpoint show it, and as creating, changing
  * or restoring one answers.
  *
  * @param systemPrompt the instructions sent first on every turn, in the answer to a
- * create or a change only: a list leaves it out ({@code null}, not written), since a
- * prompt may be long and a list has many conversations
+ * create or a change only (empty, written as {@code null}, for none); {@code null}, and
+ * not written at all, in a list: a prompt may be long, and a list has many conversations
  */
 public record ConversationSummary(UUID id, String title, Instant createdAt, Instant updatedAt, boolean pinned,
-		@JsonInclude(JsonInclude.Include.NON_NULL) String systemPrompt) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) Optional<String> systemPrompt) {
 
 	/** The conversation with its system prompt: the answer to a create or a change. */
 	static ConversationSummary of(Conversation conversation) {
 		return new ConversationSummary(conversation.getId(), conversation.getTitle(), conversation.getCreatedAt(),
-				conversation.getUpdatedAt(), conversation.isPinned(), conversation.getSystemPrompt());
+				conversation.getUpdatedAt(), conversation.isPinned(),
+				Optional.ofNullable(conversation.getSystemPrompt()));
 	}
 
 	/** The conversation as a list shows it, without its system prompt. */

@@ -9,16 +9,12 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-
-import org.springframework.data.domain.Persistable;
 
 import dev.ponder.conversation.AnswerParameters;
 import dev.ponder.conversation.ReasoningSetting;
 import dev.ponder.conversation.ReasoningSettingConverter;
+import dev.ponder.persistence.NewUntilStored;
 
 /**
  * A named set-up for the composer: endpoint, model, reasoning, system prompt, sampling
@@ -27,7 +23,7 @@ import dev.ponder.conversation.ReasoningSettingConverter;
  */
 @Entity
 @Table(name = "preset")
-class Preset implements Persistable<UUID> {
+class Preset extends NewUntilStored<UUID> {
 
 	static final int MAX_NAME_LENGTH = 100;
 
@@ -80,13 +76,6 @@ class Preset implements Persistable<UUID> {
 
 	private Instant updatedAt;
 
-	/**
-	 * Ids are made here, not by the database: without this, Spring Data would take a new
-	 * preset for a stored one and read it back before inserting it.
-	 */
-	@Transient
-	private boolean stored;
-
 	protected Preset() {
 	}
 
@@ -102,17 +91,6 @@ class Preset implements Persistable<UUID> {
 	@Override
 	public UUID getId() {
 		return this.id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return !this.stored;
-	}
-
-	@PostPersist
-	@PostLoad
-	void markStored() {
-		this.stored = true;
 	}
 
 	/** The key two names are compared by: "Terse" and "terse " are one name. */

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 import org.hibernate.exception.ConstraintViolationException;
@@ -18,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.ponder.account.CurrentOwner;
 import dev.ponder.account.Owner;
+import dev.ponder.catalog.CatalogModel;
 import dev.ponder.conversation.ReasoningSetting;
 import dev.ponder.problem.ErrorCode;
 import dev.ponder.problem.ProblemException;
@@ -29,8 +29,6 @@ import dev.ponder.problem.ProblemException;
  */
 @Service
 public class PresetService {
-
-	private static final Set<String> EFFORTS = Set.of("xhigh", "high", "medium", "low", "minimal", "none");
 
 	private static final Comparator<Preset> BY_NAME = Comparator.comparing(Preset::getNameKey)
 		.thenComparing(Preset::getCreatedAt);
@@ -209,7 +207,7 @@ public class PresetService {
 		if (setting.effort() == null || setting.effort().isBlank()) {
 			return null;
 		}
-		if (!EFFORTS.contains(setting.effort())) {
+		if (!CatalogModel.ALL_EFFORTS.contains(setting.effort())) {
 			throw invalid(what + " effort must be one of xhigh, high, medium, low, minimal or none.");
 		}
 		return ReasoningSetting.effort(setting.effort());

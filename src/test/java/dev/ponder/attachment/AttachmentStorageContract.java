@@ -78,6 +78,9 @@ abstract class AttachmentStorageContract {
 	AttachmentRepository rows;
 
 	@Autowired
+	AttachmentTexts texts;
+
+	@Autowired
 	PlatformTransactionManager transactions;
 
 	@TestConfiguration
@@ -154,6 +157,18 @@ abstract class AttachmentStorageContract {
 		assertThat(secondSend).isZero();
 		assertThat(again).isEqualTo(1);
 		assertThat(this.rows.findById(file.id()).orElseThrow().getConversationId()).isEqualTo(first);
+	}
+
+	@Test
+	void aPdfsTextIsReadOnceAtUploadAndKept() {
+		AttachmentView document = upload("kept.pdf", SampleFiles.pdf("Read me once."));
+		AttachmentView unreadable = upload("broken.pdf", "%PDF-1.4 not really".getBytes());
+
+		assertThat(this.texts.find(document.id())).contains(java.util.Optional.of("Read me once."));
+		assertThat(this.attachments.text(document.id())).contains("Read me once.");
+		assertThat(this.texts.find(unreadable.id())).as("read once, found unreadable")
+			.contains(java.util.Optional.empty());
+		assertThat(this.attachments.text(unreadable.id())).isEmpty();
 	}
 
 	@Test
