@@ -172,6 +172,18 @@ abstract class AttachmentStorageContract {
 	}
 
 	@Test
+	void anImportedFileKeepsTheIdItIsGivenAndMayNotBeEmpty() {
+		UUID conversation = this.conversations.create(null).id();
+		UUID chosen = UUID.randomUUID();
+
+		assertThat(this.attachments.importFile(chosen, conversation, "given.txt", "given".getBytes()).id())
+			.isEqualTo(chosen);
+		assertThatThrownBy(
+				() -> this.attachments.importFile(UUID.randomUUID(), conversation, "hollow.txt", new byte[0]))
+			.hasMessage("hollow.txt is empty.");
+	}
+
+	@Test
 	void uploadsNoQuestionTookAreSweptAfterADay() {
 		AttachmentView unsent = upload("forgotten.txt", "never sent".getBytes());
 		AttachmentView sent = upload("sent.txt", "sent".getBytes());
