@@ -1,10 +1,12 @@
 package dev.ponder.conversation;
 
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,10 +60,37 @@ public class ConversationExporter {
 	}
 
 	public ExportFile all() {
+		return file(everyConversation().stream().map(this::exported).toList());
+	}
+
+	/**
+	 * Writes what {@link #all()} answers as it goes, one conversation at a time: with
+	 * their files, all of a person's conversations may not fit in memory at once. Call it
+	 * on the request's thread (it asks who is exporting).
+	 */
+	public void writeAll(OutputStream out) {
+		List<Conversation> all = everyConversation();
+		try (JsonGenerator generator = this.jsonMapper.createGenerator(out)) {
+			generator.writeStartObject();
+			generator.writeStringProperty("format", ExportFile.FORMAT);
+			generator.writeNumberProperty("version", ExportFile.VERSION);
+			generator.writeName("exportedAt");
+			generator.writePOJO(this.clock.instant());
+			generator.writeName("conversations");
+			generator.writeStartArray();
+			for (Conversation conversation : all) {
+				generator.writePOJO(exported(conversation));
+				generator.flush();
+			}
+			generator.writeEndArray();
+			generator.writeEndObject();
+		}
+	}
+
+	private List<Conversation> everyConversation() {
 		Owner owner = this.owner.get();
-		List<Conversation> all = owner.isEveryone() ? this.conversations.findByDeletedAtIsNullOrderByCreatedAt()
+		return owner.isEveryone() ? this.conversations.findByDeletedAtIsNullOrderByCreatedAt()
 				: this.conversations.findByOwnerIdAndDeletedAtIsNullOrderByCreatedAt(owner.accountId());
-		return file(all.stream().map(this::exported).toList());
 	}
 
 	/** The branch the conversation follows, as Markdown. */

@@ -281,6 +281,18 @@ abstract class AttachmentStorageContract {
 	}
 
 	@Test
+	void exportingEverythingAsItGoesWritesWhatTheWholeExportHolds() {
+		AttachmentView notes = upload("streamed.txt", "streamed".getBytes());
+		this.messages.beginTurn(this.conversations.create(null).id(), "Streamed along", spec(), List.of(notes.id()));
+		java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+
+		this.exporter.writeAll(written);
+
+		assertThat(written.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("streamed.txt")
+			.isEqualTo(this.jsonMapper.writeValueAsString(this.exporter.all()));
+	}
+
+	@Test
 	void anImportedFileIsCheckedByItsBytesAgain() {
 		AttachmentView text = upload("fine.txt", "fine".getBytes());
 		UUID conversation = this.conversations.create(null).id();
