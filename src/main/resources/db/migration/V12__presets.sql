@@ -5,8 +5,12 @@ CREATE TABLE preset (
     -- Null for presets made with accounts off; an account's go with it.
     owner_id           UUID                     REFERENCES account (id) ON DELETE CASCADE,
     name               VARCHAR(100)             NOT NULL,
-    -- The name in lower case: "Terse" and "terse" are one name for one person.
-    name_key           VARCHAR(100)             NOT NULL,
+    -- The owner again, or the nil UUID for accounts off: a UNIQUE key treats NULLs as distinct,
+    -- so owner_id alone would let two presets made with accounts off share a name.
+    owner_key          UUID                     NOT NULL,
+    -- The name in lower case: "Terse" and "terse" are one name for one person. Wider than the
+    -- name: lower case can be longer ("İ" becomes two characters).
+    name_key           VARCHAR(200)             NOT NULL,
     shared             BOOLEAN                  DEFAULT FALSE NOT NULL,
     endpoint           VARCHAR(64),
     model              VARCHAR(200),
@@ -23,7 +27,8 @@ CREATE TABLE preset (
     compare_columns    TEXT,
     created_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at         TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT preset_name_per_owner UNIQUE (owner_id, name_key)
+    CONSTRAINT preset_name_per_owner UNIQUE (owner_key, name_key)
 );
 
 CREATE INDEX preset_shared ON preset (shared);
+CREATE INDEX preset_owner ON preset (owner_id);

@@ -28,3 +28,11 @@ CREATE TABLE message_attachment (
 );
 
 CREATE INDEX message_attachment_attachment ON message_attachment (attachment_id);
+
+-- The text of a PDF, read once when it is uploaded, for servers and models that cannot read PDFs
+-- themselves: reading it again on every turn would take seconds. Apart from the row, so that
+-- listing files never reads it; extracted null where the PDF's text could not be read.
+CREATE TABLE attachment_text (
+    attachment_id  UUID NOT NULL PRIMARY KEY REFERENCES attachment (id) ON DELETE CASCADE,
+    extracted      TEXT
+);

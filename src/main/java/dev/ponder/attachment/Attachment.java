@@ -8,12 +8,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
-import org.springframework.data.domain.Persistable;
+import dev.ponder.persistence.NewUntilStored;
 
 /**
  * A file a person uploaded to go with a question: its owner's until sent, then its
@@ -21,7 +18,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "attachment")
-public class Attachment implements Persistable<UUID> {
+public class Attachment extends NewUntilStored<UUID> {
 
 	@Id
 	private UUID id;
@@ -43,9 +40,6 @@ public class Attachment implements Persistable<UUID> {
 	private String sha256;
 
 	private Instant createdAt;
-
-	@Transient
-	private boolean stored;
 
 	protected Attachment() {
 	}
@@ -71,17 +65,6 @@ public class Attachment implements Persistable<UUID> {
 	/** Whether a question carries it: it cannot be deleted on its own any more. */
 	boolean isSent() {
 		return this.conversationId != null;
-	}
-
-	@Override
-	public boolean isNew() {
-		return !this.stored;
-	}
-
-	@PostPersist
-	@PostLoad
-	void stored() {
-		this.stored = true;
 	}
 
 	@Override

@@ -1,11 +1,16 @@
 package dev.ponder.attachment;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes files nobody can reach any more: those of purged conversations, uploads no
@@ -19,9 +24,17 @@ public class AttachmentCleanup {
 
 	private final AttachmentStore store;
 
-	AttachmentCleanup(AttachmentRepository attachments, AttachmentStore store) {
+	private final TransactionTemplate apart;
+
+	AttachmentCleanup(AttachmentRepository attachments, AttachmentStore store,
+			PlatformTransactionManager transactions) {
 		this.attachments = attachments;
 		this.store = store;
+		// After a commit, a query would still join the finished transaction: ask in a new
+		// one.
+		this.apart = new TransactionTemplate(transactions);
+		this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.apart.setReadOnly(true);
 	}
 
 	/**
@@ -31,7 +44,9 @@ public class AttachmentCleanup {
 	public void purging(Instant deletedBefore) {
 		List<UUID> doomed = this.attachments.findInConversationsDeletedBefore(deletedBefore);
 		if (!doomed.isEmpty()) {
-			AfterTransaction.commit(() -> this.store.delete(doomed));
+			// Picked before the purge ran: a conversation restored in between keeps its
+			// rows, so only the bytes of rows really gone are deleted.
+			AfterTransaction.commit(() -> this.store.delete(gone(doomed)));
 		}
 	}
 
@@ -48,6 +63,11 @@ public class AttachmentCleanup {
 	/** Deletes bytes whose row is gone (a directory store's files). */
 	public int deleteOrphanedBytes() {
 		return this.store.deleteOrphans(this.attachments::findExisting);
+	}
+
+	private List<UUID> gone(List<UUID> ids) {
+		Set<UUID> existing = new HashSet<>(this.apart.execute((status) -> this.attachments.findExisting(ids)));
+		return ids.stream().filter((id) -> !existing.contains(id)).toList();
 	}
 
 }

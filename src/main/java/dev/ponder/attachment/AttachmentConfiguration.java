@@ -4,11 +4,12 @@ import java.time.Clock;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.ponder.web.RequestBodyLimit;
 
 /**
  * Where attachments are kept (the database, or {@code PONDER_ATTACHMENT_DIR}), and the
@@ -16,9 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 class AttachmentConfiguration {
-
-	/** Room in an upload for its part headers besides the file itself. */
-	static final long PART_HEADERS = 64 * 1024;
 
 	@Bean
 	AttachmentStore attachmentStore(AttachmentProperties properties, JdbcTemplate jdbc, Clock clock) {
@@ -31,13 +29,11 @@ class AttachmentConfiguration {
 	 * Security or the multipart parser reads it.
 	 */
 	@Bean
-	FilterRegistrationBean<AttachmentUploadLimit> attachmentUploadLimit(AttachmentProperties properties,
+	FilterRegistrationBean<RequestBodyLimit> attachmentUploadLimit(AttachmentProperties properties,
 			JsonMapper jsonMapper) {
-		FilterRegistrationBean<AttachmentUploadLimit> registration = new FilterRegistrationBean<>(
-				new AttachmentUploadLimit(properties, properties.maxSize().toBytes() + PART_HEADERS, jsonMapper));
-		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
-		registration.addUrlPatterns("/api/attachments");
-		return registration;
+		return RequestBodyLimit.on("/api/attachments",
+				properties.maxSize().toBytes() + RequestBodyLimit.ROOM_FOR_FIELDS,
+				new AttachmentUploadLimit(properties, jsonMapper));
 	}
 
 }

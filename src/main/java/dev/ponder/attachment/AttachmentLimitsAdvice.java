@@ -17,9 +17,13 @@ class AttachmentLimitsAdvice {
 		this.properties = properties;
 	}
 
+	/**
+	 * The limits alone: the properties also hold where files are kept, no page's
+	 * business.
+	 */
 	@ModelAttribute("attachmentLimits")
-	AttachmentProperties attachmentLimits() {
-		return this.properties;
+	AttachmentLimits attachmentLimits() {
+		return new AttachmentLimits(this.properties.maxSize(), this.properties.maxFiles());
 	}
 
 }

@@ -36,6 +36,17 @@ interface AttachmentRepository extends JpaRepository<Attachment, UUID> {
 	@Query("select attachment.id from Attachment attachment where attachment.id in :ids")
 	List<UUID> findExisting(@Param("ids") Collection<UUID> ids);
 
+	/**
+	 * Gives a file to a conversation unless another conversation took it first: two sends
+	 * at once naming one unsent file both read it unsent, but only one of these updates
+	 * finds it so. Answers how many rows changed (0 or 1).
+	 */
+	@Modifying
+	@Query("""
+			update Attachment attachment set attachment.conversationId = :conversationId
+			where attachment.id = :id and (attachment.conversationId is null or attachment.conversationId = :conversationId)""")
+	int sendIn(@Param("id") UUID id, @Param("conversationId") UUID conversationId);
+
 	/** Hands the files uploaded with accounts off to an account. */
 	@Modifying
 	@Query("update Attachment attachment set attachment.ownerId = :ownerId where attachment.ownerId is null")

@@ -47,13 +47,19 @@ public class AttachmentService {
 
 	private final AttachmentProperties properties;
 
+	private final PdfText pdfText;
+
+	private final AttachmentTexts texts;
+
 	private final CurrentOwner owner;
 
 	private final Clock clock;
 
 	AttachmentService(AttachmentRepository attachments, MessageAttachmentRepository links, AttachmentStore store,
 			ContentSniffer sniffer, Thumbnails thumbnails, AttachmentProperties properties, CurrentOwner owner,
-			Clock clock) {
+			Clock clock, PdfText pdfText, AttachmentTexts texts) {
+		this.pdfText = pdfText;
+		this.texts = texts;
 		this.attachments = attachments;
 		this.links = links;
 		this.store = store;
@@ -118,20 +124,22 @@ public class AttachmentService {
 	public AttachmentView importFile(UUID id, UUID conversationId, String name, byte[] bytes) {
 		String cleaned = FileNames.clean(name);
 		checkSize(cleaned, bytes.length);
-		SniffedType type = sniff(cleaned, bytes);
-		Attachment attachment = new Attachment(id, this.owner.get().accountId(), cleaned, type, bytes.length,
-				sha256(bytes), this.clock.instant());
+		Attachment attachment = checked(id, cleaned, bytes, this.owner.get().accountId());
 		attachment.sentIn(conversationId);
 		return AttachmentView.of(save(attachment, bytes));
 	}
 
 	private Attachment keep(String name, byte[] bytes, UUID ownerId) {
+		return save(checked(UUID.randomUUID(), name, bytes, ownerId), bytes);
+	}
+
+	/** A file as an upload and an import both take it: not empty, and of a known type. */
+	private Attachment checked(UUID id, String name, byte[] bytes, UUID ownerId) {
 		if (bytes.length == 0) {
 			throw new ProblemException(ErrorCode.INVALID_REQUEST, name + " is empty.");
 		}
 		SniffedType type = sniff(name, bytes);
-		return save(new Attachment(UUID.randomUUID(), ownerId, name, type, bytes.length, sha256(bytes),
-				this.clock.instant()), bytes);
+		return new Attachment(id, ownerId, name, type, bytes.length, sha256(bytes), this.clock.instant());
 	}
 
 	private Attachment save(Attachment attachment, byte[] bytes) {
@@ -140,6 +148,10 @@ public class AttachmentService {
 		// Flushed first: the database store's row refers to this one.
 		Attachment saved = this.attachments.saveAndFlush(attachment);
 		this.store.save(saved.getId(), bytes, thumbnail);
+		if (saved.getKind() == AttachmentKind.PDF) {
+			// Read once here, not on every turn that sends it to a server without PDFs.
+			this.texts.save(saved.getId(), this.pdfText.of(bytes));
+		}
 		AfterTransaction.rollback(() -> this.store.delete(List.of(saved.getId())));
 		return saved;
 	}
@@ -245,6 +257,12 @@ public class AttachmentService {
 		List<Attachment> files = sendableFiles(conversationId, ids);
 		for (int position = 0; position < files.size(); position++) {
 			Attachment attachment = files.get(position);
+			// Checked again in the UPDATE itself: another send may have taken it since it
+			// was read above.
+			if (this.attachments.sendIn(attachment.getId(), conversationId) == 0) {
+				throw new ProblemException(ErrorCode.ATTACHMENT_IN_USE, attachment.getName()
+						+ " was sent in another conversation meanwhile: upload it again to send it here.");
+			}
 			attachment.sentIn(conversationId);
 			this.links.save(new MessageAttachment(messageId, attachment.getId(), position));
 		}
@@ -274,6 +292,16 @@ public class AttachmentService {
 	@Transactional(readOnly = true)
 	public byte[] bytes(UUID id) {
 		return this.store.data(id).orElseThrow(() -> notFound(id));
+	}
+
+	/**
+	 * The text of a PDF, read when it was uploaded: for servers and models that cannot
+	 * read PDFs, which reach it through a message already checked. Empty where it cannot
+	 * be read.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> text(UUID id) {
+		return this.texts.find(id).orElseGet(() -> this.pdfText.of(bytes(id)));
 	}
 
 	private Attachment owned(UUID id) {

@@ -6,18 +6,15 @@ import java.util.UUID;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
-import org.springframework.data.domain.Persistable;
+import dev.ponder.persistence.NewUntilStored;
 
 /** One file carried by one question, at its place among the question's files. */
 @Entity
 @Table(name = "message_attachment")
 @IdClass(MessageAttachment.Key.class)
-class MessageAttachment implements Persistable<MessageAttachment.Key> {
+class MessageAttachment extends NewUntilStored<MessageAttachment.Key> {
 
 	@Id
 	private UUID messageId;
@@ -26,9 +23,6 @@ class MessageAttachment implements Persistable<MessageAttachment.Key> {
 	private UUID attachmentId;
 
 	private int position;
-
-	@Transient
-	private boolean stored;
 
 	protected MessageAttachment() {
 	}
@@ -42,17 +36,6 @@ class MessageAttachment implements Persistable<MessageAttachment.Key> {
 	@Override
 	public Key getId() {
 		return new Key(this.messageId, this.attachmentId);
-	}
-
-	@Override
-	public boolean isNew() {
-		return !this.stored;
-	}
-
-	@PostPersist
-	@PostLoad
-	void stored() {
-		this.stored = true;
 	}
 
 	UUID getMessageId() {

@@ -38,8 +38,7 @@ class Thumbnails {
 
 	Thumbnails() {
 		// Image readers are found once, by the class loader of the first thread that
-		// asks:
-		// asked here, at start-up, the app's own (with the WebP reader) is the one.
+		// asks: asked here, at start-up, the app's own (with the WebP reader) is the one.
 		ImageIO.scanForPlugins();
 	}
 

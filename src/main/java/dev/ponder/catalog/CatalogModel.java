@@ -42,8 +42,11 @@ public record CatalogModel(String endpoint, String id, String name, Long context
 	 */
 	public static final List<String> SAMPLING_PARAMETERS = List.of("temperature", "top_p", "max_tokens", "seed");
 
-	/** Every effort level, strongest first. */
-	static final List<String> ALL_EFFORTS = List.of("xhigh", "high", "medium", "low", "minimal", "none");
+	/**
+	 * Every effort level, strongest first: the one list of them (models, presets, the
+	 * composer).
+	 */
+	public static final List<String> ALL_EFFORTS = List.of("xhigh", "high", "medium", "low", "minimal", "none");
 
 	/**
 	 * What a reasoning model that does not list its efforts accepts: the levels every

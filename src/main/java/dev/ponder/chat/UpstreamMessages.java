@@ -128,7 +128,7 @@ class UpstreamMessages {
 			if (reader.pdfs()) {
 				return ContentPart.file(file.name(), file.contentType(), bytes);
 			}
-			return this.pdfText.of(bytes)
+			return this.attachments.text(file.id())
 				.map((text) -> ContentPart.text(fenced(file.name(), text)))
 				.orElseGet(() -> ContentPart.text("(The text of " + file.name() + " could not be read.)"));
 		}

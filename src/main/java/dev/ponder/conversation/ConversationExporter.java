@@ -1,9 +1,12 @@
 package dev.ponder.conversation;
 
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,10 +60,37 @@ public class ConversationExporter {
 	}
 
 	public ExportFile all() {
+		return file(everyConversation().stream().map(this::exported).toList());
+	}
+
+	/**
+	 * Writes what {@link #all()} answers as it goes, one conversation at a time: with
+	 * their files, all of a person's conversations may not fit in memory at once. Call it
+	 * on the request's thread (it asks who is exporting).
+	 */
+	public void writeAll(OutputStream out) {
+		List<Conversation> all = everyConversation();
+		try (JsonGenerator generator = this.jsonMapper.createGenerator(out)) {
+			generator.writeStartObject();
+			generator.writeStringProperty("format", ExportFile.FORMAT);
+			generator.writeNumberProperty("version", ExportFile.VERSION);
+			generator.writeName("exportedAt");
+			generator.writePOJO(this.clock.instant());
+			generator.writeName("conversations");
+			generator.writeStartArray();
+			for (Conversation conversation : all) {
+				generator.writePOJO(exported(conversation));
+				generator.flush();
+			}
+			generator.writeEndArray();
+			generator.writeEndObject();
+		}
+	}
+
+	private List<Conversation> everyConversation() {
 		Owner owner = this.owner.get();
-		List<Conversation> all = owner.isEveryone() ? this.conversations.findByDeletedAtIsNullOrderByCreatedAt()
+		return owner.isEveryone() ? this.conversations.findByDeletedAtIsNullOrderByCreatedAt()
 				: this.conversations.findByOwnerIdAndDeletedAtIsNullOrderByCreatedAt(owner.accountId());
-		return file(all.stream().map(this::exported).toList());
 	}
 
 	/** The branch the conversation follows, as Markdown. */
@@ -90,14 +120,24 @@ public class ConversationExporter {
 			.map(Message::getId)
 			.toList());
 		List<ExportFile.Message> all = stored.stream()
-			.map((message) -> exported(message, files.getOrDefault(message.getId(), List.of())))
+			.map((message) -> exported(message,
+					files.getOrDefault(message.getId(), List.of()).stream().map(AttachmentView::id).toList()))
+			.toList();
+		// Each file once, however many questions carry it (an edited question keeps its
+		// original's): the messages name it by id.
+		Map<UUID, AttachmentView> distinct = new LinkedHashMap<>();
+		files.values().forEach((carried) -> carried.forEach((file) -> distinct.putIfAbsent(file.id(), file)));
+		List<ExportFile.Attachment> attachments = distinct.values()
+			.stream()
+			.map((file) -> new ExportFile.Attachment(file.id(), file.name(), file.contentType(), file.size(),
+					this.attachments.bytes(file.id())))
 			.toList();
 		return new ExportFile.Conversation(conversation.getId(), conversation.getTitle(), conversation.getCreatedAt(),
 				conversation.getUpdatedAt(), conversation.isPinned(), conversation.getActiveLeafId(), all,
-				conversation.getSystemPrompt());
+				conversation.getSystemPrompt(), attachments);
 	}
 
-	private ExportFile.Message exported(Message message, List<AttachmentView> files) {
+	private ExportFile.Message exported(Message message, List<UUID> files) {
 		MessageView view = MessageView.of(message);
 		JsonNode details = (message.getReasoningDetails() != null)
 				? this.jsonMapper.readTree(message.getReasoningDetails()) : null;
@@ -105,11 +145,7 @@ public class ConversationExporter {
 				view.status().name(), view.content(), view.reasoning(), details, view.model(), view.reasoningSetting(),
 				view.provider(), view.generationId(), view.finishReason(), view.nativeFinishReason(), view.error(),
 				view.usage(), view.createdAt(), view.reasoningStartedAt(), view.contentStartedAt(), view.finishedAt(),
-				view.relay(), view.compare(), view.parameters(),
-				files.stream()
-					.map((file) -> new ExportFile.Attachment(file.id(), file.name(), file.contentType(), file.size(),
-							this.attachments.bytes(file.id())))
-					.toList());
+				view.relay(), view.compare(), view.parameters(), files);
 	}
 
 }

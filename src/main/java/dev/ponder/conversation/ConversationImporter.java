@@ -4,9 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -124,7 +126,7 @@ public class ConversationImporter {
 			ExportFile.Conversation conversation = file.conversations().get(i);
 			String where = "Conversation " + (i + 1);
 			check(conversation != null, where + " is empty.");
-			new ImportedConversationCheck(where, conversation, seenMessages).run();
+			new ImportedConversationCheck(where, conversation, seenMessages, this.attachmentLimits.maxFiles()).run();
 			check(seenConversations.add(conversation.id()), where + " appears twice in the file.");
 			// With accounts, a file's conversations get ids of the importer's own,
 			// whether or not someone here has the file's: the answer must not tell
@@ -177,32 +179,32 @@ public class ConversationImporter {
 			.placed()
 			.forEach((placed) -> this.messages
 				.save(Message.imported(imported(placed.message(), placed.depth()), source.id())));
-		source.messages()
-			.stream()
-			.filter((message) -> message.attachments() != null && !message.attachments().isEmpty())
-			.forEach((message) -> restoreFiles(source.id(), message, where));
+		restoreFiles(source, where);
 	}
 
 	/**
-	 * A question's files, checked as an upload is (size, and type by their bytes), under
-	 * new ids: the file's ids may be taken here.
+	 * The conversation's files, each checked as an upload is (size, and type by its
+	 * bytes) and stored once under a new id (the file's may be taken here), then given to
+	 * the questions that name them.
 	 */
-	private void restoreFiles(UUID conversationId, ExportFile.Message message, String where) {
-		String at = where + ", message " + message.id() + ": ";
-		check(message.attachments().size() <= this.attachmentLimits.maxFiles(),
-				at + "it carries " + message.attachments().size() + " files; a message takes at most "
-						+ this.attachmentLimits.maxFiles() + ".");
-		List<UUID> ids = new ArrayList<>();
-		for (ExportFile.Attachment file : message.attachments()) {
-			check(file != null && file.data() != null, at + "a file has no \"data\".");
+	private void restoreFiles(ExportFile.Conversation source, String where) {
+		Map<UUID, UUID> stored = new HashMap<>();
+		for (ExportFile.Attachment file : (source.attachments() != null) ? source.attachments()
+				: List.<ExportFile.Attachment>of()) {
 			try {
-				ids.add(this.attachments.importFile(UUID.randomUUID(), conversationId, file.name(), file.data()).id());
+				stored.put(file.id(),
+						this.attachments.importFile(UUID.randomUUID(), source.id(), file.name(), file.data()).id());
 			}
 			catch (ProblemException ex) {
-				throw new ImportRejectedException(at + ex.getBody().getDetail());
+				throw new ImportRejectedException(where + ", file " + file.id() + ": " + ex.getBody().getDetail());
 			}
 		}
-		this.attachments.attach(conversationId, message.id(), ids);
+		for (ExportFile.Message message : source.messages()) {
+			if (message.attachments() != null && !message.attachments().isEmpty()) {
+				this.attachments.attach(source.id(), message.id(),
+						message.attachments().stream().map(stored::get).toList());
+			}
+		}
 	}
 
 	private ImportedMessage imported(ExportFile.Message message, int depth) {

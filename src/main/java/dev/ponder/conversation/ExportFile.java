@@ -27,11 +27,13 @@ public record ExportFile(String format, Integer version, Instant exportedAt, Lis
 	public static final int VERSION = 1;
 
 	/**
-	 * One conversation, with the branch it follows, all its messages and its system
-	 * prompt ({@code null} for none, and in files from before there were any).
+	 * One conversation, with the branch it follows, all its messages, its system prompt
+	 * ({@code null} for none, and in files from before there were any) and the files its
+	 * questions carry, each once however many questions name it.
 	 */
 	public record Conversation(UUID id, String title, Instant createdAt, Instant updatedAt, Boolean pinned,
-			UUID activeLeafId, List<Message> messages, String systemPrompt) {
+			UUID activeLeafId, List<Message> messages, String systemPrompt,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attachment> attachments) {
 
 		/**
 		 * The same conversation under random new ids, its links between messages kept.
@@ -55,7 +57,8 @@ public record ExportFile(String format, Integer version, Instant exportedAt, Lis
 			UnaryOperator<UUID> renew = (id) -> (id != null) ? renewed.getOrDefault(id, id) : null;
 			return new Conversation(newId.apply(this.id), this.title, this.createdAt, this.updatedAt, this.pinned,
 					renew.apply(this.activeLeafId),
-					this.messages.stream().map((message) -> message.withIds(renew)).toList(), this.systemPrompt);
+					this.messages.stream().map((message) -> message.withIds(renew)).toList(), this.systemPrompt,
+					this.attachments);
 		}
 
 	}
@@ -63,14 +66,15 @@ public record ExportFile(String format, Integer version, Instant exportedAt, Lis
 	/**
 	 * One message with all it stored; {@code reasoningDetails} is the raw JSON the model
 	 * sent, {@code parameters} an answer's sampling set-up ({@code null} in files from
-	 * before there were any).
+	 * before there were any), {@code attachments} the ids of the conversation's files a
+	 * question carries, in order.
 	 */
 	public record Message(UUID id, UUID parentId, Integer position, String role, String status, String content,
 			String reasoning, JsonNode reasoningDetails, String model, String reasoningSetting, String provider,
 			String generationId, String finishReason, String nativeFinishReason, MessageView.ErrorView error,
 			TokenUsage usage, Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt,
 			Instant finishedAt, MessageView.Relay relay, MessageView.Compare compare, AnswerParameters parameters,
-			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attachment> attachments) {
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<UUID> attachments) {
 
 		Message withIds(UnaryOperator<UUID> renew) {
 			return new Message(renew.apply(this.id), renew.apply(this.parentId), this.position, this.role, this.status,
@@ -86,7 +90,7 @@ public record ExportFile(String format, Integer version, Instant exportedAt, Lis
 	}
 
 	/**
-	 * A file a question carried, its bytes in base64 ({@code data}).
+	 * A file questions of the conversation carry, its bytes in base64 ({@code data}).
 	 */
 	public record Attachment(UUID id, String name, String contentType, Long size, byte[] data) {
 	}

@@ -22,10 +22,14 @@ final class ImportedConversationCheck {
 
 	private final Set<UUID> seenMessages;
 
-	ImportedConversationCheck(String where, ExportFile.Conversation conversation, Set<UUID> seenMessages) {
+	private final int maxFiles;
+
+	ImportedConversationCheck(String where, ExportFile.Conversation conversation, Set<UUID> seenMessages,
+			int maxFiles) {
 		this.where = where;
 		this.conversation = conversation;
 		this.seenMessages = seenMessages;
+		this.maxFiles = maxFiles;
 	}
 
 	void run() {
@@ -51,10 +55,44 @@ final class ImportedConversationCheck {
 			require(ids.add(message.id()) && this.seenMessages.add(message.id()),
 					this.where + ": message " + message.id() + " appears twice in the file.");
 		});
+		Set<UUID> files = files();
 		for (int i = 0; i < count; i++) {
-			message(this.where + ", message " + (i + 1), this.conversation.messages().get(i), ids);
+			ExportFile.Message message = this.conversation.messages().get(i);
+			message(this.where + ", message " + (i + 1), message, ids);
+			carried(this.where + ", message " + (i + 1), message, files);
 		}
 		parentsLeadToARoot();
+	}
+
+	/** The ids of the conversation's files, each with its bytes. */
+	private Set<UUID> files() {
+		Set<UUID> files = new HashSet<>();
+		if (this.conversation.attachments() == null) {
+			return files;
+		}
+		for (int i = 0; i < this.conversation.attachments().size(); i++) {
+			ExportFile.Attachment file = this.conversation.attachments().get(i);
+			String at = this.where + ", file " + (i + 1);
+			require(file != null && file.id() != null, at + " has no id.");
+			require(files.add(file.id()), at + ": " + file.id() + " appears twice.");
+			require(file.data() != null, at + " has no \"data\".");
+		}
+		return files;
+	}
+
+	/** A question's files: the conversation's, and no more than a question takes. */
+	private void carried(String where, ExportFile.Message message, Set<UUID> files) {
+		if (message.attachments() == null || message.attachments().isEmpty()) {
+			return;
+		}
+		require("user".equalsIgnoreCase(message.role()), where + ": only a question carries files.");
+		require(message.attachments().size() <= this.maxFiles, where + ": it carries " + message.attachments().size()
+				+ " files; a message takes at most " + this.maxFiles + ".");
+		require(new HashSet<>(message.attachments()).size() == message.attachments().size(),
+				where + ": it names one file twice.");
+		message.attachments()
+			.forEach((id) -> require(files.contains(id),
+					where + ": its file " + id + " is not among the conversation's \"attachments\"."));
 	}
 
 	private static void message(String where, ExportFile.Message message, Set<UUID> ids) {

@@ -9,16 +9,12 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-
-import org.springframework.data.domain.Persistable;
 
 import dev.ponder.conversation.AnswerParameters;
 import dev.ponder.conversation.ReasoningSetting;
 import dev.ponder.conversation.ReasoningSettingConverter;
+import dev.ponder.persistence.NewUntilStored;
 
 /**
  * A named set-up for the composer: endpoint, model, reasoning, system prompt, sampling
@@ -27,15 +23,24 @@ import dev.ponder.conversation.ReasoningSettingConverter;
  */
 @Entity
 @Table(name = "preset")
-class Preset implements Persistable<UUID> {
+class Preset extends NewUntilStored<UUID> {
 
 	static final int MAX_NAME_LENGTH = 100;
+
+	/** The {@link #ownerKey} of presets made with accounts off. */
+	static final UUID NO_OWNER = new UUID(0, 0);
 
 	@Id
 	private UUID id;
 
 	/** The account whose preset this is; null when made with accounts off. */
 	private UUID ownerId;
+
+	/**
+	 * The owner, or {@link #NO_OWNER} with accounts off: the key names are unique by, as
+	 * a unique key does not compare nulls.
+	 */
+	private UUID ownerKey;
 
 	private String name;
 
@@ -71,19 +76,13 @@ class Preset implements Persistable<UUID> {
 
 	private Instant updatedAt;
 
-	/**
-	 * Ids are made here, not by the database: without this, Spring Data would take a new
-	 * preset for a stored one and read it back before inserting it.
-	 */
-	@Transient
-	private boolean stored;
-
 	protected Preset() {
 	}
 
 	Preset(UUID ownerId, String name, Instant now) {
 		this.id = UUID.randomUUID();
 		this.ownerId = ownerId;
+		this.ownerKey = (ownerId != null) ? ownerId : NO_OWNER;
 		rename(name);
 		this.createdAt = now;
 		this.updatedAt = now;
@@ -94,17 +93,6 @@ class Preset implements Persistable<UUID> {
 		return this.id;
 	}
 
-	@Override
-	public boolean isNew() {
-		return !this.stored;
-	}
-
-	@PostPersist
-	@PostLoad
-	void markStored() {
-		this.stored = true;
-	}
-
 	/** The key two names are compared by: "Terse" and "terse " are one name. */
 	static String nameKey(String name) {
 		return name.strip().toLowerCase(Locale.ROOT);
@@ -113,6 +101,13 @@ class Preset implements Persistable<UUID> {
 	void rename(String name) {
 		this.name = name.strip();
 		this.nameKey = nameKey(name);
+	}
+
+	/** Hands a preset made with accounts off to an account, under this name. */
+	void adoptBy(UUID accountId, String name) {
+		this.ownerId = accountId;
+		this.ownerKey = accountId;
+		rename(name);
 	}
 
 	void share(boolean shared) {

@@ -12,6 +12,12 @@ interface PresetRepository extends JpaRepository<Preset, UUID> {
 	@Query("select p from Preset p where p.ownerId = :ownerId or p.shared = true")
 	List<Preset> findVisibleTo(UUID ownerId);
 
+	/** The presets made with accounts off. */
+	List<Preset> findByOwnerIdIsNull();
+
+	/** One account's presets. */
+	List<Preset> findByOwnerId(UUID ownerId);
+
 	/** The presets of any owner with this name, in lower case. */
 	List<Preset> findByNameKey(String nameKey);
 

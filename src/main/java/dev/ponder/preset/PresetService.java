@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
+import org.hibernate.exception.ConstraintViolationException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.ponder.account.CurrentOwner;
 import dev.ponder.account.Owner;
+import dev.ponder.catalog.CatalogModel;
 import dev.ponder.conversation.ReasoningSetting;
 import dev.ponder.problem.ErrorCode;
 import dev.ponder.problem.ProblemException;
@@ -27,8 +29,6 @@ import dev.ponder.problem.ProblemException;
  */
 @Service
 public class PresetService {
-
-	private static final Set<String> EFFORTS = Set.of("xhigh", "high", "medium", "low", "minimal", "none");
 
 	private static final Comparator<Preset> BY_NAME = Comparator.comparing(Preset::getNameKey)
 		.thenComparing(Preset::getCreatedAt);
@@ -97,20 +97,37 @@ public class PresetService {
 	}
 
 	private Preset store(Preset preset, Owner current) {
-		boolean taken = this.presets.findByNameKey(preset.getNameKey())
-			.stream()
-			.anyMatch((other) -> !other.getId().equals(preset.getId())
-					&& Objects.equals(other.getOwnerId(), preset.getOwnerId()));
-		if (taken) {
-			throw nameTaken(preset.getName());
-		}
 		try {
+			// The query flushes a renamed preset first: its name may meet the unique key
+			// here already.
+			boolean taken = this.presets.findByNameKey(preset.getNameKey())
+				.stream()
+				.anyMatch((other) -> !other.getId().equals(preset.getId())
+						&& Objects.equals(other.getOwnerId(), preset.getOwnerId()));
+			if (taken) {
+				throw nameTaken(preset.getName());
+			}
 			return this.presets.saveAndFlush(preset);
 		}
 		catch (DataIntegrityViolationException ex) {
-			// Two requests named two presets alike at once: the unique key kept one.
-			throw nameTaken(preset.getName());
+			// Two requests named two presets alike at once: the unique key (by owner_key,
+			// which holds with accounts off too) kept one. Any other violation is a bug,
+			// not a name taken.
+			if (violates(ex, "preset_name_per_owner")) {
+				throw nameTaken(preset.getName());
+			}
+			throw ex;
 		}
+	}
+
+	private static boolean violates(DataIntegrityViolationException ex, String constraint) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConstraintViolationException violation && violation.getConstraintName() != null
+					&& violation.getConstraintName().toLowerCase(Locale.ROOT).contains(constraint)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void apply(Preset preset, PresetDraft draft, Owner current) {
@@ -190,7 +207,7 @@ public class PresetService {
 		if (setting.effort() == null || setting.effort().isBlank()) {
 			return null;
 		}
-		if (!EFFORTS.contains(setting.effort())) {
+		if (!CatalogModel.ALL_EFFORTS.contains(setting.effort())) {
 			throw invalid(what + " effort must be one of xhigh, high, medium, low, minimal or none.");
 		}
 		return ReasoningSetting.effort(setting.effort());

@@ -112,7 +112,6 @@ public record ModelListing(List<Model> models, List<String> skipped) {
 			Boolean mandatory, Boolean supportsMaxTokens) {
 	}
 
-	/** OpenRouter's best provider for the model. */
 	/**
 	 * What a model reads and writes, as OpenRouter lists it: {@code text}, {@code image},
 	 * {@code file}…
@@ -122,6 +121,7 @@ public record ModelListing(List<Model> models, List<String> skipped) {
 	public record Architecture(List<String> inputModalities, List<String> outputModalities) {
 	}
 
+	/** OpenRouter's best provider for the model. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	public record TopProvider(Long contextLength, Long maxCompletionTokens) {

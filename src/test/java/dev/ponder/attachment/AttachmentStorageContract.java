@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.ponder.conversation.AnswerSpec;
 import dev.ponder.conversation.ConversationExporter;
@@ -72,6 +74,15 @@ abstract class AttachmentStorageContract {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	AttachmentRepository rows;
+
+	@Autowired
+	AttachmentTexts texts;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
 	@TestConfiguration
 	static class HandMovedClock {
 
@@ -115,6 +126,64 @@ abstract class AttachmentStorageContract {
 	}
 
 	@Test
+	void aConversationRestoredWhileThePurgeRunsKeepsItsFilesBytes() {
+		AttachmentView image = upload("restored.png", SampleFiles.png(10, 10));
+		UUID conversation = this.conversations.create(null).id();
+		this.messages.beginTurn(conversation, "Restore me", spec(), List.of(image.id()));
+		this.conversations.delete(conversation);
+		this.clock.advance(ConversationService.UNDO_WINDOW.plusSeconds(1));
+
+		// The purge picks the files, then finds the conversation restored and deletes
+		// nothing.
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			this.cleanup.purging(this.clock.instant().minus(ConversationService.UNDO_WINDOW));
+			this.conversations.restore(conversation);
+		});
+
+		assertThat(this.attachments.content(image.id()).bytes()).isEqualTo(SampleFiles.png(10, 10));
+	}
+
+	@Test
+	void aFileGoesToOneConversationEvenWhenTwoSendsReadItUnsent() {
+		AttachmentView file = upload("contested.txt", "one of two".getBytes());
+		UUID first = this.conversations.create(null).id();
+		UUID second = this.conversations.create(null).id();
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+
+		Integer firstSend = transaction.execute((status) -> this.rows.sendIn(file.id(), first));
+		Integer secondSend = transaction.execute((status) -> this.rows.sendIn(file.id(), second));
+		Integer again = transaction.execute((status) -> this.rows.sendIn(file.id(), first));
+		assertThat(firstSend).isEqualTo(1);
+		assertThat(secondSend).isZero();
+		assertThat(again).isEqualTo(1);
+		assertThat(this.rows.findById(file.id()).orElseThrow().getConversationId()).isEqualTo(first);
+	}
+
+	@Test
+	void aPdfsTextIsReadOnceAtUploadAndKept() {
+		AttachmentView document = upload("kept.pdf", SampleFiles.pdf("Read me once."));
+		AttachmentView unreadable = upload("broken.pdf", "%PDF-1.4 not really".getBytes());
+
+		assertThat(this.texts.find(document.id())).contains(java.util.Optional.of("Read me once."));
+		assertThat(this.attachments.text(document.id())).contains("Read me once.");
+		assertThat(this.texts.find(unreadable.id())).as("read once, found unreadable")
+			.contains(java.util.Optional.empty());
+		assertThat(this.attachments.text(unreadable.id())).isEmpty();
+	}
+
+	@Test
+	void anImportedFileKeepsTheIdItIsGivenAndMayNotBeEmpty() {
+		UUID conversation = this.conversations.create(null).id();
+		UUID chosen = UUID.randomUUID();
+
+		assertThat(this.attachments.importFile(chosen, conversation, "given.txt", "given".getBytes()).id())
+			.isEqualTo(chosen);
+		assertThatThrownBy(
+				() -> this.attachments.importFile(UUID.randomUUID(), conversation, "hollow.txt", new byte[0]))
+			.hasMessage("hollow.txt is empty.");
+	}
+
+	@Test
 	void uploadsNoQuestionTookAreSweptAfterADay() {
 		AttachmentView unsent = upload("forgotten.txt", "never sent".getBytes());
 		AttachmentView sent = upload("sent.txt", "sent".getBytes());
@@ -140,8 +209,6 @@ abstract class AttachmentStorageContract {
 		ExportFile.Attachment exported = this.jsonMapper.readValue(file, ExportFile.class)
 			.conversations()
 			.get(0)
-			.messages()
-			.get(0)
 			.attachments()
 			.get(0);
 		assertThat(exported.name()).isEqualTo("trip.png");
@@ -156,6 +223,73 @@ abstract class AttachmentStorageContract {
 		assertThat(this.attachments.content(question.attachments().get(0).id()).bytes()).isEqualTo(png);
 		assertThat(this.attachments.content(question.attachments().get(1).id()).bytes()).isEqualTo(pdf);
 		assertThat(this.exporter.markdown(conversation)).contains("- 📎 trip.png\n- 📎 trip.pdf\n");
+	}
+
+	@Test
+	void aFileSeveralQuestionsCarryIsExportedAndImportedOnce() {
+		byte[] text = "carried twice".getBytes();
+		AttachmentView notes = upload("twice.txt", text);
+		UUID conversation = this.conversations.create(null).id();
+		this.messages.beginTurn(conversation, "First look", spec(), List.of(notes.id()));
+		this.messages.beginTurn(conversation, "Second look", spec(), List.of(notes.id()));
+		String file = this.jsonMapper.writeValueAsString(this.exporter.json(conversation));
+		ExportFile.Conversation exported = this.jsonMapper.readValue(file, ExportFile.class).conversations().get(0);
+		assertThat(exported.attachments()).extracting(ExportFile.Attachment::name).containsExactly("twice.txt");
+		assertThat(exported.messages()).filteredOn((message) -> "user".equals(message.role()))
+			.extracting(ExportFile.Message::attachments)
+			.containsOnly(List.of(notes.id()));
+
+		this.conversations.delete(conversation);
+		this.importer.importJson(file);
+
+		List<MessageView> questions = this.conversations.find(conversation)
+			.orElseThrow()
+			.messages()
+			.stream()
+			.filter((message) -> "user".equals(message.role()))
+			.toList();
+		assertThat(questions).hasSize(2);
+		UUID imported = questions.get(0).attachments().get(0).id();
+		assertThat(questions.get(1).attachments()).extracting(AttachmentView::id).containsExactly(imported);
+		assertThat(this.attachments.content(imported).bytes()).isEqualTo(text);
+	}
+
+	@Test
+	void anImportRefusesFilesOnAnAnswer() {
+		AttachmentView notes = upload("answer.txt", "not for answers".getBytes());
+		UUID conversation = this.conversations.create(null).id();
+		this.messages.beginTurn(conversation, "A question", spec(), List.of(notes.id()));
+		ExportFile exported = this.exporter.json(conversation);
+		ExportFile.Conversation source = exported.conversations().get(0);
+		List<ExportFile.Message> moved = source.messages()
+			.stream()
+			.map((m) -> new ExportFile.Message(m.id(), m.parentId(), m.position(), m.role(), m.status(), m.content(),
+					m.reasoning(), m.reasoningDetails(), m.model(), m.reasoningSetting(), m.provider(),
+					m.generationId(), m.finishReason(), m.nativeFinishReason(), m.error(), m.usage(), m.createdAt(),
+					m.reasoningStartedAt(), m.contentStartedAt(), m.finishedAt(), m.relay(), m.compare(),
+					m.parameters(), "assistant".equals(m.role()) ? List.of(notes.id()) : List.of()))
+			.toList();
+		String file = this.jsonMapper
+			.writeValueAsString(new ExportFile(exported.format(), exported.version(), exported.exportedAt(),
+					List.of(new ExportFile.Conversation(source.id(), source.title(), source.createdAt(),
+							source.updatedAt(), source.pinned(), source.activeLeafId(), moved, source.systemPrompt(),
+							source.attachments()))));
+		this.conversations.delete(conversation);
+
+		assertThatThrownBy(() -> this.importer.importJson(file))
+			.hasMessageContaining("message 2: only a question carries files.");
+	}
+
+	@Test
+	void exportingEverythingAsItGoesWritesWhatTheWholeExportHolds() {
+		AttachmentView notes = upload("streamed.txt", "streamed".getBytes());
+		this.messages.beginTurn(this.conversations.create(null).id(), "Streamed along", spec(), List.of(notes.id()));
+		java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+
+		this.exporter.writeAll(written);
+
+		assertThat(written.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("streamed.txt")
+			.isEqualTo(this.jsonMapper.writeValueAsString(this.exporter.all()));
 	}
 
 	@Test

@@ -66,6 +66,16 @@ class AttachmentsTest extends AppTestSupport {
 	}
 
 	@Test
+	void pagesAreToldTheLimitsOnFilesAndNothingElseOfTheSettings() {
+		String page = client().get().uri("/").retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10));
+
+		assertThat(page).contains("data-attachment-max-size=\"307200\"", "data-attachment-max-files=\"3\"");
+		assertThat(new AttachmentLimitsAdvice(new AttachmentProperties(
+				org.springframework.util.unit.DataSize.ofMegabytes(20), 10, java.nio.file.Path.of("/secret/files")))
+			.attachmentLimits()).hasToString("AttachmentLimits[maxSize=20971520B, maxFiles=10]");
+	}
+
+	@Test
 	void anUploadedImageIsDescribedAndServedInlineWithStrictHeaders() {
 		byte[] png = SampleFiles.png(640, 480);
 

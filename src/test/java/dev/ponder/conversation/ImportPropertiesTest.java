@@ -30,7 +30,7 @@ class ImportPropertiesTest {
 
 		assertThat(bound.maxSize()).isEqualTo(DataSize.ofGigabytes(2));
 		assertThat(new ImportProperties(DataSize.ofMegabytes(50)).maxSizeInWords()).isEqualTo("50 MB");
-		assertThat(new ImportProperties(DataSize.ofKilobytes(1536)).maxSizeInWords()).isEqualTo("1536 KB");
+		assertThat(new ImportProperties(DataSize.ofKilobytes(1536)).maxSizeInWords()).isEqualTo("1.5 MB");
 		assertThat(new ImportProperties(DataSize.ofBytes(1000)).maxSizeInWords()).isEqualTo("1000 bytes");
 	}
 

@@ -1,12 +1,15 @@
 package dev.ponder.preset;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.codec.ServerSentEvent;
 
@@ -16,12 +19,16 @@ import dev.ponder.testing.RecordedRequest;
 import dev.ponder.testing.Script;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Presets through the API with accounts off (the one person is their administrator):
  * make, list, change, delete, the sentences of a refusal, and a send that names one.
  */
 class PresetApiTest extends AppTestSupport {
+
+	@Autowired
+	PresetRepository presetRows;
 
 	@Test
 	void aPresetIsMadeListedChangedAndDeleted() {
@@ -60,6 +67,24 @@ class PresetApiTest extends AppTestSupport {
 		assertThat(named("Careful quokka")).isNull();
 		assertThat(exchange(HttpMethod.GET, "/api/presets/" + id, null).status()).isEqualTo(404);
 		assertThat(exchange(HttpMethod.DELETE, "/api/presets/" + id, null).status()).isEqualTo(404);
+	}
+
+	@Test
+	void twoPresetsMadeWithAccountsOffCannotShareANameEvenAtOnce() {
+		this.presetRows.saveAndFlush(new Preset(null, "Twin plover", Instant.now()));
+
+		assertThatThrownBy(() -> this.presetRows.saveAndFlush(new Preset(null, "twin PLOVER", Instant.now())))
+			.as("the unique key holds without an owner")
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void aLongNameInUpperCaseFitsItsKey() {
+		String name = "İ".repeat(100);
+		Reply created = exchange(HttpMethod.POST, "/api/presets", "{\"name\":\"" + name + "\"}");
+
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(exchange(HttpMethod.POST, "/api/presets", "{\"name\":\"" + name + "\"}").status()).isEqualTo(409);
 	}
 
 	@Test

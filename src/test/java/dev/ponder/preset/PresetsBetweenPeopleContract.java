@@ -1,17 +1,22 @@
 package dev.ponder.preset;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.ponder.account.AdministratorAvailable;
 import dev.ponder.testing.Api;
 import dev.ponder.testing.AppTestSupport;
 import dev.ponder.testing.FakeGeneration;
@@ -42,6 +47,12 @@ abstract class PresetsBetweenPeopleContract {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	PresetRepository presets;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	@DynamicPropertySource
 	static void upstream(DynamicPropertyRegistry registry) {
@@ -127,6 +138,20 @@ abstract class PresetsBetweenPeopleContract {
 		assertThat(root().call("PATCH", "/api/presets/" + id, "{\"shared\":false}").status()).isEqualTo(200);
 		assertThat(names(bob())).doesNotContain("House magpie");
 		assertThat(bob().get("/api/presets/" + id).status()).isEqualTo(404);
+	}
+
+	@Test
+	void presetsMadeWithAccountsOffGoToTheFirstAdministrator() {
+		String id = create(root(), "{\"name\":\"Root's curlew\"}");
+		UUID rootId = this.presets.findById(UUID.fromString(id)).orElseThrow().getOwnerId();
+		Instant now = Instant.now();
+		this.presets.saveAndFlush(new Preset(null, "Root's curlew", now));
+		this.presets.saveAndFlush(new Preset(null, "Lonely curlew", now));
+
+		this.events.publishEvent(new AdministratorAvailable(rootId));
+
+		assertThat(names(root())).contains("Root's curlew", "Root's curlew (2)", "Lonely curlew");
+		assertThat(names(alice())).doesNotContain("Root's curlew (2)", "Lonely curlew");
 	}
 
 	private static String create(Api who, String body) {
