@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
 
+import dev.ponder.persistence.NewUntilStored;
+
 /**
  * A conversation: a titled thread of messages.
  */
@@ -17,7 +19,7 @@ import org.hibernate.annotations.DynamicUpdate;
 // a stale title or branch that a request changed meanwhile.
 @DynamicUpdate
 @Table(name = "conversation")
-public class Conversation extends NewUntilStored {
+public class Conversation extends NewUntilStored<UUID> {
 
 	/** The title a conversation has until its first message names it. */
 	public static final String UNTITLED = "New chat";

@@ -89,7 +89,7 @@ public class ConversationService {
 				: this.conversations.findByOwnerIdAndDeletedAtIsNullOrderByPinnedDescUpdatedAtDesc(current.accountId(),
 						request))
 			.stream()
-			.map(ConversationSummary::of)
+			.map(ConversationSummary::listed)
 			.toList();
 	}
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -49,9 +50,15 @@ class ExportApiController {
 		};
 	}
 
+	/**
+	 * Written as it is read, one conversation at a time: with their files, all of a
+	 * person's conversations may not fit in memory at once.
+	 */
 	@GetMapping("/export")
-	ResponseEntity<ExportFile> exportAll() {
-		return download("ponder-export.json", MediaType.APPLICATION_JSON).body(this.exporter.all());
+	void exportAll(HttpServletResponse response) throws IOException {
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment("ponder-export.json"));
+		this.exporter.writeAll(response.getOutputStream());
 	}
 
 	/** Read as it arrives, no further than the import limit (a 413 past it). */
@@ -61,10 +68,11 @@ class ExportApiController {
 	}
 
 	private static ResponseEntity.BodyBuilder download(String fileName, MediaType type) {
-		return ResponseEntity.ok()
-			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+		return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName));
+	}
+
+	private static String attachment(String fileName) {
+		return ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString();
 	}
 
 }

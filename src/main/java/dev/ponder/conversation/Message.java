@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
 
+import dev.ponder.persistence.NewUntilStored;
 import dev.ponder.problem.ErrorCode;
 
 /**
@@ -24,7 +25,7 @@ import dev.ponder.problem.ErrorCode;
 @Entity
 @DynamicUpdate
 @Table(name = "message")
-public class Message extends NewUntilStored {
+public class Message extends NewUntilStored<UUID> {
 
 	/** The error code of an answer whose instance stopped without ending it. */
 	static final String INTERRUPTED = ErrorCode.INTERRUPTED.code();
