@@ -291,7 +291,12 @@ public class AttachmentService {
 	 */
 	@Transactional(readOnly = true)
 	public byte[] bytes(UUID id) {
-		return this.store.data(id).orElseThrow(() -> notFound(id));
+		return storedBytes(id).orElseThrow(() -> notFound(id));
+	}
+
+	/** A file's bytes, if they are still stored (a directory may have lost them). */
+	public Optional<byte[]> storedBytes(UUID id) {
+		return this.store.data(id);
 	}
 
 	/**

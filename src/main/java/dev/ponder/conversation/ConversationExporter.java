@@ -10,6 +10,9 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,6 +29,8 @@ import dev.ponder.attachment.AttachmentView;
 @Service
 @Transactional(readOnly = true)
 public class ConversationExporter {
+
+	private static final Logger logger = LoggerFactory.getLogger(ConversationExporter.class);
 
 	private final ConversationRepository conversations;
 
@@ -119,22 +124,33 @@ public class ConversationExporter {
 			.filter((message) -> message.getRole() == MessageRole.USER)
 			.map(Message::getId)
 			.toList());
+		// Each file once, however many questions carry it (an edited question keeps its
+		// original's): the messages name it by id. A file whose bytes are gone (a lost
+		// volume) is left out, not the whole export with it.
+		Map<UUID, ExportFile.Attachment> kept = new LinkedHashMap<>();
+		files.values().forEach((carried) -> carried.forEach((file) -> {
+			if (!kept.containsKey(file.id())) {
+				this.attachments.storedBytes(file.id())
+					.ifPresentOrElse(
+							(data) -> kept.put(file.id(),
+									new ExportFile.Attachment(file.id(), file.name(), file.contentType(), file.size(),
+											data)),
+							() -> logger.warn(
+									"Left the file {} out of the export of conversation {}: its bytes are gone",
+									file.id(), conversation.getId()));
+			}
+		}));
 		List<ExportFile.Message> all = stored.stream()
 			.map((message) -> exported(message,
-					files.getOrDefault(message.getId(), List.of()).stream().map(AttachmentView::id).toList()))
-			.toList();
-		// Each file once, however many questions carry it (an edited question keeps its
-		// original's): the messages name it by id.
-		Map<UUID, AttachmentView> distinct = new LinkedHashMap<>();
-		files.values().forEach((carried) -> carried.forEach((file) -> distinct.putIfAbsent(file.id(), file)));
-		List<ExportFile.Attachment> attachments = distinct.values()
-			.stream()
-			.map((file) -> new ExportFile.Attachment(file.id(), file.name(), file.contentType(), file.size(),
-					this.attachments.bytes(file.id())))
+					files.getOrDefault(message.getId(), List.of())
+						.stream()
+						.map(AttachmentView::id)
+						.filter(kept::containsKey)
+						.toList()))
 			.toList();
 		return new ExportFile.Conversation(conversation.getId(), conversation.getTitle(), conversation.getCreatedAt(),
 				conversation.getUpdatedAt(), conversation.isPinned(), conversation.getActiveLeafId(), all,
-				conversation.getSystemPrompt(), attachments);
+				conversation.getSystemPrompt(), List.copyOf(kept.values()));
 	}
 
 	private ExportFile.Message exported(Message message, List<UUID> files) {
