@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,7 +76,11 @@ public class ConversationExporter {
 	 */
 	public void writeAll(OutputStream out) {
 		List<Conversation> all = everyConversation();
-		try (JsonGenerator generator = this.jsonMapper.createGenerator(out)) {
+		// A failure half-way must leave the file visibly cut short, not closed as if
+		// whole.
+		try (JsonGenerator generator = this.jsonMapper.writer()
+			.without(StreamWriteFeature.AUTO_CLOSE_CONTENT)
+			.createGenerator(out)) {
 			generator.writeStartObject();
 			generator.writeStringProperty("format", ExportFile.FORMAT);
 			generator.writeNumberProperty("version", ExportFile.VERSION);
