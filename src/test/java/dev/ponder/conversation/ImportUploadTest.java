@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.ponder.testing.AppTestSupport;
 import dev.ponder.testing.Visitor;
@@ -15,7 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Importing through the plain form and through the API takes the same files: one limit,
  * {@code PONDER_IMPORT_MAX_SIZE} (50 MB by default), for both.
+ * <p>
+ * Its own application and database: in the shared one, late in a full run (three runs of
+ * three, never alone nor in either half of the suite), the notice the import leaves for
+ * the next page did not reach it; the cause is not found yet.
  */
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:import-upload;DB_CLOSE_DELAY=-1")
 class ImportUploadTest extends AppTestSupport {
 
 	@Test

@@ -65,8 +65,16 @@ public abstract class AppTestSupport {
 	 * A plain HTTP client, as a script would use the API: no browser headers, no CSRF
 	 * token.
 	 */
+	/**
+	 * A client that reads whole bodies of up to 64 MB: an export of the database the
+	 * tests share holds every test's conversations and files, well past WebClient's
+	 * default 256 KB.
+	 */
 	protected WebClient client() {
-		return WebClient.builder().baseUrl("http://127.0.0.1:" + this.port).build();
+		return WebClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
+			.build();
 	}
 
 	/** Posts JSON and reads the answer as Server-Sent Events. */
