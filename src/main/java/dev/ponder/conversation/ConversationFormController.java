@@ -39,30 +39,25 @@ class ConversationFormController {
 
 	@PostMapping("/c/{id}/rename")
 	String rename(@PathVariable UUID id, @RequestParam(defaultValue = "") String title, RedirectAttributes redirect) {
-		ConversationPatch patch = new ConversationPatch(title, null);
-		String problem = this.validator.validate(patch)
-			.stream()
-			.map(ConstraintViolation::getMessage)
-			.sorted()
-			.findFirst()
-			.orElse(null);
-		if (problem != null) {
-			redirect.addFlashAttribute("formError", problem);
-		}
-		else {
-			this.conversations.update(id, patch);
-		}
-		return "redirect:/c/" + id;
+		return patched(id, new ConversationPatch(title, null), redirect);
 	}
 
 	/** Sets the system prompt from the header's menu; an empty one removes it. */
 	@PostMapping("/c/{id}/system-prompt")
 	String systemPrompt(@PathVariable UUID id, @RequestParam(defaultValue = "") String systemPrompt,
 			RedirectAttributes redirect) {
-		ConversationPatch patch = ConversationPatch.systemPrompt(systemPrompt);
+		return patched(id, ConversationPatch.systemPrompt(systemPrompt), redirect);
+	}
+
+	/**
+	 * Changes the conversation, or sends the person back with what is wrong (the first of
+	 * the sentences, always the same one).
+	 */
+	private String patched(UUID id, ConversationPatch patch, RedirectAttributes redirect) {
 		String problem = this.validator.validate(patch)
 			.stream()
 			.map(ConstraintViolation::getMessage)
+			.sorted()
 			.findFirst()
 			.orElse(null);
 		if (problem != null) {
