@@ -25,6 +25,7 @@ import dev.ponder.testing.Script;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A conversation's system prompt and the composer's parameters in Chromium: set from the
@@ -166,6 +167,15 @@ class SystemPromptBrowserTest extends BrowserTestSupport {
 			assertThat(upstream.takeRequest().json().get("messages").get(0).get("content").asString())
 				.isEqualTo("Be short.");
 			assertThat(plain.locator("details.system-prompt .system-prompt-first")).hasText("Be short.");
+			// Without JavaScript the page reloads itself every 3 s while the answer runs,
+			// closing the menu: open it on a page loaded once the answer has ended.
+			String conversation = plain.url().substring(plain.url().lastIndexOf('/') + 1);
+			await().until(() -> exchange(HttpMethod.GET, "/api/conversations/" + conversation, null).body()
+				.get("messages")
+				.get(1)
+				.get("status")
+				.asString(), "COMPLETE"::equals);
+			plain.navigate("/c/" + conversation);
 			plain.locator(".chat-menu-fallback > summary").click();
 			plain.locator("#system-prompt-fallback").fill("Be shorter.");
 			plain.locator("button", new Page.LocatorOptions().setHasText("Save system prompt")).click();
