@@ -4,14 +4,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.ponder.conversation.ConversationDetails;
-import dev.ponder.conversation.TokenUsage;
+import dev.ponder.conversation.ConversationTotals;
 
 /**
  * The open conversation as its page header shows it: title, pin, what it has cost so far,
  * and its system prompt, shown folded above the thread.
  */
 public record ConversationItem(UUID id, String title, Instant createdAt, Instant updatedAt, boolean pinned,
-		TokenUsage totals, String totalsLine, String systemPrompt) {
+		ConversationTotals totals, String totalsLine, String systemPrompt) {
 
 	/**
 	 * The system prompt's first line, for its folded summary; {@code null} without one.

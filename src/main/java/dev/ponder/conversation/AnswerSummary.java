@@ -74,8 +74,9 @@ public final class AnswerSummary {
 			parts.add(count(orZero(usage.promptTokens())) + " / " + count(usage.completionTokens()) + " / "
 					+ count(orZero(usage.reasoningTokens())) + " tokens");
 		}
-		if (usage != null && usage.cost() != null) {
-			parts.add(Money.cost(usage.cost()));
+		String cost = cost(message);
+		if (cost != null) {
+			parts.add(cost);
 		}
 		if (message.thinkingMillis() != null) {
 			parts.add("thought " + Durations.words(message.thinkingMillis()));
@@ -84,6 +85,41 @@ public final class AnswerSummary {
 			parts.add(Durations.words(message.totalMillis()));
 		}
 		return parts.isEmpty() ? null : String.join(" · ", parts);
+	}
+
+	/**
+	 * The meta line's cost, with the share of it that paid for reasoning: "$0.015 (≈
+	 * $0.011 reasoning)", "$0.015 (reasoning cost unknown)" where the model's price is
+	 * not known, "free"; {@code null} where the upstream reported no cost. All the money
+	 * of the line is here, so that a page hiding costs leaves out just this part.
+	 */
+	public static String cost(MessageView message) {
+		TokenUsage usage = message.usage();
+		if (usage == null || usage.cost() == null) {
+			return null;
+		}
+		return Money.cost(usage.cost())
+				+ reasoningShare(usage.cost(), message.reasoningCost(), message.reasoningCostUnknown() ? 1 : 0);
+	}
+
+	/**
+	 * " (≈ $0.011 reasoning)" after a cost that paid for reasoning, with how many of the
+	 * answers that reasoned have no known price ("; unknown for 2 answers"); nothing for
+	 * a free or reasoning-less cost.
+	 */
+	private static String reasoningShare(BigDecimal cost, BigDecimal reasoningCost, int unknown) {
+		boolean paid = reasoningCost != null && reasoningCost.signum() > 0;
+		if (cost.signum() == 0 || (!paid && unknown == 0)) {
+			return "";
+		}
+		if (!paid) {
+			return " (reasoning cost unknown)";
+		}
+		String share = "≈ " + Money.dollars(reasoningCost) + " reasoning";
+		if (unknown > 0) {
+			share += "; unknown for " + count(unknown) + ((unknown == 1) ? " answer" : " answers");
+		}
+		return " (" + share + ")";
 	}
 
 	/**
@@ -112,14 +148,18 @@ public final class AnswerSummary {
 		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
 	}
 
-	/** A conversation's tokens and cost, or {@code null} before anything was spent. */
-	public static String totals(TokenUsage totals) {
+	/**
+	 * A conversation's tokens and cost, with the share of it that paid for reasoning, or
+	 * {@code null} before anything was spent.
+	 */
+	public static String totals(ConversationTotals totals) {
 		int tokens = orZero(totals.promptTokens()) + orZero(totals.completionTokens());
 		if (tokens == 0 && totals.cost() == null) {
 			return null;
 		}
 		String line = count(tokens) + " tokens";
-		return (totals.cost() != null) ? line + " · " + Money.cost(totals.cost()) : line;
+		return (totals.cost() != null) ? line + " · " + Money.cost(totals.cost())
+				+ reasoningShare(totals.cost(), totals.reasoningCost(), totals.reasoningCostUnknown()) : line;
 	}
 
 	private static int orZero(Integer value) {

@@ -10,10 +10,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * A conversation with the messages of the branch it follows, oldest first, and what all
  * its answers (every branch) cost together.
  *
+ * @param totals what all its answers used and cost, reasoning's share included
  * @param systemPrompt the instructions sent first on every turn, or {@code null}
  */
 public record ConversationDetails(UUID id, String title, Instant createdAt, Instant updatedAt, boolean pinned,
-		TokenUsage totals, List<MessageView> messages, String systemPrompt) {
+		ConversationTotals totals, List<MessageView> messages, String systemPrompt) {
 
 	/**
 	 * Its tokens and cost worded by {@link AnswerSummary}, or {@code null} before any.

@@ -174,13 +174,8 @@ public class ConversationService {
 				.withAttachments(files.getOrDefault(message.getId(), List.of())))
 			.toList();
 		return new ConversationDetails(conversation.getId(), conversation.getTitle(), conversation.getCreatedAt(),
-				conversation.getUpdatedAt(), conversation.isPinned(), totals(tree.all()), path,
+				conversation.getUpdatedAt(), conversation.isPinned(), ConversationTotals.of(tree.all()), path,
 				conversation.getSystemPrompt());
-	}
-
-	/** Tokens and cost of every answer, on every branch: all of them were paid for. */
-	private static TokenUsage totals(List<Message> all) {
-		return all.stream().map(Message::getUsage).reduce(TokenUsage.ZERO, TokenUsage::plus);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.ponder.conversation;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -106,6 +107,9 @@ public class Message extends NewUntilStored<UUID> {
 
 	private Integer compareColumn;
 
+	/** See {@link ReasoningCost}; {@code null} where the price was unknown. */
+	private BigDecimal reasoningCost;
+
 	protected Message() {
 	}
 
@@ -201,8 +205,10 @@ public class Message extends NewUntilStored<UUID> {
 		this.compareColumn = column;
 	}
 
-	/** Ends the answer; an answer ends once. */
-	void finish(AnswerOutcome outcome) {
+	/**
+	 * Ends the answer, its reasoning reckoned at today's prices; an answer ends once.
+	 */
+	void finish(AnswerOutcome outcome, CompletionPrices prices) {
 		if (this.status != MessageStatus.STREAMING) {
 			return;
 		}
@@ -220,6 +226,8 @@ public class Message extends NewUntilStored<UUID> {
 			this.thinkerProvider = outcome.thinker().provider();
 			this.thinkerUsage = outcome.thinker().usage();
 		}
+		this.reasoningCost = ReasoningCost.estimate(prices, this.endpoint, this.model, getUsage(), this.thinkerModel,
+				getThinkerUsage());
 	}
 
 	private static String shortened(String errorMessage) {
@@ -357,6 +365,14 @@ public class Message extends NewUntilStored<UUID> {
 
 	public Integer getCompareColumn() {
 		return this.compareColumn;
+	}
+
+	/**
+	 * What the reasoning cost, at the price of when the answer ended: zero if it did not
+	 * reason, {@code null} where it reasoned at an unknown price.
+	 */
+	public BigDecimal getReasoningCost() {
+		return ReasoningCost.known(this.reasoningCost, getUsage(), getThinkerUsage());
 	}
 
 }

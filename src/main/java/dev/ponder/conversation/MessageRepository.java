@@ -49,10 +49,16 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 
 	List<Message> findByConversationIdAndCompareGroupOrderByCompareColumn(UUID conversationId, UUID compareGroup);
 
-	/** Usage by model, of every conversation ({@code ownerId} null) or one owner's. */
+	/**
+	 * Usage by model, of every conversation ({@code ownerId} null) or one owner's. An
+	 * answer's reasoning cost is unknown when it reasoned and none was stored (the rule
+	 * of {@link ReasoningCost#isUnknown}).
+	 */
 	@Query("""
 			select new dev.ponder.conversation.ModelUsage(m.endpoint, m.model, count(m), sum(m.usage.cost),
-				sum(m.usage.promptTokens), sum(m.usage.completionTokens), sum(m.usage.reasoningTokens))
+				sum(m.usage.promptTokens), sum(m.usage.completionTokens), sum(m.usage.reasoningTokens),
+				sum(m.reasoningCost), sum(case when m.reasoningCost is null and coalesce(m.usage.reasoningTokens, 0)
+					+ coalesce(m.thinkerUsage.reasoningTokens, 0) > 0 then 1L else 0L end))
 			from Message m
 			where m.role = dev.ponder.conversation.MessageRole.ASSISTANT
 				and m.status <> dev.ponder.conversation.MessageStatus.STREAMING
@@ -64,7 +70,7 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 
 	@Query("""
 			select new dev.ponder.conversation.AnswerUsage(m.createdAt, m.usage.cost, m.usage.promptTokens,
-				m.usage.completionTokens, m.usage.reasoningTokens)
+				m.usage.completionTokens, m.usage.reasoningTokens, m.thinkerUsage.reasoningTokens, m.reasoningCost)
 			from Message m
 			where m.role = dev.ponder.conversation.MessageRole.ASSISTANT
 				and m.status <> dev.ponder.conversation.MessageStatus.STREAMING and m.createdAt >= :since

@@ -38,9 +38,12 @@ public class MessageService {
 
 	private final AttachmentService attachments;
 
+	private final CompletionPrices prices;
+
 	public MessageService(ConversationRepository conversations, MessageRepository messages, CurrentOwner owner,
-			OwnedConversations owned, Clock clock, AttachmentService attachments) {
+			OwnedConversations owned, Clock clock, AttachmentService attachments, CompletionPrices prices) {
 		this.owned = owned;
+		this.prices = prices;
 		this.attachments = attachments;
 		this.conversations = conversations;
 		this.messages = messages;
@@ -280,7 +283,7 @@ public class MessageService {
 	 */
 	public Optional<MessageView> finish(UUID messageId, AnswerOutcome outcome) {
 		return this.messages.findById(messageId).map((message) -> {
-			message.finish(outcome);
+			message.finish(outcome, this.prices);
 			this.conversations.findById(message.getConversationId())
 				.ifPresent((conversation) -> conversation.touch(this.clock.instant()));
 			return MessageView.of(message);

@@ -1,5 +1,6 @@
 package dev.ponder.conversation;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,13 +18,15 @@ import dev.ponder.attachment.AttachmentView;
  * @param parameters an answer's sampling set-up, each part {@code null} where the
  * server's default held; {@code null} for a question
  * @param attachments the files a question carries, in the order sent; none for an answer
+ * @param reasoningCost what an answer's reasoning cost (see {@link ReasoningCost}): zero
+ * if it did not reason, {@code null} where its price is unknown, and for a question
  */
 public record MessageView(UUID id, UUID conversationId, UUID parentId, String role, String content, String reasoning,
 		String endpoint, String model, ReasoningSetting reasoningAsked, String provider, String generationId,
 		MessageStatus status, ErrorView error, TokenUsage usage, String finishReason, String nativeFinishReason,
 		Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt,
 		Long thinkingMillis, Long totalMillis, Siblings siblings, Relay relay, Compare compare,
-		AnswerParameters parameters, List<AttachmentView> attachments) {
+		AnswerParameters parameters, List<AttachmentView> attachments, BigDecimal reasoningCost) {
 
 	public MessageView {
 		attachments = (attachments != null) ? List.copyOf(attachments) : List.of();
@@ -35,7 +38,7 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 				this.endpoint, this.model, this.reasoningAsked, this.provider, this.generationId, this.status,
 				this.error, this.usage, this.finishReason, this.nativeFinishReason, this.createdAt,
 				this.reasoningStartedAt, this.contentStartedAt, this.finishedAt, this.thinkingMillis, this.totalMillis,
-				this.siblings, this.relay, this.compare, this.parameters, files);
+				this.siblings, this.relay, this.compare, this.parameters, files, this.reasoningCost);
 	}
 
 	/**
@@ -87,7 +90,8 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 				millisBetween(message.getCreatedAt(), message.getFinishedAt()), siblings, relay(message),
 				(message.getCompareGroup() != null) ? new Compare(message.getCompareGroup(), message.getCompareColumn())
 						: null,
-				(message.getRole() == MessageRole.ASSISTANT) ? message.getParameters() : null, List.of());
+				(message.getRole() == MessageRole.ASSISTANT) ? message.getParameters() : null, List.of(),
+				(message.getRole() == MessageRole.ASSISTANT) ? message.getReasoningCost() : null);
 	}
 
 	private static Relay relay(Message message) {
@@ -135,6 +139,15 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 	@JsonProperty("metaLine")
 	public String metaLine() {
 		return AnswerSummary.meta(this);
+	}
+
+	/**
+	 * Whether the answer reasoned at a price nobody knows (its model unlisted or
+	 * unpriced, or it was stored before reasoning costs were kept).
+	 */
+	public boolean reasoningCostUnknown() {
+		return isAssistant() && ReasoningCost.isUnknown(this.reasoningCost, this.usage.reasoningTokens(),
+				(this.relay != null) ? this.relay.thinkerUsage().reasoningTokens() : null);
 	}
 
 	/** Whether this is a model's answer. */

@@ -11,9 +11,10 @@ import dev.ponder.format.Money;
 
 /**
  * The cost-per-day bar chart of the usage page, laid out in percent of the plot for the
- * template to draw: bars in an SVG stretched over the plot, grid lines with their dollar
- * labels, and a date under some of the bars. Labels are HTML beside the SVG, so they keep
- * their size however wide the chart is drawn.
+ * template to draw: bars in an SVG stretched over the plot (each with the part that paid
+ * for reasoning stacked at its foot), grid lines with their dollar labels, and a date
+ * under some of the bars. Labels are HTML beside the SVG, so they keep their size however
+ * wide the chart is drawn.
  *
  * @param bars one per day, oldest first
  * @param gridLines from the bottom up
@@ -45,9 +46,9 @@ public record UsageChart(List<Bar> bars, List<GridLine> gridLines, List<DateLabe
 			UsageReport.DayRow day = days.get(i);
 			double height = day.cost().doubleValue() / top.doubleValue() * 100;
 			double shown = (day.cost().signum() > 0) ? Math.max(height, 0.8) : 0;
+			double reasoning = Math.min(shown, day.reasoningCost().doubleValue() / top.doubleValue() * 100);
 			bars.add(new Bar(round(i * slot + (slot - barWidth) / 2), round(100 - shown), round(barWidth), round(shown),
-					FULL_DAY.format(day.day()) + ": " + Money.dollars(day.cost()) + ", " + day.answers()
-							+ ((day.answers() == 1) ? " answer" : " answers")));
+					round(100 - reasoning), round(reasoning), title(day)));
 			int fromEnd = days.size() - 1 - i;
 			if (fromEnd % every == 0) {
 				dates.add(new DateLabel(round(i * slot + slot / 2), DAY.format(day.day()), (fromEnd / every) % 2 == 1));
@@ -60,6 +61,15 @@ public record UsageChart(List<Bar> bars, List<GridLine> gridLines, List<DateLabe
 			grid.add(new GridLine(round(100.0 - 100.0 * i / steps), Money.exact(value)));
 		}
 		return new UsageChart(bars, grid, dates, max.signum() == 0);
+	}
+
+	/** "Tue 24 Nov 2026: $0.12, 4 answers, reasoning ≈ $0.09". */
+	private static String title(UsageReport.DayRow day) {
+		String title = FULL_DAY.format(day.day()) + ": " + Money.dollars(day.cost()) + ", " + day.answers()
+				+ ((day.answers() == 1) ? " answer" : " answers");
+		boolean reasoned = day.reasoningCost().signum() > 0 || day.reasoningCostUnknown() > 0;
+		return reasoned ? title + ", reasoning " + ReasoningWords.of(day.reasoningCost(), day.reasoningCostUnknown())
+				: title;
 	}
 
 	/** Round steps: a top of 1 or 2 in quarters, of 2.5 or 5 in fifths. */
@@ -88,8 +98,12 @@ public record UsageChart(List<Bar> bars, List<GridLine> gridLines, List<DateLabe
 		return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
 	}
 
-	/** One day's bar, in percent of the plot, and what a pointer over it says. */
-	public record Bar(double x, double y, double width, double height, String title) {
+	/**
+	 * One day's bar, in percent of the plot, its reasoning part from {@code reasoningY}
+	 * down, and what a pointer over it says.
+	 */
+	public record Bar(double x, double y, double width, double height, double reasoningY, double reasoningHeight,
+			String title) {
 	}
 
 	/** A horizontal line at {@code y} percent from the top, labelled in dollars. */

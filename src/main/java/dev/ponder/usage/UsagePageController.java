@@ -35,9 +35,11 @@ class UsagePageController {
 		model.addAttribute("report", report);
 		model.addAttribute("chart", UsageChart.of(report.byDay()));
 		model.addAttribute("models", UsageTable.of(report.byModel()));
+		model.addAttribute("days", DayTable.of(report.byDay()));
+
 		model.addAttribute("period", period);
 		model.addAttribute("periods", PERIODS);
-		model.addAttribute("total", Money.dollars(report.cost()));
+		model.addAttribute("total", UsageTotal.of(report));
 		model.addAttribute("periodCost", Money
 			.dollars(report.byDay().stream().map(UsageReport.DayRow::cost).reduce(BigDecimal.ZERO, BigDecimal::add)));
 		return "usage/page";

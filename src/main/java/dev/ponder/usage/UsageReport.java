@@ -9,6 +9,10 @@ import java.util.List;
  * all-time totals, by model, and day by day over a period (every day, used or not).
  *
  * @param cost US dollars, as the upstreams reported
+ * @param reasoningCost of which reasoning, estimated from the reasoning tokens at the
+ * model's completion price when each answer ended; the answers whose price is unknown add
+ * nothing
+ * @param reasoningCostUnknown how many answers reasoned at a price nobody knows
  * @param promptTokens tokens sent
  * @param completionTokens tokens received, reasoning included
  * @param reasoningTokens of which reasoning
@@ -16,17 +20,20 @@ import java.util.List;
  * @param byModel per model, the most expensive first
  * @param byDay per day of the period, oldest first
  */
-public record UsageReport(BigDecimal cost, long promptTokens, long completionTokens, long reasoningTokens, long answers,
-		List<ModelRow> byModel, List<DayRow> byDay) {
+public record UsageReport(BigDecimal cost, BigDecimal reasoningCost, long reasoningCostUnknown, long promptTokens,
+		long completionTokens, long reasoningTokens, long answers, List<ModelRow> byModel, List<DayRow> byDay) {
 
-	/** One model on one endpoint, all time. */
-	public record ModelRow(String endpoint, String model, BigDecimal cost, long promptTokens, long completionTokens,
-			long reasoningTokens, long answers) {
+	/**
+	 * One model on one endpoint, all time; a relayed answer counts under the model that
+	 * answered, its thinker's reasoning cost included.
+	 */
+	public record ModelRow(String endpoint, String model, BigDecimal cost, BigDecimal reasoningCost,
+			long reasoningCostUnknown, long promptTokens, long completionTokens, long reasoningTokens, long answers) {
 	}
 
 	/** One day of the period. */
-	public record DayRow(LocalDate day, BigDecimal cost, long promptTokens, long completionTokens, long reasoningTokens,
-			long answers) {
+	public record DayRow(LocalDate day, BigDecimal cost, BigDecimal reasoningCost, long reasoningCostUnknown,
+			long promptTokens, long completionTokens, long reasoningTokens, long answers) {
 	}
 
 }

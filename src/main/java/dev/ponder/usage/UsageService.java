@@ -37,6 +37,8 @@ class UsageService {
 		List<UsageReport.ModelRow> byModel = this.statistics.byModel().stream().map(UsageService::row).toList();
 		return new UsageReport(
 				byModel.stream().map(UsageReport.ModelRow::cost).reduce(BigDecimal.ZERO, BigDecimal::add),
+				byModel.stream().map(UsageReport.ModelRow::reasoningCost).reduce(BigDecimal.ZERO, BigDecimal::add),
+				byModel.stream().mapToLong(UsageReport.ModelRow::reasoningCostUnknown).sum(),
 				byModel.stream().mapToLong(UsageReport.ModelRow::promptTokens).sum(),
 				byModel.stream().mapToLong(UsageReport.ModelRow::completionTokens).sum(),
 				byModel.stream().mapToLong(UsageReport.ModelRow::reasoningTokens).sum(),
@@ -60,9 +62,13 @@ class UsageService {
 	}
 
 	private static UsageReport.ModelRow row(ModelUsage usage) {
-		return new UsageReport.ModelRow(usage.endpoint(), usage.model(),
-				(usage.cost() != null) ? usage.cost() : BigDecimal.ZERO, orZero(usage.promptTokens()),
+		return new UsageReport.ModelRow(usage.endpoint(), usage.model(), orZero(usage.cost()),
+				orZero(usage.reasoningCost()), orZero(usage.reasoningCostUnknown()), orZero(usage.promptTokens()),
 				orZero(usage.completionTokens()), orZero(usage.reasoningTokens()), orZero(usage.answers()));
+	}
+
+	private static BigDecimal orZero(BigDecimal amount) {
+		return (amount != null) ? amount : BigDecimal.ZERO;
 	}
 
 	private static long orZero(Number value) {
@@ -74,6 +80,10 @@ class UsageService {
 
 		private BigDecimal cost = BigDecimal.ZERO;
 
+		private BigDecimal reasoningCost = BigDecimal.ZERO;
+
+		private long reasoningCostUnknown;
+
 		private long promptTokens;
 
 		private long completionTokens;
@@ -83,8 +93,12 @@ class UsageService {
 		private long answers;
 
 		void add(AnswerUsage answer) {
-			if (answer.cost() != null) {
-				this.cost = this.cost.add(answer.cost());
+			this.cost = this.cost.add(orZero(answer.cost()));
+			if (answer.isReasoningCostUnknown()) {
+				this.reasoningCostUnknown++;
+			}
+			else {
+				this.reasoningCost = this.reasoningCost.add(answer.reasoningCost());
 			}
 			this.promptTokens += orZero(answer.promptTokens());
 			this.completionTokens += orZero(answer.completionTokens());
@@ -93,8 +107,8 @@ class UsageService {
 		}
 
 		UsageReport.DayRow row(LocalDate day) {
-			return new UsageReport.DayRow(day, this.cost, this.promptTokens, this.completionTokens,
-					this.reasoningTokens, this.answers);
+			return new UsageReport.DayRow(day, this.cost, this.reasoningCost, this.reasoningCostUnknown,
+					this.promptTokens, this.completionTokens, this.reasoningTokens, this.answers);
 		}
 
 	}

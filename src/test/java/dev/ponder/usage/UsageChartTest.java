@@ -53,7 +53,8 @@ class UsageChartTest {
 	private static UsageChart chart(String... costs) {
 		LocalDate first = LocalDate.of(2026, 11, 1);
 		return UsageChart.of(IntStream.range(0, costs.length)
-			.mapToObj((i) -> new UsageReport.DayRow(first.plusDays(i), new BigDecimal(costs[i]), 0, 0, 0, 1))
+			.mapToObj((i) -> new UsageReport.DayRow(first.plusDays(i), new BigDecimal(costs[i]), BigDecimal.ZERO, 0, 0,
+					0, 0, 1))
 			.toList());
 	}
 

@@ -1,0 +1,332 @@
+package dev.ponder.usage;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ColorScheme;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.ponder.catalog.ModelCatalog;
+import dev.ponder.testing.BrowserTestSupport;
+import dev.ponder.testing.FakeGeneration;
+import dev.ponder.testing.MutableClock;
+import dev.ponder.testing.Script;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What reasoning cost, against a hand count: seven answers with known tokens, costs and
+ * prices, over two days and three conversations, through the fake upstream and a catalog
+ * with prices. Per answer, per conversation, per model, per day and in
+ * {@code GET /api/usage}; a price change after an answer leaves it at the price it was
+ * paid at; a relay adds its thinker's reasoning at the thinker's price; an unpriced model
+ * and an answer stored before reasoning costs were kept are said to be unknown, not
+ * guessed; an answer without reasoning says nothing of it.
+ *
+ * <pre>
+ * answer model    day reasoning tokens × price   = reasoning cost  reported cost
+ * A1     thinker  1   600 × 0.000002             = 0.0012          0.003
+ *        (the thinker's price goes up to 0.000003)
+ * A2     thinker  1   1000 × 0.000003            = 0.003           0.0051
+ * A3     thinker  1   4000 × 0.000003 = 0.012, at most its cost    = 0.002    0.002
+ * A4     unpriced 2   300 × ?                    = unknown         0.0005
+ * A5     writer   2   no reasoning               = 0               0.002
+ * A6     writer   2   relay: 800 × 0.000003 (thinker) + 100 × 0.00001 = 0.0034   0.0025 + 0.002
+ * A7     thinker  2   50, stored before reasoning costs were kept = unknown   0.0001
+ * conversations: one = A1 A2 A3 A4, two = A5 A7, three = A6
+ * </pre>
+ */
+@Import(ReasoningCostTest.HandMovedClock.class)
+class ReasoningCostTest extends BrowserTestSupport {
+
+	private static final String THINKER = "cost/thinker";
+
+	private static final String WRITER = "cost/writer";
+
+	private static final String UNPRICED = "cost/unpriced";
+
+	private static final Instant DAY_ONE = Instant.parse("2026-11-24T10:00:00Z");
+
+	private static final Instant DAY_TWO = Instant.parse("2026-11-25T10:00:00Z");
+
+	private static final Path SHOTS = Path.of("/tmp/shots/cost");
+
+	/** The conversations seeded, once for the class: one, two, three. */
+	private static List<UUID> conversations;
+
+	/** The answers seeded, A1 to A7. */
+	private static List<String> answers;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	ModelCatalog catalog;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/** A database of its own, so that the sums are of this class's answers only. */
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> "jdbc:h2:mem:reasoning-cost-test;DB_CLOSE_DELAY=-1");
+	}
+
+	@TestConfiguration
+	static class HandMovedClock {
+
+		@Bean
+		@Primary
+		MutableClock testClock() {
+			return new MutableClock(DAY_ONE);
+		}
+
+	}
+
+	@Test
+	void eachAnswerShowsWhatItsReasoningCostAtThePriceItWasPaidAt() {
+		seed();
+
+		assertThat(reasoningCost(0)).isEqualByComparingTo("0.0012");
+		assertThat(metaLine(0)).contains("$0.003 (≈ $0.0012 reasoning)");
+		assertThat(reasoningCost(1)).as("at the new price").isEqualByComparingTo("0.003");
+		assertThat(reasoningCost(2)).as("never more than the cost reported").isEqualByComparingTo("0.002");
+		assertThat(metaLine(2)).contains("$0.002 (≈ $0.002 reasoning)");
+		assertThat(answer(3).get("reasoningCost").isNull()).as("an unpriced model's, unknown").isTrue();
+		assertThat(metaLine(3)).contains("$0.0005 (reasoning cost unknown)");
+		assertThat(reasoningCost(4)).isEqualByComparingTo("0");
+		assertThat(metaLine(4)).contains("$0.002").doesNotContain("reasoning");
+		assertThat(reasoningCost(5)).as("a relay: thinker's and answerer's, each at its price")
+			.isEqualByComparingTo("0.0034");
+		assertThat(metaLine(5)).contains("$0.0045 (≈ $0.0034 reasoning)");
+		assertThat(answer(6).get("reasoningCost").isNull()).as("stored before reasoning costs were kept").isTrue();
+		assertThat(metaLine(6)).contains("$0.0001 (reasoning cost unknown)");
+	}
+
+	@Test
+	void eachConversationTotalsItsReasoningShareAndHowManyAnswersAreUnknown() {
+		seed();
+
+		JsonNode one = conversation(conversations.get(0));
+		assertThat(one.get("totals").get("cost").decimalValue()).isEqualByComparingTo("0.0106");
+		assertThat(one.get("totals").get("reasoningCost").decimalValue()).isEqualByComparingTo("0.0062");
+		assertThat(one.get("totals").get("reasoningCostUnknown").asInt()).isEqualTo(1);
+		assertThat(one.get("totalsLine").asString()).endsWith("$0.011 (≈ $0.0062 reasoning; unknown for 1 answer)");
+
+		JsonNode two = conversation(conversations.get(1));
+		assertThat(two.get("totals").get("reasoningCost").decimalValue()).isEqualByComparingTo("0");
+		assertThat(two.get("totals").get("reasoningCostUnknown").asInt()).isEqualTo(1);
+		assertThat(two.get("totalsLine").asString()).endsWith("$0.0021 (reasoning cost unknown)");
+
+		JsonNode three = conversation(conversations.get(2));
+		assertThat(three.get("totals").get("reasoningCost").decimalValue()).isEqualByComparingTo("0.0034");
+		assertThat(three.get("totals").get("reasoningCostUnknown").asInt()).isZero();
+		assertThat(three.get("totalsLine").asString()).endsWith("$0.0045 (≈ $0.0034 reasoning)");
+
+		assertThat(html("/c/" + conversations.get(0))).contains("(≈ $0.0062 reasoning; unknown for 1 answer)")
+			.contains("$0.003 (≈ $0.0012 reasoning)");
+	}
+
+	@Test
+	void usageCountsReasoningCostBesideCostInTotalByModelAndByDay() {
+		seed();
+
+		JsonNode usage = json.readTree(get("/api/usage?days=2&zone=UTC", MediaType.APPLICATION_JSON));
+
+		assertThat(usage.get("cost").decimalValue()).isEqualByComparingTo("0.0172");
+		assertThat(usage.get("reasoningCost").decimalValue()).isEqualByComparingTo("0.0096");
+		assertThat(usage.get("reasoningCostUnknown").asLong()).isEqualTo(2);
+		assertThat(usage.get("answers").asLong()).isEqualTo(7);
+		assertThat(rows(usage.get("byModel"), "model")).containsExactly(THINKER + ": 0.0102, 0.0062, 1 unknown, 4",
+				WRITER + ": 0.0065, 0.0034, 0 unknown, 2", UNPRICED + ": 0.0005, 0, 1 unknown, 1");
+		assertThat(rows(usage.get("byDay"), "day")).containsExactly("2026-11-24: 0.0101, 0.0062, 0 unknown, 3",
+				"2026-11-25: 0.0071, 0.0034, 2 unknown, 4");
+
+		String page = html("/usage?days=7");
+		assertThat(page).contains("≈ $0.0096</span> of it reasoning<span> (56 %)</span>")
+			.contains("Reasoning cost unknown for 2 answers")
+			.contains(">≈ $0.0062, unknown for 1 answer<")
+			.contains(">≈ $0.0034<")
+			.contains(">unknown for 1 answer<")
+			.contains("Wed 25 Nov 2026: $0.0071, 4 answers, reasoning ≈ $0.0034, unknown for 2 answers");
+	}
+
+	/**
+	 * The usage page and a conversation's header and meta lines in Chromium, wide and
+	 * phone, light and dark, saved under /tmp/shots/cost.
+	 */
+	@ParameterizedTest(name = "{0} {3}")
+	@MethodSource("looks")
+	void thePagesShowTheReasoningShare(String name, int width, int height, ColorScheme scheme) {
+		seed();
+		String look = name + "-" + scheme.name().toLowerCase();
+		try (BrowserContext context = newContext(
+				new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(width, height)
+					.setColorScheme(scheme)
+					.setTimezoneId("UTC"))) {
+			Page usagePage = context.newPage();
+			usagePage.navigate("/usage?days=7");
+			Locator thinkerRow = usagePage.locator("tr[data-model='" + THINKER + "']");
+			assertThat(thinkerRow.locator(".reasoning-cost")).hasText("≈ $0.0062, unknown for 1 answer");
+			assertThat(usagePage.locator("[data-reasoning-total]")).hasText("≈ $0.0096 of it reasoning (56 %)");
+			assertThat(usagePage.locator("[data-reasoning-unknown]")).hasText("Reasoning cost unknown for 2 answers");
+			assertThat(usagePage.locator(".chart-reasoning")).hasCount(2);
+			usagePage.locator(".chart-table summary").click();
+			assertThat(usagePage.locator("tr[data-day='2026-11-25'] .reasoning-cost"))
+				.hasText("≈ $0.0034, unknown for 2 answers");
+			assertFits(usagePage);
+			usagePage.screenshot(
+					new Page.ScreenshotOptions().setPath(SHOTS.resolve("usage-" + look + ".png")).setFullPage(true));
+
+			Page chat = context.newPage();
+			chat.navigate("/c/" + conversations.get(0));
+			assertThat(chat.locator(".chat-totals")).containsText("(≈ $0.0062 reasoning; unknown for 1 answer)");
+			assertThat(chat.locator("article.message--assistant").first()).containsText("$0.003 (≈ $0.0012 reasoning)");
+			chat.locator("article.message--assistant").last().scrollIntoViewIfNeeded();
+			assertFits(chat);
+			chat.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("conversation-" + look + ".png")));
+		}
+	}
+
+	/** Seeds the seven answers once for the class: every test reads the same figures. */
+	private synchronized void seed() {
+		if (conversations != null) {
+			return;
+		}
+		this.clock.advance(Duration.between(this.clock.instant(), DAY_ONE));
+		upstream.models(models("0.000002"));
+		this.catalog.refresh();
+		UUID one = newConversation();
+		UUID two = newConversation();
+		UUID three = newConversation();
+		List<String> seeded = new ArrayList<>();
+		seeded.add(ask(one, THINKER, 100, 1000, 600, 0.003));
+		upstream.models(models("0.000003"));
+		this.catalog.refresh();
+		seeded.add(ask(one, THINKER, 200, 1500, 1000, 0.0051));
+		seeded.add(ask(one, THINKER, 300, 4100, 4000, 0.002));
+		this.clock.advance(Duration.between(DAY_ONE, DAY_TWO));
+		seeded.add(ask(one, UNPRICED, 50, 400, 300, 0.0005));
+		seeded.add(ask(two, WRITER, 40, 200, 0, 0.002));
+		upstream.enqueueFor(THINKER, answer(THINKER, 60, 900, 800, 0.0025));
+		upstream.enqueueFor(WRITER, answer(WRITER, 70, 300, 100, 0.002));
+		seeded.add(answerId(postForEvents("/api/conversations/" + three + "/messages", json.writeValueAsString(
+				Map.of("content", "Think it through first", "model", WRITER, "relay", Map.of("thinker", THINKER))))));
+		seeded.add(ask(two, THINKER, 10, 80, 50, 0.0001));
+		// As an answer stored before the column was there: its price then is not known.
+		this.jdbc.sql("UPDATE message SET reasoning_cost = NULL WHERE id = ?")
+			.param(UUID.fromString(seeded.get(6)))
+			.update();
+		answers = List.copyOf(seeded);
+		conversations = List.of(one, two, three);
+	}
+
+	private String ask(UUID conversation, String model, int prompt, int completion, int reasoning, double cost) {
+		upstream.enqueueFor(model, answer(model, prompt, completion, reasoning, cost));
+		return answerId(postForEvents("/api/conversations/" + conversation + "/messages",
+				json.writeValueAsString(Map.of("content", "Question for " + model, "model", model))));
+	}
+
+	private String answerId(reactor.core.publisher.Flux<org.springframework.http.codec.ServerSentEvent<String>> sent) {
+		var events = allEvents(sent);
+		assertThat(last(events).event()).isEqualTo("done");
+		return data(events.get(0)).get("assistantMessageId").asString();
+	}
+
+	private static Script answer(String model, int prompt, int completion, int reasoning, double cost) {
+		FakeGeneration generation = FakeGeneration.unique().servedBy(model, "Priced Provider");
+		Script script = Script.stream(generation).chunk(generation.role());
+		if (reasoning > 0) {
+			script.chunk(generation.reasoning("Weighing it up."));
+		}
+		return script.chunk(generation.content("An answer."))
+			.chunk(generation.finish("stop"))
+			.chunk(generation.usage(prompt, completion, reasoning, cost))
+			.done();
+	}
+
+	/** The listing: the thinker at the given completion price per token. */
+	private static String models(String thinkerPrice) {
+		return """
+				{"data": [
+				  {"id": "%s", "name": "Thinker", "context_length": 100000,
+				   "pricing": {"prompt": "0.000001", "completion": "%s", "internal_reasoning": "0"},
+				   "supported_parameters": ["reasoning", "include_reasoning", "max_tokens"]},
+				  {"id": "%s", "name": "Writer", "context_length": 100000,
+				   "pricing": {"prompt": "0.000002", "completion": "0.00001"},
+				   "supported_parameters": ["reasoning", "include_reasoning", "max_tokens"]},
+				  {"id": "%s", "name": "Unpriced", "context_length": 100000,
+				   "supported_parameters": ["reasoning", "include_reasoning", "max_tokens"]}
+				]}""".formatted(THINKER, thinkerPrice, WRITER, UNPRICED);
+	}
+
+	private JsonNode answer(int index) {
+		for (UUID conversation : conversations) {
+			for (JsonNode message : conversation(conversation).get("messages")) {
+				if (message.get("id").asString().equals(answers.get(index))) {
+					return message;
+				}
+			}
+		}
+		throw new AssertionError("answer A" + (index + 1) + " is not on any conversation's branch");
+	}
+
+	private BigDecimal reasoningCost(int index) {
+		return answer(index).get("reasoningCost").decimalValue();
+	}
+
+	private String metaLine(int index) {
+		return answer(index).get("metaLine").asString();
+	}
+
+	private String html(String path) {
+		return get(path, MediaType.TEXT_HTML);
+	}
+
+	private String get(String path, MediaType type) {
+		return client().get()
+			.uri(path)
+			.accept(type)
+			.header("Cookie", "ponder_zone=UTC")
+			.retrieve()
+			.bodyToMono(String.class)
+			.block(Duration.ofSeconds(10));
+	}
+
+	/** "model: cost, reasoning cost, N unknown, answers", plain decimals. */
+	private static List<String> rows(JsonNode rows, String key) {
+		return rows.valueStream()
+			.map((row) -> row.get(key).asString() + ": " + plain(row.get("cost")) + ", "
+					+ plain(row.get("reasoningCost")) + ", " + row.get("reasoningCostUnknown").asLong() + " unknown, "
+					+ row.get("answers").asLong())
+			.toList();
+	}
+
+	private static String plain(JsonNode amount) {
+		return amount.decimalValue().stripTrailingZeros().toPlainString();
+	}
+
+}
