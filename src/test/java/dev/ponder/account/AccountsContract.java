@@ -252,6 +252,8 @@ abstract class AccountsContract {
 		assertThat(bob.post("/api/messages/" + question + "/edit", "{\"content\":\"Changed\"}").status())
 			.isEqualTo(404);
 		assertThat(bob.get("/api/usage").body().get("answers").asLong()).isZero();
+		assertThat(bob.get("/api/usage").body().get("reasoningCost").decimalValue()).isZero();
+		assertThat(bob.get("/api/usage").body().get("reasoningCostUnknown").asLong()).isZero();
 		Visitor bobsBrowser = new Visitor(this.port);
 		bobsBrowser.logIn("bob", BOB_PASSWORD, false);
 		assertThat(bobsBrowser.get("/c/" + conversation).statusCode()).isEqualTo(404);
@@ -261,6 +263,11 @@ abstract class AccountsContract {
 		assertThat(after.get("title").asString()).isEqualTo("Tell me the heron plan");
 		assertThat(after.get("messages")).hasSize(2);
 		assertThat(alicesApi().get("/api/usage").body().get("answers").asLong()).isEqualTo(1);
+		JsonNode herUsage = alicesApi().get("/api/usage").body();
+		assertThat(
+				herUsage.get("reasoningCost").decimalValue().signum() + herUsage.get("reasoningCostUnknown").asLong())
+			.as("her answer's reasoning, priced or said to be unknown")
+			.isEqualTo(1);
 
 		// Bob imports the file Alice gave him: he gets a copy of his own, hers is
 		// untouched.

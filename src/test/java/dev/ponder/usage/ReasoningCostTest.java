@@ -197,17 +197,19 @@ class ReasoningCostTest extends BrowserTestSupport {
 			usagePage.locator(".chart-table summary").click();
 			assertThat(usagePage.locator("tr[data-day='2026-11-25'] .reasoning-cost"))
 				.hasText("≈ $0.0034, unknown for 2 answers");
-			assertFits(usagePage);
 			usagePage.screenshot(
 					new Page.ScreenshotOptions().setPath(SHOTS.resolve("usage-" + look + ".png")).setFullPage(true));
+			assertFits(usagePage);
+			usagePage.locator("section[aria-labelledby=models-heading]")
+				.screenshot(new Locator.ScreenshotOptions().setPath(SHOTS.resolve("usage-models-" + look + ".png")));
 
 			Page chat = context.newPage();
 			chat.navigate("/c/" + conversations.get(0));
 			assertThat(chat.locator(".chat-totals")).containsText("(≈ $0.0062 reasoning; unknown for 1 answer)");
 			assertThat(chat.locator("article.message--assistant").first()).containsText("$0.003 (≈ $0.0012 reasoning)");
 			chat.locator("article.message--assistant").last().scrollIntoViewIfNeeded();
-			assertFits(chat);
 			chat.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("conversation-" + look + ".png")));
+			assertFits(chat);
 		}
 	}
 
