@@ -166,7 +166,10 @@ public class ConversationExporter {
 				view.status().name(), view.content(), view.reasoning(), details, view.model(), view.reasoningSetting(),
 				view.provider(), view.generationId(), view.finishReason(), view.nativeFinishReason(), view.error(),
 				view.usage(), view.createdAt(), view.reasoningStartedAt(), view.contentStartedAt(), view.finishedAt(),
-				view.relay(), view.compare(), view.parameters(), files);
+				view.relay(), view.compare(), view.parameters(), files,
+				// Stripped, so that a file exported again after its import reads the
+				// same.
+				(view.reasoningCost() != null) ? view.reasoningCost().stripTrailingZeros() : null);
 	}
 
 }

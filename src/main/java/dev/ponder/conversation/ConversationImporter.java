@@ -220,7 +220,7 @@ public class ConversationImporter {
 				(message.error() != null) ? message.error().code() : null,
 				(message.error() != null) ? message.error().message() : null, message.usage(), message.createdAt(),
 				message.reasoningStartedAt(), message.contentStartedAt(), message.finishedAt(), message.relay(),
-				message.compare(), message.parameters());
+				message.compare(), message.parameters(), message.reasoningCost());
 	}
 
 	static void check(boolean condition, String problem) {

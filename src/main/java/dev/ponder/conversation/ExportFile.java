@@ -1,5 +1,6 @@
 package dev.ponder.conversation;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -67,14 +68,16 @@ public record ExportFile(String format, Integer version, Instant exportedAt, Lis
 	 * One message with all it stored; {@code reasoningDetails} is the raw JSON the model
 	 * sent, {@code parameters} an answer's sampling set-up ({@code null} in files from
 	 * before there were any), {@code attachments} the ids of the conversation's files a
-	 * question carries, in order.
+	 * question carries, in order, {@code reasoningCost} what an answer's reasoning cost
+	 * at the price it was paid at ({@code null} where unknown, and in files from before
+	 * it was kept).
 	 */
 	public record Message(UUID id, UUID parentId, Integer position, String role, String status, String content,
 			String reasoning, JsonNode reasoningDetails, String model, String reasoningSetting, String provider,
 			String generationId, String finishReason, String nativeFinishReason, MessageView.ErrorView error,
 			TokenUsage usage, Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt,
 			Instant finishedAt, MessageView.Relay relay, MessageView.Compare compare, AnswerParameters parameters,
-			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<UUID> attachments) {
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<UUID> attachments, BigDecimal reasoningCost) {
 
 		Message withIds(UnaryOperator<UUID> renew) {
 			return new Message(renew.apply(this.id), renew.apply(this.parentId), this.position, this.role, this.status,
@@ -84,7 +87,7 @@ public record ExportFile(String format, Integer version, Instant exportedAt, Lis
 					this.relay,
 					(this.compare != null)
 							? new MessageView.Compare(renew.apply(this.compare.group()), this.compare.column()) : null,
-					this.parameters, this.attachments);
+					this.parameters, this.attachments, this.reasoningCost);
 		}
 
 	}

@@ -141,6 +141,7 @@ final class ImportedConversationCheck {
 		if (message.parameters() != null) {
 			parameters(where, message.parameters());
 		}
+		cost(where, "reasoningCost", message.reasoningCost());
 		instant(where, "createdAt", message.createdAt());
 		instant(where, "reasoningStartedAt", message.reasoningStartedAt());
 		instant(where, "contentStartedAt", message.contentStartedAt());
@@ -165,11 +166,15 @@ final class ImportedConversationCheck {
 		tokens(where, prefix + "promptTokens", promptTokens);
 		tokens(where, prefix + "completionTokens", completionTokens);
 		tokens(where, prefix + "reasoningTokens", reasoningTokens);
+		cost(where, prefix + "cost", cost);
+	}
+
+	private static void cost(String where, String name, BigDecimal cost) {
 		if (cost != null) {
-			require(cost.signum() >= 0, where + ": " + prefix + "cost " + cost.toPlainString() + " is negative.");
+			require(cost.signum() >= 0, where + ": " + name + " " + cost.toPlainString() + " is negative.");
 			require(cost.setScale(ImportLimits.COST_SCALE, RoundingMode.HALF_UP)
 				.compareTo(ImportLimits.COST_CEILING) < 0,
-					where + ": " + prefix + "cost " + cost.toPlainString() + " does not fit: a cost is below "
+					where + ": " + name + " " + cost.toPlainString() + " does not fit: a cost is below "
 							+ ImportLimits.COST_CEILING.toPlainString() + ".");
 		}
 	}

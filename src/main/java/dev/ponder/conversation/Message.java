@@ -182,6 +182,7 @@ public class Message extends NewUntilStored<UUID> {
 		}
 		if (source.role() == MessageRole.ASSISTANT) {
 			message.setParameters(source.parameters());
+			message.reasoningCost = source.reasoningCost();
 		}
 		return message;
 	}

@@ -267,7 +267,7 @@ abstract class AttachmentStorageContract {
 					m.reasoning(), m.reasoningDetails(), m.model(), m.reasoningSetting(), m.provider(),
 					m.generationId(), m.finishReason(), m.nativeFinishReason(), m.error(), m.usage(), m.createdAt(),
 					m.reasoningStartedAt(), m.contentStartedAt(), m.finishedAt(), m.relay(), m.compare(),
-					m.parameters(), "assistant".equals(m.role()) ? List.of(notes.id()) : List.of()))
+					m.parameters(), "assistant".equals(m.role()) ? List.of(notes.id()) : List.of(), m.reasoningCost()))
 			.toList();
 		String file = this.jsonMapper
 			.writeValueAsString(new ExportFile(exported.format(), exported.version(), exported.exportedAt(),

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,13 @@ abstract class StorageContract {
 		@Primary
 		MutableClock testClock() {
 			return new MutableClock(Instant.parse("2026-11-25T09:00:00Z"));
+		}
+
+		/** Every model's completion tokens at $2 a million, whatever the catalog says. */
+		@Bean
+		@Primary
+		CompletionPrices twoDollarsAMillion() {
+			return (endpoint, model) -> Optional.of(new BigDecimal("0.000002"));
 		}
 
 	}
@@ -339,6 +347,8 @@ abstract class StorageContract {
 		MessageView answer = this.messages.find(turn.assistantMessageId()).orElseThrow();
 		assertThat(answer.reasoning()).isEqualTo("Thinking about exports.");
 		assertThat(answer.usage().cost()).isEqualByComparingTo("0.0001");
+		assertThat(answer.reasoningCost()).as("2 reasoning tokens at the price paid, kept through the file")
+			.isEqualByComparingTo("0.000004");
 	}
 
 	@Test
