@@ -52,7 +52,9 @@ class SharePageController {
 			RedirectAttributes redirect) {
 		try {
 			ShareView link = this.shares.share(id, showCosts).link();
-			redirect.addFlashAttribute("sharedLink", link);
+			// Strings only: flash attributes live in the session, stored in the database.
+			redirect.addFlashAttribute("sharedUrl", link.url());
+			redirect.addFlashAttribute("sharedTitle", link.title());
 		}
 		catch (ProblemException ex) {
 			if (ex.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
