@@ -96,6 +96,7 @@ class ShareBrowserTest extends BrowserTestSupport {
 			Response gone = reader.navigate(url);
 			assertThat(gone.status()).isEqualTo(404);
 			assertThat(reader.locator("h1")).hasText("This link does not exist");
+			shoot(reader, SHOTS.resolve("missing-wide-light.png"));
 			assertThat(reader.locator("body")).not().containsText("Sanderling reload");
 		}
 	}
@@ -136,6 +137,7 @@ class ShareBrowserTest extends BrowserTestSupport {
 			settings.navigate("/settings");
 			Locator row = settings.locator("#shares .share-link[data-token='" + link.get("token").asString() + "']");
 			assertThat(row.locator(".token-name")).hasText("Whimbrel settings");
+			shoot(settings, SHOTS.resolve("settings-wide-light.png"));
 
 			row.getByRole(AriaRole.BUTTON).click();
 
