@@ -23,7 +23,7 @@ import dev.ponder.conversation.ReasoningSetting;
 public record MessageItem(MessageView message, String thinkingSummary, String metaLine,
 		List<MessageItem> compareColumns) {
 
-	public static MessageItem of(MessageView message) {
+	static MessageItem of(MessageView message) {
 		return of(message, List.of());
 	}
 

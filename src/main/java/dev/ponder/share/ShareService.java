@@ -11,7 +11,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.ponder.account.CurrentOwner;
 import dev.ponder.account.Owner;
-import dev.ponder.chat.MessageItem;
 import dev.ponder.conversation.ConversationDetails;
 import dev.ponder.conversation.ConversationService;
 import dev.ponder.conversation.MessageView;
@@ -111,8 +110,8 @@ public class ShareService {
 		}
 		return this.links.findById(token)
 			.flatMap((link) -> this.shared.path(link.getConversationId(), link.getLeafMessageId(), link.isShowCosts())
-				.map((messages) -> new SharedPage(link.getTitle(), link.getUpdatedAt(),
-						messages.stream().map(MessageItem::of).toList(), link.isShowCosts())));
+				.map((messages) -> new SharedPage(link.getTitle(), link.getUpdatedAt(), SharedMessages.of(messages),
+						link.isShowCosts())));
 	}
 
 	/** The link in full, for the host and path the request came to. */

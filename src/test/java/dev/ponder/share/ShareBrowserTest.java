@@ -59,7 +59,8 @@ class ShareBrowserTest extends BrowserTestSupport {
 		panel.locator("summary").click();
 		assertThat(panel.locator(".thinking-body")).isVisible();
 		assertThat(panel.locator(".thinking-body")).containsText("Line up the decimals.");
-		assertThat(this.page.locator("article.message--assistant .message-meta")).containsText("deepseek/deepseek-r1");
+		assertThat(this.page.locator("article.message--assistant .message-meta"))
+			.containsText("deepseek/deepseek-r1 · reasoning high");
 		assertThat(this.page.locator("body")).not().containsText("$");
 		assertThat(this.page.locator(".sidebar, .account-menu, .chat-header, .composer, .credit-chip")).hasCount(0);
 		assertThat(this.page.locator("a[href*='/c/'], a[href*='/api/'], form")).hasCount(0);

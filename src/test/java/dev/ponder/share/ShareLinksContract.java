@@ -6,11 +6,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.ponder.account.AdministratorAvailable;
 import dev.ponder.share.SharedConversationFiles.Turn;
 import dev.ponder.testing.Api;
 import dev.ponder.testing.FakeUpstream;
@@ -38,6 +42,12 @@ abstract class ShareLinksContract {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	@DynamicPropertySource
 	static void upstream(DynamicPropertyRegistry registry) {
@@ -74,8 +84,8 @@ abstract class ShareLinksContract {
 		assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");
 		assertThat(page.text()).contains("<meta name=\"robots\" content=\"noindex, nofollow\">",
 				"Kingfisher arithmetic", "Which is bigger, 9.11 or 9.9?", "Line up the decimals: 0.11 against 0.90.",
-				"9.9 is bigger.", "deepseek/deepseek-r1", "Thought for 12 s · 84 reasoning tokens",
-				"data-reasoning-effort=\"high\"");
+				"9.9 is bigger.", "deepseek/deepseek-r1 · reasoning high · DeepInfra",
+				"Thought for 12 s · 84 reasoning tokens", "data-reasoning-effort=\"high\"");
 		assertThat(page.text()).doesNotContain("alice", "$", "/api/", "href=\"/c/", "sidebar");
 	}
 
@@ -203,6 +213,22 @@ abstract class ShareLinksContract {
 		assertThat(malformed.status()).isIn(400, 404);
 	}
 
+	@Test
+	void linksMadeWithAccountsOffGoToTheFirstAdministrator() {
+		String conversation = imported(alice(), "Ownerless sandpiper", new Turn("Q", "R", "A"));
+		String token = alice().post("/api/conversations/" + conversation + "/share", null)
+			.body()
+			.get("token")
+			.asString();
+		this.jdbc.update("update share_link set owner_id = null where token = ?", token);
+		java.util.UUID rootId = java.util.UUID.fromString(root().get("/api/account").body().get("id").asString());
+
+		this.events.publishEvent(new AdministratorAvailable(rootId));
+
+		assertThat(root().get("/api/shares").text()).contains(token);
+		assertThat(root().call("DELETE", "/api/shares/" + token, null).status()).isEqualTo(204);
+	}
+
 	private static String imported(Api who, String title, Turn... turns) {
 		Api.Reply reply = who.post("/api/import", SharedConversationFiles.conversation(title, List.of(turns)));
 		assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
@@ -219,6 +245,10 @@ abstract class ShareLinksContract {
 
 	private Api anyone() {
 		return Api.anonymous(this.port);
+	}
+
+	private Api root() {
+		return Api.basic(this.port, "root", ROOT_PASSWORD);
 	}
 
 	private Api alice() {
