@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.ponder.conversation.NotFoundException;
 import dev.ponder.problem.ProblemException;
 
 /**
@@ -56,10 +57,10 @@ class SharePageController {
 			redirect.addFlashAttribute("sharedUrl", link.url());
 			redirect.addFlashAttribute("sharedTitle", link.title());
 		}
+		catch (NotFoundException ex) {
+			throw ex;
+		}
 		catch (ProblemException ex) {
-			if (ex.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
-				throw ex;
-			}
 			redirect.addFlashAttribute("shareError", ex.getMessage());
 		}
 		return TO_SETTINGS;

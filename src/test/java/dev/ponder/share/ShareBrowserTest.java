@@ -108,6 +108,7 @@ class ShareBrowserTest extends BrowserTestSupport {
 		this.page.navigate("/c/" + conversation);
 
 		this.page.locator(".chat-menu-button").click();
+		shoot(this.page, SHOTS.resolve("menu-wide-light.png"));
 		this.page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Share…")).click();
 		Locator dialog = this.page.locator("dialog.share-dialog");
 		assertThat(dialog).isVisible();
@@ -155,10 +156,34 @@ class ShareBrowserTest extends BrowserTestSupport {
 			Page chat = plain.newPage();
 			chat.navigate("/c/" + conversation);
 			chat.locator(".chat-menu-fallback > summary").click();
+			shoot(chat, SHOTS.resolve("fallback-menu-wide-light.png"));
 			chat.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Share a read-only link")).click();
 
 			assertThat(chat).hasURL(Pattern.compile("/settings#shares$"));
 			assertThat(chat.locator("#shares .new-token-value")).hasText(Pattern.compile("/s/[A-Za-z0-9_-]{22}$"));
+		}
+		assertThat(linkOf(conversation)).isNotNull();
+	}
+
+	@Test
+	void theShareDialogFitsAPhoneAndWorksFromTheKeyboard() {
+		String conversation = imported("Phalarope phone", new Turn("Q?", "R.", "A."));
+		try (BrowserContext phone = newContext(
+				new Browser.NewContextOptions().setViewportSize(390, 844).setColorScheme(ColorScheme.DARK))) {
+			Page chat = phone.newPage();
+			chat.navigate("/c/" + conversation);
+			chat.locator(".chat-menu-button").click();
+			chat.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Share…")).click();
+			Locator dialog = chat.locator("dialog.share-dialog");
+			assertThat(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create link")))
+				.isFocused();
+			chat.keyboard().press("Enter");
+			assertThat(dialog.locator(".share-dialog-url")).hasValue(Pattern.compile("/s/[A-Za-z0-9_-]{22}$"));
+			assertFits(chat);
+			shoot(chat, SHOTS.resolve("dialog-phone-dark.png"));
+			chat.keyboard().press("Escape");
+			assertThat(dialog).hasCount(0);
+			assertThat(chat.locator(".chat-menu-button")).isFocused();
 		}
 		assertThat(linkOf(conversation)).isNotNull();
 	}
