@@ -1,6 +1,8 @@
 package dev.ponder.share;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.ponder.account.AdministratorAvailable;
 import dev.ponder.share.SharedConversationFiles.Turn;
 import dev.ponder.testing.Api;
+import dev.ponder.testing.Chunks;
 import dev.ponder.testing.FakeUpstream;
+import dev.ponder.testing.Gate;
 import dev.ponder.testing.Script;
 import dev.ponder.testing.SharedUpstream;
 
@@ -112,6 +116,35 @@ abstract class ShareLinksContract {
 		assertThat(anyone().get("/s/" + token).text()).contains("Four.", "And 3 + 4?", "Three more than the last.",
 				"Seven.");
 		assertThat(linksOf(alice(), conversation)).hasSize(1);
+	}
+
+	@Test
+	void anAnswerStillBeingWrittenIsLeftOutUntilItEnds() throws Exception {
+		String conversation = imported(alice(), "Petrel streaming", new Turn("First?", "R.", "First answer."));
+		Gate answering = new Gate();
+		upstream.enqueue(Script.stream()
+			.chunk(Chunks.role())
+			.chunk(Chunks.reasoning("Half a thought "))
+			.chunk(Chunks.content("Half an answer"))
+			.waitFor(answering)
+			.chunk(Chunks.content(", and the rest."))
+			.chunk(Chunks.finish("stop"))
+			.done());
+		CompletableFuture<Api.Reply> sent = CompletableFuture
+			.supplyAsync(() -> alice().post("/api/conversations/" + conversation + "/messages",
+					"{\"content\":\"Second?\",\"model\":\"deepseek/deepseek-r1\"}"));
+		answering.awaitReached();
+
+		String token = alice().post("/api/conversations/" + conversation + "/share", null)
+			.body()
+			.get("token")
+			.asString();
+
+		assertThat(anyone().get("/s/" + token).text()).contains("First answer.", "Second?")
+			.doesNotContain("Half a thought", "Half an answer");
+		answering.open();
+		assertThat(sent.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+		assertThat(anyone().get("/s/" + token).text()).contains("Half an answer, and the rest.");
 	}
 
 	@Test
