@@ -191,7 +191,7 @@ class ShareBrowserTest extends BrowserTestSupport {
 	@ParameterizedTest
 	@MethodSource("looks")
 	void theSharedPageInEveryLook(String name, int width, int height, ColorScheme scheme) {
-		JsonNode link = share(imported("Ruff, a long look at decimals", new Turn(
+		JsonNode link = share(importedWithFile("Ruff, a long look at decimals", "decimals-worksheet.txt", new Turn(
 				"Which is bigger, 9.11 or 9.9? Explain it as you would to a child.",
 				"Line up the decimals: 9.11 and 9.90.\n\nThe whole parts are equal, so compare tenths: 1 against 9.\n\n"
 						+ "Wait, I should double-check: 9.11 has 1 tenth, 9.9 has 9 tenths. So 9.9 is bigger.",
@@ -214,8 +214,12 @@ class ShareBrowserTest extends BrowserTestSupport {
 	}
 
 	private String imported(String title, Turn... turns) {
+		return importedWithFile(title, null, turns);
+	}
+
+	private String importedWithFile(String title, String fileName, Turn... turns) {
 		Reply reply = exchange(HttpMethod.POST, "/api/import",
-				SharedConversationFiles.conversation(title, List.of(turns)));
+				SharedConversationFiles.conversation(title, List.of(turns), fileName));
 		assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
 		return reply.body().get("conversations").get(0).asString();
 	}

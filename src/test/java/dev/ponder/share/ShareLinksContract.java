@@ -148,6 +148,22 @@ abstract class ShareLinksContract {
 	}
 
 	@Test
+	void aQuestionsFilesAreNamedButNotReachable() {
+		Api.Reply imported = alice().post("/api/import", SharedConversationFiles.conversation("Tern files",
+				List.of(new Turn("What do the counts say?", "Read the file.", "Few birds.")), "tern-counts.txt"));
+		assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+		String conversation = imported.body().get("conversations").get(0).asString();
+		String token = alice().post("/api/conversations/" + conversation + "/share", null)
+			.body()
+			.get("token")
+			.asString();
+
+		String page = anyone().get("/s/" + token).text();
+
+		assertThat(page).contains("tern-counts.txt", "What do the counts say?").doesNotContain("/api/attachments");
+	}
+
+	@Test
 	void costsAreShownOnlyWhenTheOwnerSaysSo() {
 		String conversation = imported(alice(), "Plover prices", new Turn("Cheap?", "Count.", "Yes."));
 		String token = alice().post("/api/conversations/" + conversation + "/share", "{\"showCosts\":false}")

@@ -2,6 +2,7 @@ package dev.ponder.share;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,14 @@ final class SharedConversationFiles {
 
 	/** One conversation of {@code turns}, each {question, reasoning, answer}. */
 	static String conversation(String title, List<Turn> turns) {
+		return conversation(title, turns, null);
+	}
+
+	/**
+	 * The same, the first question carrying a text file of that name (none for
+	 * {@code null}).
+	 */
+	static String conversation(String title, List<Turn> turns, String fileName) {
 		Instant start = Instant.parse("2026-03-03T10:00:00Z");
 		List<Map<String, Object>> messages = new ArrayList<>();
 		UUID parent = null;
@@ -32,7 +41,8 @@ final class SharedConversationFiles {
 		for (Turn turn : turns) {
 			UUID question = UUID.randomUUID();
 			Instant asked = start.plusSeconds(60L * position);
-			messages.add(message(question, parent, position++, "user", turn.question(), null, asked));
+			Map<String, Object> asking = message(question, parent, position++, "user", turn.question(), null, asked);
+			messages.add(asking);
 			UUID answer = UUID.randomUUID();
 			Map<String, Object> reply = message(answer, question, position++, "assistant", turn.answer(),
 					turn.reasoning(), asked.plusSeconds(1));
@@ -53,6 +63,12 @@ final class SharedConversationFiles {
 		conversation.put("title", title);
 		conversation.put("createdAt", start.toString());
 		conversation.put("messages", messages);
+		if (fileName != null) {
+			UUID file = UUID.randomUUID();
+			messages.get(0).put("attachments", List.of(file.toString()));
+			conversation.put("attachments", List.of(Map.of("id", file.toString(), "name", fileName, "contentType",
+					"text/plain", "size", 12, "data", Base64.getEncoder().encodeToString("Bird counts.".getBytes()))));
+		}
 		return json
 			.writeValueAsString(Map.of("format", "ponder", "version", 1, "conversations", List.of(conversation)));
 	}
