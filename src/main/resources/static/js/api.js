@@ -205,6 +205,21 @@ export const api = {
 		await request(`/api/presets/${id(presetId)}`, { method: 'DELETE' });
 	},
 
+	/** GET /api/shares → [{token, url, conversationId, title, showCosts, createdAt, updatedAt}] */
+	async shares() {
+		return (await request('/api/shares')).json();
+	},
+
+	/** POST /api/conversations/{id}/share {showCosts} → the link, made or moved to the conversation as it is now. */
+	async share(conversationId, showCosts) {
+		return (await request(`/api/conversations/${id(conversationId)}/share`, { method: 'POST', body: { showCosts } })).json();
+	},
+
+	/** DELETE /api/shares/{token}. */
+	async revokeShare(token) {
+		await request(`/api/shares/${id(token)}`, { method: 'DELETE' });
+	},
+
 	/** POST /api/import with an export file's text → {imported, skipped}. */
 	async importConversations(text) {
 		const response = await request('/api/import', { method: 'POST', rawBody: text });

@@ -3,6 +3,7 @@
 
 import { renameConversation, showConversationMenu } from './conversation-actions.js';
 import { renameInPlace } from './inline-rename.js';
+import { openShareDialog } from './share-dialog.js';
 
 export class ChatHeader {
 	constructor(header) {
@@ -79,7 +80,9 @@ export class ChatHeader {
 	openMenu() {
 		if (!this.id) return;
 		showConversationMenu(this.menuButton, this.summary,
-			{ rename: () => this.rename(), systemPrompt: this.onSystemPrompt });
+			{ rename: () => this.rename(), systemPrompt: this.onSystemPrompt,
+				// Offered only where sharing is on (PONDER_SHARING).
+				share: this.el.dataset.sharing === 'on' ? () => openShareDialog(this.summary) : null });
 	}
 
 	rename() {

@@ -113,7 +113,7 @@ export function resumePendingUndo() {
 }
 
 /** Opens the ⋯ menu of a conversation {id, title, pinned} under trigger; rename() starts renaming in place. */
-export function showConversationMenu(trigger, conversation, { rename, systemPrompt = null }) {
+export function showConversationMenu(trigger, conversation, { rename, systemPrompt = null, share = null }) {
 	showMenu(trigger, [
 		{ label: 'Rename', icon: 'pencil', className: 'menu-rename', run: rename },
 		...(systemPrompt ? [{ label: 'System prompt…', icon: 'lines', className: 'menu-system-prompt', run: systemPrompt }] : []),
@@ -124,6 +124,7 @@ export function showConversationMenu(trigger, conversation, { rename, systemProm
 			run: () => setPinned(conversation.id, !conversation.pinned),
 		},
 		'separator',
+		...(share ? [{ label: 'Share…', icon: 'share', className: 'menu-share', run: share }] : []),
 		{ label: 'Export Markdown', icon: 'markdown', className: 'menu-export-md', href: exportUrl(conversation.id, 'md'), download: true },
 		{ label: 'Export JSON', icon: 'braces', className: 'menu-export-json', href: exportUrl(conversation.id, 'json'), download: true },
 		'separator',

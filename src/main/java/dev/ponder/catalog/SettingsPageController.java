@@ -11,6 +11,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.ponder.PonderProperties;
 import dev.ponder.account.AccountSection;
 import dev.ponder.settings.AppSettings;
+import dev.ponder.share.ShareService;
 
 /**
  * The settings page: the endpoints and whether each answers, the OpenRouter key's status
@@ -32,8 +33,11 @@ class SettingsPageController {
 
 	private final AppSettings appSettings;
 
+	private final ShareService shares;
+
 	SettingsPageController(ModelCatalog catalog, KeyStatusService keys, PonderProperties properties,
-			CatalogProperties catalogProperties, AccountSection account, AppSettings appSettings) {
+			CatalogProperties catalogProperties, AccountSection account, AppSettings appSettings, ShareService shares) {
+		this.shares = shares;
 		this.account = account;
 		this.appSettings = appSettings;
 		this.catalog = catalog;
@@ -51,6 +55,7 @@ class SettingsPageController {
 		model.addAttribute("refreshEvery", words(this.catalogProperties.refreshInterval()));
 		model.addAttribute("account", this.account.current().orElse(null));
 		model.addAttribute("relayTemplate", this.appSettings.relayTemplate());
+		model.addAttribute("shareLinks", this.shares.list());
 		return "catalog/settings";
 	}
 

@@ -104,6 +104,9 @@ public enum ErrorCode {
 	/** Something only accounts have, asked for with accounts off. */
 	ACCOUNTS_OFF(HttpStatus.CONFLICT, "Conflict", false),
 
+	/** A share link asked for while the administrator has sharing off. */
+	SHARING_OFF(HttpStatus.FORBIDDEN, "Sharing is off", false),
+
 	// What was asked.
 
 	/** The request is malformed or breaks a rule that its detail names. */

@@ -139,6 +139,9 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/setup", "/signup", "/error", "/actuator/health", "/actuator/health/**")
 				.permitAll()
+				// A share link is read by whoever holds it, with an account or without.
+				.requestMatchers(HttpMethod.GET, "/s/**")
+				.permitAll()
 				.requestMatchers("/admin/**", "/api/admin/**", "/actuator/**")
 				.hasRole("ADMIN")
 				// The relay's prompt, and asking every endpoint for its models and the
