@@ -42,6 +42,25 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 	}
 
 	/**
+	 * The same message with no dollar amount left in it (its cost, its thinker's, its
+	 * reasoning's), so that no line worded from it can show one.
+	 */
+	public MessageView withoutCosts() {
+		Relay thinking = (this.relay != null) ? new Relay(this.relay.thinkerModel(), this.relay.thinkerProvider(),
+				withoutCost(this.relay.thinkerUsage())) : null;
+		return new MessageView(this.id, this.conversationId, this.parentId, this.role, this.content, this.reasoning,
+				this.endpoint, this.model, this.reasoningAsked, this.provider, this.generationId, this.status,
+				this.error, withoutCost(this.usage), this.finishReason, this.nativeFinishReason, this.createdAt,
+				this.reasoningStartedAt, this.contentStartedAt, this.finishedAt, this.thinkingMillis, this.totalMillis,
+				this.siblings, thinking, this.compare, this.parameters, this.attachments, null);
+	}
+
+	private static TokenUsage withoutCost(TokenUsage usage) {
+		return (usage != null)
+				? new TokenUsage(usage.promptTokens(), usage.completionTokens(), usage.reasoningTokens(), null) : null;
+	}
+
+	/**
 	 * A relayed answer's thinking: the model that thought and what that cost (the
 	 * answer's own usage is in {@code usage}; its {@code cost} is the total of both).
 	 */

@@ -61,28 +61,8 @@ public class SharedConversations {
 				shown.stream().filter((message) -> message.getRole() == MessageRole.USER).map(Message::getId).toList());
 		return shown.stream()
 			.map((message) -> MessageView.of(message).withAttachments(files.getOrDefault(message.getId(), List.of())))
-			.map((view) -> withCosts ? view : withoutCosts(view))
+			.map((view) -> withCosts ? view : view.withoutCosts())
 			.toList();
-	}
-
-	/**
-	 * The same message with no dollar amount left in it, so that no line worded from it
-	 * (the meta line) can show one.
-	 */
-	private static MessageView withoutCosts(MessageView view) {
-		MessageView.Relay relay = (view.relay() != null) ? new MessageView.Relay(view.relay().thinkerModel(),
-				view.relay().thinkerProvider(), withoutCost(view.relay().thinkerUsage())) : null;
-		return new MessageView(view.id(), view.conversationId(), view.parentId(), view.role(), view.content(),
-				view.reasoning(), view.endpoint(), view.model(), view.reasoningAsked(), view.provider(),
-				view.generationId(), view.status(), view.error(), withoutCost(view.usage()), view.finishReason(),
-				view.nativeFinishReason(), view.createdAt(), view.reasoningStartedAt(), view.contentStartedAt(),
-				view.finishedAt(), view.thinkingMillis(), view.totalMillis(), view.siblings(), relay, view.compare(),
-				view.parameters(), view.attachments());
-	}
-
-	private static TokenUsage withoutCost(TokenUsage usage) {
-		return (usage != null)
-				? new TokenUsage(usage.promptTokens(), usage.completionTokens(), usage.reasoningTokens(), null) : null;
 	}
 
 }
