@@ -11,9 +11,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * its answers (every branch) cost together.
  *
  * @param systemPrompt the instructions sent first on every turn, or {@code null}
+ * @param carryReasoning whether earlier answers' reasoning goes back upstream with them
  */
 public record ConversationDetails(UUID id, String title, Instant createdAt, Instant updatedAt, boolean pinned,
-		TokenUsage totals, List<MessageView> messages, String systemPrompt) {
+		TokenUsage totals, List<MessageView> messages, String systemPrompt, boolean carryReasoning) {
 
 	/**
 	 * Its tokens and cost worded by {@link AnswerSummary}, or {@code null} before any.

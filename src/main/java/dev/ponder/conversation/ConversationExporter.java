@@ -155,7 +155,7 @@ public class ConversationExporter {
 			.toList();
 		return new ExportFile.Conversation(conversation.getId(), conversation.getTitle(), conversation.getCreatedAt(),
 				conversation.getUpdatedAt(), conversation.isPinned(), conversation.getActiveLeafId(), all,
-				conversation.getSystemPrompt(), List.copyOf(kept.values()));
+				conversation.getSystemPrompt(), List.copyOf(kept.values()), conversation.isCarryReasoning());
 	}
 
 	private ExportFile.Message exported(Message message, List<UUID> files) {
@@ -166,7 +166,7 @@ public class ConversationExporter {
 				view.status().name(), view.content(), view.reasoning(), details, view.model(), view.reasoningSetting(),
 				view.provider(), view.generationId(), view.finishReason(), view.nativeFinishReason(), view.error(),
 				view.usage(), view.createdAt(), view.reasoningStartedAt(), view.contentStartedAt(), view.finishedAt(),
-				view.relay(), view.compare(), view.parameters(), files);
+				view.relay(), view.compare(), view.parameters(), files, message.isCarriedReasoning() ? true : null);
 	}
 
 }

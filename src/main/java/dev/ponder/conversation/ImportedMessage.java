@@ -10,5 +10,5 @@ record ImportedMessage(UUID id, UUID parentId, int position, MessageRole role, M
 		String reasoning, String reasoningDetails, String model, ReasoningSetting reasoningSetting, String provider,
 		String generationId, String finishReason, String nativeFinishReason, String errorCode, String errorMessage,
 		TokenUsage usage, Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt,
-		MessageView.Relay relay, MessageView.Compare compare, AnswerParameters parameters) {
+		MessageView.Relay relay, MessageView.Compare compare, AnswerParameters parameters, boolean carriedReasoning) {
 }

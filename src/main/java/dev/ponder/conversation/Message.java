@@ -106,6 +106,8 @@ public class Message extends NewUntilStored<UUID> {
 
 	private Integer compareColumn;
 
+	private boolean carriedReasoning;
+
 	protected Message() {
 	}
 
@@ -178,6 +180,7 @@ public class Message extends NewUntilStored<UUID> {
 		}
 		if (source.role() == MessageRole.ASSISTANT) {
 			message.setParameters(source.parameters());
+			message.carriedReasoning = source.carriedReasoning();
 		}
 		return message;
 	}
@@ -199,6 +202,11 @@ public class Message extends NewUntilStored<UUID> {
 	void compareIn(UUID group, int column) {
 		this.compareGroup = group;
 		this.compareColumn = column;
+	}
+
+	/** Marks an answer as asked with earlier answers' reasoning sent back upstream. */
+	void askedWithEarlierReasoning() {
+		this.carriedReasoning = true;
 	}
 
 	/** Ends the answer; an answer ends once. */
@@ -357,6 +365,11 @@ public class Message extends NewUntilStored<UUID> {
 
 	public Integer getCompareColumn() {
 		return this.compareColumn;
+	}
+
+	/** Whether this answer was asked with earlier answers' reasoning sent back. */
+	public boolean isCarriedReasoning() {
+		return this.carriedReasoning;
 	}
 
 }

@@ -80,7 +80,7 @@ public class MessageService {
 		instruct(conversation, systemPrompt);
 		List<Message> branch = branch(conversation);
 		Message question = question(conversation, last(branch), content, attachmentIds);
-		return answer(conversation, question, history(followedBy(branch, question)), spec, null);
+		return answer(conversation, question, history(conversation, followedBy(branch, question)), spec, null);
 	}
 
 	/**
@@ -110,7 +110,7 @@ public class MessageService {
 		instruct(conversation, systemPrompt);
 		List<Message> branch = branch(conversation);
 		Message question = question(conversation, last(branch), content, attachmentIds);
-		List<Turn.HistoryEntry> asked = history(followedBy(branch, question));
+		List<Turn.HistoryEntry> asked = history(conversation, followedBy(branch, question));
 		List<Turn> turns = new ArrayList<>();
 		for (int column = 0; column < columns.size(); column++) {
 			turns.add(answer(conversation, question, asked, columns.get(column), column));
@@ -136,7 +136,7 @@ public class MessageService {
 		String model = (spec.model() != null) ? spec.model() : answer.getModel();
 		String endpoint = (spec.endpoint() != null) ? spec.endpoint() : answer.getEndpoint();
 		AnswerParameters parameters = (spec.parameters() != null) ? spec.parameters() : answer.getParameters();
-		return answer(conversation, question, history(tree(conversation.getId()).pathFromRoot(question)),
+		return answer(conversation, question, history(conversation, tree(conversation.getId()).pathFromRoot(question)),
 				new AnswerSpec(model, spec.reasoningSetting(), spec.thinkerModel(), endpoint, parameters), null);
 	}
 
@@ -173,7 +173,7 @@ public class MessageService {
 				: null;
 		List<Message> above = (parent != null) ? tree(conversation.getId()).pathFromRoot(parent) : List.of();
 		Message edited = question(conversation, parent, content, attachmentIds);
-		return answer(conversation, edited, history(followedBy(above, edited)), spec, null);
+		return answer(conversation, edited, history(conversation, followedBy(above, edited)), spec, null);
 	}
 
 	/**
@@ -240,6 +240,9 @@ public class MessageService {
 			streaming.compareIn(question.getId(), compareColumn);
 		}
 		streaming.setParameters(spec.parameters());
+		if (seesEarlierReasoning(asked, streaming)) {
+			streaming.askedWithEarlierReasoning();
+		}
 		Message answer = this.messages.save(streaming);
 		conversation.follow(answer.getId());
 		conversation.touch(now);
@@ -248,11 +251,22 @@ public class MessageService {
 	}
 
 	/**
-	 * A branch as turns for the upstream: questions with their files, answers without
-	 * their reasoning, and without the answers that never got any text. The files of the
-	 * whole branch are read in one query.
+	 * Whether some earlier answer's reasoning reaches the model that thinks for this
+	 * answer (a relay's thinker; the answerer gets the turns as before). A first turn, or
+	 * one whose earlier answers had no reasoning, is not marked: nothing was sent.
 	 */
-	private List<Turn.HistoryEntry> history(List<Message> path) {
+	private static boolean seesEarlierReasoning(List<Turn.HistoryEntry> asked, Message answer) {
+		String thinker = (answer.getThinkerModel() != null) ? answer.getThinkerModel() : answer.getModel();
+		return asked.stream()
+			.anyMatch((entry) -> entry.reasoning() != null && entry.reasoning().reaches(answer.getEndpoint(), thinker));
+	}
+
+	/**
+	 * A branch as turns for the upstream: questions with their files, answers with their
+	 * reasoning only when the conversation carries it, and without the answers that never
+	 * got any text. The files of the whole branch are read in one query.
+	 */
+	private List<Turn.HistoryEntry> history(Conversation conversation, List<Message> path) {
 		List<Message> sent = path.stream()
 			.filter((message) -> message.getStatus() != MessageStatus.STREAMING)
 			.filter((message) -> !message.getContent().isBlank())
@@ -261,8 +275,24 @@ public class MessageService {
 				sent.stream().filter((message) -> message.getRole() == MessageRole.USER).map(Message::getId).toList());
 		return sent.stream()
 			.map((message) -> new Turn.HistoryEntry(message.getRole(), message.getContent(),
-					files.getOrDefault(message.getId(), List.of())))
+					files.getOrDefault(message.getId(), List.of()),
+					conversation.isCarryReasoning() ? earlierReasoning(message) : null))
 			.toList();
+	}
+
+	/**
+	 * An answer's reasoning as it may go back upstream, or {@code null} for a question or
+	 * an answer without any. A relayed answer's reasoning is its thinker's.
+	 */
+	private static Turn.EarlierReasoning earlierReasoning(Message message) {
+		boolean thought = (message.getReasoning() != null && !message.getReasoning().isBlank())
+				|| message.getReasoningDetails() != null;
+		if (message.getRole() != MessageRole.ASSISTANT || !thought) {
+			return null;
+		}
+		String thinker = (message.getThinkerModel() != null) ? message.getThinkerModel() : message.getModel();
+		return new Turn.EarlierReasoning(message.getReasoning(), message.getReasoningDetails(), message.getEndpoint(),
+				thinker);
 	}
 
 	/**

@@ -17,13 +17,15 @@ import dev.ponder.attachment.AttachmentView;
  * @param parameters an answer's sampling set-up, each part {@code null} where the
  * server's default held; {@code null} for a question
  * @param attachments the files a question carries, in the order sent; none for an answer
+ * @param carriedReasoning whether the answer was asked with earlier answers' reasoning
+ * sent back upstream
  */
 public record MessageView(UUID id, UUID conversationId, UUID parentId, String role, String content, String reasoning,
 		String endpoint, String model, ReasoningSetting reasoningAsked, String provider, String generationId,
 		MessageStatus status, ErrorView error, TokenUsage usage, String finishReason, String nativeFinishReason,
 		Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt,
 		Long thinkingMillis, Long totalMillis, Siblings siblings, Relay relay, Compare compare,
-		AnswerParameters parameters, List<AttachmentView> attachments) {
+		AnswerParameters parameters, List<AttachmentView> attachments, boolean carriedReasoning) {
 
 	public MessageView {
 		attachments = (attachments != null) ? List.copyOf(attachments) : List.of();
@@ -35,7 +37,7 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 				this.endpoint, this.model, this.reasoningAsked, this.provider, this.generationId, this.status,
 				this.error, this.usage, this.finishReason, this.nativeFinishReason, this.createdAt,
 				this.reasoningStartedAt, this.contentStartedAt, this.finishedAt, this.thinkingMillis, this.totalMillis,
-				this.siblings, this.relay, this.compare, this.parameters, files);
+				this.siblings, this.relay, this.compare, this.parameters, files, this.carriedReasoning);
 	}
 
 	/**
@@ -87,7 +89,8 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 				millisBetween(message.getCreatedAt(), message.getFinishedAt()), siblings, relay(message),
 				(message.getCompareGroup() != null) ? new Compare(message.getCompareGroup(), message.getCompareColumn())
 						: null,
-				(message.getRole() == MessageRole.ASSISTANT) ? message.getParameters() : null, List.of());
+				(message.getRole() == MessageRole.ASSISTANT) ? message.getParameters() : null, List.of(),
+				message.isCarriedReasoning());
 	}
 
 	private static Relay relay(Message message) {
