@@ -153,6 +153,56 @@ class CarryReasoningTest extends AppTestSupport {
 	}
 
 	@Test
+	void aRelaysThinkerIsSentItsEarlierReasoning_theAnswererTheTurnsAsBefore() {
+		upstream.enqueueFor(THINKER, withBlocks(THINKER, "Done."), plain(THINKER, "Done."));
+		upstream.enqueueFor(OTHER, plain(OTHER, "Herons fish at dawn."), plain(OTHER, "Yes, at dawn."));
+		UUID conversation = newConversation();
+		patch(conversation, "{\"carryReasoning\":true}");
+
+		relay(conversation, "When do herons fish?");
+		relay(conversation, "Sure?");
+
+		List<JsonNode> asked = chatRequests().stream().map(RecordedRequest::json).toList();
+		JsonNode secondThinker = asked.get(2);
+		JsonNode secondAnswerer = asked.get(3);
+		assertThat(secondThinker.get("model").asString()).isEqualTo(THINKER);
+		assertThat(secondThinker.get("messages").get(2).get("reasoning_details")).isEqualTo(json.readTree(BLOCKS));
+		assertThat(secondAnswerer.get("model").asString()).isEqualTo(OTHER);
+		assertThat(names(secondAnswerer.get("messages").get(2))).containsExactly("role", "content");
+		assertThat(secondAnswerer.get("messages").get(2).get("content").asString()).isEqualTo("Herons fish at dawn.");
+		JsonNode second = conversation(conversation).get("messages").get(3);
+		assertThat(second.get("metaLine").asString())
+			.contains("thinking by " + THINKER + " · saw its earlier reasoning");
+	}
+
+	@Test
+	void eachCompareColumnIsSentWhatItsOwnModelMaySee() {
+		upstream.enqueueFor(THINKER, withBlocks(THINKER, "Herons fish at dawn."), plain(THINKER, "Dawn."));
+		upstream.enqueueFor(OTHER, plain(OTHER, "Dawn, I agree."));
+		UUID conversation = newConversation();
+		patch(conversation, "{\"carryReasoning\":true}");
+		ask(conversation, "When do herons fish?", THINKER);
+
+		allEvents(postForEvents("/api/conversations/" + conversation + "/messages",
+				"{\"content\":\"Compare?\",\"compare\":[{\"model\":\"" + THINKER + "\"},{\"model\":\"" + OTHER
+						+ "\"}]}"));
+
+		List<JsonNode> asked = chatRequests().stream().map(RecordedRequest::json).toList();
+		JsonNode same = asked.stream()
+			.skip(1)
+			.filter((r) -> THINKER.equals(r.get("model").asString()))
+			.findFirst()
+			.orElseThrow();
+		JsonNode other = asked.stream()
+			.filter((r) -> OTHER.equals(r.get("model").asString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(same.get("messages").get(1).get("reasoning_details")).isEqualTo(json.readTree(BLOCKS));
+		assertThat(other.get("messages").get(1).has("reasoning_details")).isFalse();
+		assertThat(other.get("messages").get(1).get("content").asString()).startsWith("<think>\nThe heron waits");
+	}
+
+	@Test
 	void turningTheSwitchOffAgainSendsNoReasoning() {
 		upstream.enqueue(withBlocks(THINKER, "Herons fish at dawn."), plain(THINKER, "Dawn."));
 		UUID conversation = newConversation();
@@ -260,6 +310,15 @@ class CarryReasoningTest extends AppTestSupport {
 	private void askOn(UUID conversation, String question, String endpoint, String model) {
 		allEvents(postForEvents("/api/conversations/" + conversation + "/messages",
 				json.writeValueAsString(Map.of("content", question, "model", model, "endpoint", endpoint))));
+	}
+
+	private void relay(UUID conversation, String question) {
+		allEvents(postForEvents("/api/conversations/" + conversation + "/messages", json
+			.writeValueAsString(Map.of("content", question, "model", OTHER, "relay", Map.of("thinker", THINKER)))));
+	}
+
+	private static List<RecordedRequest> chatRequests() {
+		return upstream.requests().stream().filter((request) -> request.path().endsWith("/chat/completions")).toList();
 	}
 
 	private static List<String> names(JsonNode message) {
