@@ -135,6 +135,7 @@ export function showConversationMenu(trigger, conversation, { rename, systemProm
 		...(systemPrompt ? [{ label: 'System prompt…', icon: 'lines', className: 'menu-system-prompt', run: systemPrompt }] : []),
 		...(carryReasoning ? [{
 			label: 'Let the model see its earlier reasoning',
+			icon: 'thinking',
 			className: 'menu-carry-reasoning',
 			checked: carryReasoning.checked,
 			run: carryReasoning.toggle,
