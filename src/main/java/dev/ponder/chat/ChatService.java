@@ -198,7 +198,7 @@ public class ChatService {
 		}
 		String thinker = earlier.relay().thinkerModel();
 		AnswerParameters taken = (parameters != null) ? parameters.only(this.setup.taken(endpoint, model)) : null;
-		Turn turn = this.messages.beginRegeneration(earlier.id(),
+		Turn turn = this.messages.beginRewriteFromStoredReasoning(earlier.id(),
 				new AnswerSpec(model, earlier.reasoningAsked(), thinker, endpoint, taken));
 		QuestionMessages asked = asked(turn);
 		return new StartedAnswer(turn,

@@ -209,6 +209,14 @@ public class Message extends NewUntilStored<UUID> {
 		this.carriedReasoning = true;
 	}
 
+	/**
+	 * Marks an answer written from another's stored reasoning as that answer was marked:
+	 * the reasoning is the other's, and so is what it saw.
+	 */
+	void reusesReasoningOf(Message earlier) {
+		this.carriedReasoning = earlier.carriedReasoning;
+	}
+
 	/** Ends the answer; an answer ends once. */
 	void finish(AnswerOutcome outcome) {
 		if (this.status != MessageStatus.STREAMING) {

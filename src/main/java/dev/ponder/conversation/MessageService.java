@@ -127,6 +127,19 @@ public class MessageService {
 	 * A new answer beside {@code answerId}; a spec without a model means the same model.
 	 */
 	public Turn beginRegeneration(UUID answerId, AnswerSpec spec) {
+		return regeneration(answerId, spec, false);
+	}
+
+	/**
+	 * A relayed answer written again beside {@code answerId} from that answer's stored
+	 * reasoning, its thinker not asked again: it saw earlier reasoning exactly when the
+	 * reasoning it reuses did.
+	 */
+	public Turn beginRewriteFromStoredReasoning(UUID answerId, AnswerSpec spec) {
+		return regeneration(answerId, spec, true);
+	}
+
+	private Turn regeneration(UUID answerId, AnswerSpec spec, boolean reusingReasoning) {
 		Message answer = visibleMessage(answerId)
 			.filter((message) -> message.getRole() == MessageRole.ASSISTANT && message.getParentId() != null)
 			.orElseThrow(() -> NotFoundException.message(answerId));
@@ -136,8 +149,13 @@ public class MessageService {
 		String model = (spec.model() != null) ? spec.model() : answer.getModel();
 		String endpoint = (spec.endpoint() != null) ? spec.endpoint() : answer.getEndpoint();
 		AnswerParameters parameters = (spec.parameters() != null) ? spec.parameters() : answer.getParameters();
-		return answer(conversation, question, history(conversation, tree(conversation.getId()).pathFromRoot(question)),
+		Turn turn = answer(conversation, question,
+				history(conversation, tree(conversation.getId()).pathFromRoot(question)),
 				new AnswerSpec(model, spec.reasoningSetting(), spec.thinkerModel(), endpoint, parameters), null);
+		if (reusingReasoning) {
+			this.messages.findById(turn.assistantMessageId()).ifPresent((again) -> again.reusesReasoningOf(answer));
+		}
+		return turn;
 	}
 
 	/**

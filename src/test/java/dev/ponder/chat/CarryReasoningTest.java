@@ -176,6 +176,27 @@ class CarryReasoningTest extends AppTestSupport {
 	}
 
 	@Test
+	void anAnswerWrittenAgainFromStoredReasoningIsMarkedAsThatReasoningWas() {
+		upstream.enqueueFor(THINKER, withBlocks(THINKER, "Done."), withBlocks(THINKER, "Done."));
+		upstream.enqueueFor(OTHER, plain(OTHER, "Dawn."), plain(OTHER, "At dawn."), plain(OTHER, "Dawn, again."));
+		UUID conversation = newConversation();
+		patch(conversation, "{\"carryReasoning\":true}");
+		relay(conversation, "When do herons fish?");
+		relay(conversation, "Sure?");
+		String second = conversation(conversation).get("messages").get(3).get("id").asString();
+
+		allEvents(postForEvents("/api/messages/" + second + "/regenerate", "{\"reuseReasoning\":true}"));
+
+		JsonNode again = conversation(conversation).get("messages").get(3);
+		assertThat(again.get("id").asString()).isNotEqualTo(second);
+		assertThat(again.get("content").asString()).isEqualTo("Dawn, again.");
+		assertThat(again.get("carriedReasoning").asBoolean()).isTrue();
+		assertThat(chatRequests()).filteredOn((request) -> THINKER.equals(request.json().get("model").asString()))
+			.as("the thinker is not asked again")
+			.hasSize(2);
+	}
+
+	@Test
 	void eachCompareColumnIsSentWhatItsOwnModelMaySee() {
 		upstream.enqueueFor(THINKER, withBlocks(THINKER, "Herons fish at dawn."), plain(THINKER, "Dawn."));
 		upstream.enqueueFor(OTHER, plain(OTHER, "Dawn, I agree."));
