@@ -84,6 +84,7 @@ class CarryReasoningBrowserTest extends BrowserTestSupport {
 			assertThat(plain.getByRole(AriaRole.SWITCH, new Page.GetByRoleOptions().setName(SWITCH)))
 				.hasAttribute("aria-checked", "true");
 			assertThat(carries(conversation)).isTrue();
+			save(plain, "menu-without-javascript-wide-light");
 		}
 	}
 
