@@ -362,6 +362,14 @@ public class Message extends NewUntilStored<UUID> {
 		return this.thinkerProvider;
 	}
 
+	/**
+	 * The model whose reasoning an answer holds: a relay's thinker, else the model that
+	 * answered.
+	 */
+	String reasoningModel() {
+		return (this.thinkerModel != null) ? this.thinkerModel : this.model;
+	}
+
 	/** What a relayed answer's thinking used. */
 	public TokenUsage getThinkerUsage() {
 		return (this.thinkerUsage != null) ? this.thinkerUsage : TokenUsage.NONE;

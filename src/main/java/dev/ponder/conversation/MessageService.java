@@ -274,9 +274,9 @@ public class MessageService {
 	 * one whose earlier answers had no reasoning, is not marked: nothing was sent.
 	 */
 	private static boolean seesEarlierReasoning(List<Turn.HistoryEntry> asked, Message answer) {
-		String thinker = (answer.getThinkerModel() != null) ? answer.getThinkerModel() : answer.getModel();
 		return asked.stream()
-			.anyMatch((entry) -> entry.reasoning() != null && entry.reasoning().reaches(answer.getEndpoint(), thinker));
+			.anyMatch((entry) -> entry.reasoning() != null
+					&& entry.reasoning().reaches(answer.getEndpoint(), answer.reasoningModel()));
 	}
 
 	/**
@@ -308,9 +308,8 @@ public class MessageService {
 		if (message.getRole() != MessageRole.ASSISTANT || !thought) {
 			return null;
 		}
-		String thinker = (message.getThinkerModel() != null) ? message.getThinkerModel() : message.getModel();
 		return new Turn.EarlierReasoning(message.getReasoning(), message.getReasoningDetails(), message.getEndpoint(),
-				thinker);
+				message.reasoningModel());
 	}
 
 	/**
