@@ -1,7 +1,7 @@
 // The open conversation's header: its title (click to rename in place), what its answers cost together, and its
 // ⋯ menu. It follows renames and pins made anywhere (the ponder:conversation event).
 
-import { renameConversation, showConversationMenu } from './conversation-actions.js';
+import { renameConversation, setCarryReasoning, showConversationMenu } from './conversation-actions.js';
 import { renameInPlace } from './inline-rename.js';
 import { openShareDialog } from './share-dialog.js';
 
@@ -37,6 +37,7 @@ export class ChatHeader {
 			if (summary.id !== this.id) return;
 			if (summary.title != null) this.setTitle(summary.title);
 			if (summary.pinned != null) this.setPinned(summary.pinned);
+			if (summary.carryReasoning != null) this.el.dataset.carryReasoning = String(summary.carryReasoning);
 		});
 	}
 
@@ -79,10 +80,18 @@ export class ChatHeader {
 
 	openMenu() {
 		if (!this.id) return;
-		showConversationMenu(this.menuButton, this.summary,
-			{ rename: () => this.rename(), systemPrompt: this.onSystemPrompt,
-				// Offered only where sharing is on (PONDER_SHARING).
-				share: this.el.dataset.sharing === 'on' ? () => openShareDialog(this.summary) : null });
+		showConversationMenu(this.menuButton, this.summary, {
+			rename: () => this.rename(),
+			systemPrompt: this.onSystemPrompt,
+			// Offered only where sharing is on (PONDER_SHARING).
+			share: this.el.dataset.sharing === 'on' ? () => openShareDialog(this.summary) : null,
+			carryReasoning: { checked: this.carriesReasoning, toggle: () => setCarryReasoning(this.id, !this.carriesReasoning) },
+		});
+	}
+
+	/** Whether the model is sent its earlier reasoning (off until turned on, and for a new chat). */
+	get carriesReasoning() {
+		return this.el.dataset.carryReasoning === 'true';
 	}
 
 	rename() {

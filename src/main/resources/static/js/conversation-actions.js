@@ -48,6 +48,19 @@ export async function setPinned(id, pinned) {
 	}
 }
 
+/** Turns "Let the model see its earlier reasoning" on or off; resolves to whether it is on now. */
+export async function setCarryReasoning(id, carryReasoning) {
+	try {
+		const summary = await api.updateConversation(id, { carryReasoning });
+		announce('ponder:conversation', summary);
+		return summary.carryReasoning;
+	}
+	catch (error) {
+		showToast(messageOf(error, 'The setting could not be changed.'), { kind: 'error' });
+		return !carryReasoning;
+	}
+}
+
 export async function deleteConversation({ id, title }) {
 	const confirmed = await confirmDialog({
 		title: 'Delete this conversation?',
@@ -112,11 +125,21 @@ export function resumePendingUndo() {
 	}
 }
 
-/** Opens the ⋯ menu of a conversation {id, title, pinned} under trigger; rename() starts renaming in place. */
-export function showConversationMenu(trigger, conversation, { rename, systemPrompt = null, share = null }) {
+/**
+ * Opens the ⋯ menu of a conversation {id, title, pinned} under trigger; rename() starts renaming in place.
+ * carryReasoning {checked, toggle}: the switch "Let the model see its earlier reasoning" (the header's menu only).
+ */
+export function showConversationMenu(trigger, conversation, { rename, systemPrompt = null, share = null, carryReasoning = null }) {
 	showMenu(trigger, [
 		{ label: 'Rename', icon: 'pencil', className: 'menu-rename', run: rename },
 		...(systemPrompt ? [{ label: 'System prompt…', icon: 'lines', className: 'menu-system-prompt', run: systemPrompt }] : []),
+		...(carryReasoning ? [{
+			label: 'Let the model see its earlier reasoning',
+			icon: 'thinking',
+			className: 'menu-carry-reasoning',
+			checked: carryReasoning.checked,
+			run: carryReasoning.toggle,
+		}] : []),
 		{
 			label: conversation.pinned ? 'Unpin' : 'Pin',
 			icon: conversation.pinned ? 'unpin' : 'pin',

@@ -8,7 +8,8 @@ let openMenu = null;
 
 /**
  * Opens a menu under trigger. items: [{label, icon, run} | {label, icon, href, download} | 'separator'];
- * {danger: true} colours an item. run(item) is called after the menu has closed.
+ * {danger: true} colours an item; {checked: true|false} makes it a checkbox item (aria-checked) drawn as a switch.
+ * run(item) is called after the menu has closed.
  */
 export function showMenu(trigger, items, { label = 'Options' } = {}) {
 	if (openMenu?.trigger === trigger) {
@@ -32,7 +33,8 @@ export function showMenu(trigger, items, { label = 'Options' } = {}) {
 		}
 		const entry = document.createElement(item.href ? 'a' : 'button');
 		entry.className = `menu-item${item.danger ? ' menu-item--danger' : ''}`;
-		entry.setAttribute('role', 'menuitem');
+		entry.setAttribute('role', item.checked === undefined ? 'menuitem' : 'menuitemcheckbox');
+		if (item.checked !== undefined) entry.setAttribute('aria-checked', String(Boolean(item.checked)));
 		entry.tabIndex = -1;
 		if (item.href) {
 			entry.href = item.href;
@@ -63,7 +65,7 @@ export function showMenu(trigger, items, { label = 'Options' } = {}) {
 	trigger.setAttribute('aria-expanded', 'true');
 	trigger.classList.add('is-open');
 
-	const entries = () => [...menu.querySelectorAll('[role="menuitem"]')];
+	const entries = () => [...menu.querySelectorAll('[role="menuitem"], [role="menuitemcheckbox"]')];
 	const focusAt = (index) => {
 		const list = entries();
 		list[(index + list.length) % list.length]?.focus();

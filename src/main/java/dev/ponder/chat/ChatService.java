@@ -58,9 +58,12 @@ public class ChatService {
 
 	private final UpstreamMessages upstreamMessages;
 
+	private final CarriedReasoning carriedReasoning;
+
 	ChatService(MessageService messages, UpstreamClients clients, GenerationRegistry registry, AnswerRecorder recorder,
-			RelayPrompt relayPrompt, PonderProperties properties, AnswerSetup setup,
-			UpstreamMessages upstreamMessages) {
+			RelayPrompt relayPrompt, PonderProperties properties, AnswerSetup setup, UpstreamMessages upstreamMessages,
+			CarriedReasoning carriedReasoning) {
+		this.carriedReasoning = carriedReasoning;
 		this.messages = messages;
 		this.clients = clients;
 		this.registry = registry;
@@ -88,7 +91,7 @@ public class ChatService {
 		Turn turn = this.messages.beginTurn(conversationId, request.content(),
 				this.setup.spec(model, reasoning, request.relay(), endpoint, request.parameters()),
 				request.attachmentIds(), request.systemPrompt());
-		return start(turn, new QuestionMessages(this.upstreamMessages, turn.history()), reasoning, request.relay());
+		return start(turn, asked(turn), reasoning, request.relay());
 	}
 
 	/**
@@ -121,7 +124,7 @@ public class ChatService {
 		this.setup.checkFiles(conversationId, request.attachmentIds(), readers);
 		List<Turn> turns = this.messages.beginCompare(conversationId, request.content(), specs, request.attachmentIds(),
 				request.systemPrompt());
-		QuestionMessages asked = new QuestionMessages(this.upstreamMessages, turns.get(0).history());
+		QuestionMessages asked = asked(turns.get(0));
 		List<StartedAnswer> started = new ArrayList<>();
 		for (int i = 0; i < turns.size(); i++) {
 			started.add(start(turns.get(i), asked, AnswerSetup.reasoning(columns.get(i).reasoning()),
@@ -159,7 +162,7 @@ public class ChatService {
 		ReasoningOptions reasoning = AnswerSetup.reasoning(request.reasoning());
 		Turn turn = this.messages.beginRegeneration(answerId,
 				this.setup.spec(model, reasoning, request.relay(), endpoint, parameters));
-		return start(turn, new QuestionMessages(this.upstreamMessages, turn.history()), reasoning, request.relay());
+		return start(turn, asked(turn), reasoning, request.relay());
 	}
 
 	/**
@@ -184,7 +187,7 @@ public class ChatService {
 		Turn turn = this.messages.beginEdit(questionId, request.content(),
 				this.setup.spec(model, reasoning, request.relay(), endpoint, request.parameters()),
 				request.attachmentIds(), request.systemPrompt());
-		return start(turn, new QuestionMessages(this.upstreamMessages, turn.history()), reasoning, request.relay());
+		return start(turn, asked(turn), reasoning, request.relay());
 	}
 
 	private StartedAnswer answerAgainFromStoredReasoning(MessageView earlier, String model, String endpoint,
@@ -195,9 +198,9 @@ public class ChatService {
 		}
 		String thinker = earlier.relay().thinkerModel();
 		AnswerParameters taken = (parameters != null) ? parameters.only(this.setup.taken(endpoint, model)) : null;
-		Turn turn = this.messages.beginRegeneration(earlier.id(),
+		Turn turn = this.messages.beginRewriteFromStoredReasoning(earlier.id(),
 				new AnswerSpec(model, earlier.reasoningAsked(), thinker, endpoint, taken));
-		QuestionMessages asked = new QuestionMessages(this.upstreamMessages, turn.history());
+		QuestionMessages asked = asked(turn);
 		return new StartedAnswer(turn,
 				this.registry.startRelay(turn,
 						new RelayRun(thinker, turn.model(), Flux.just(new UpstreamEvent.Reasoning(earlier.reasoning())),
@@ -230,12 +233,18 @@ public class ChatService {
 
 	private Flux<UpstreamEvent> answerer(Turn turn, QuestionMessages asked, String reasoning) {
 		return Flux.defer(() -> this.clients.client(turn.endpoint())
-			.stream(sampled(
-					ChatRequest.streaming(turn.model(),
-							this.relayPrompt.forAnswerer(turn.systemPrompt(),
-									asked.forModel(turn.endpoint(), turn.model()), reasoning),
-							ANSWERER_REASONING),
-					turn)));
+			.stream(sampled(ChatRequest.streaming(turn.model(),
+					this.relayPrompt.forAnswerer(turn.systemPrompt(),
+							asked.withoutReasoning(turn.endpoint(), turn.model()), reasoning),
+					ANSWERER_REASONING), turn)));
+	}
+
+	/**
+	 * The turns of the question asked, with its conversation's earlier reasoning if it
+	 * carries any; every column and relay stage of it shares them.
+	 */
+	private QuestionMessages asked(Turn turn) {
+		return new QuestionMessages(this.upstreamMessages, this.carriedReasoning, turn.history());
 	}
 
 	/**

@@ -8,10 +8,11 @@ import dev.ponder.conversation.ConversationTotals;
 
 /**
  * The open conversation as its page header shows it: title, pin, what it has cost so far,
- * and its system prompt, shown folded above the thread.
+ * and its system prompt, shown folded above the thread; whether the model sees its
+ * earlier reasoning, a switch in its menu.
  */
 public record ConversationItem(UUID id, String title, Instant createdAt, Instant updatedAt, boolean pinned,
-		ConversationTotals totals, String totalsLine, String systemPrompt) {
+		ConversationTotals totals, String totalsLine, String systemPrompt, boolean carryReasoning) {
 
 	/**
 	 * The system prompt's first line, for its folded summary; {@code null} without one.
@@ -22,7 +23,8 @@ public record ConversationItem(UUID id, String title, Instant createdAt, Instant
 
 	static ConversationItem of(ConversationDetails details) {
 		return new ConversationItem(details.id(), details.title(), details.createdAt(), details.updatedAt(),
-				details.pinned(), details.totals(), details.totalsLine(), details.systemPrompt());
+				details.pinned(), details.totals(), details.totalsLine(), details.systemPrompt(),
+				details.carryReasoning());
 	}
 
 }

@@ -66,6 +66,9 @@ public final class AnswerSummary {
 		if (message.relay() != null) {
 			parts.add("thinking by " + message.relay().thinkerModel());
 		}
+		if (message.carriedReasoning()) {
+			parts.add("saw its earlier reasoning");
+		}
 		if (message.parameters() != null) {
 			parts.addAll(parameters(message.parameters()));
 		}

@@ -51,6 +51,8 @@ public class Conversation extends NewUntilStored<UUID> {
 
 	private String systemPrompt;
 
+	private boolean carryReasoning;
+
 	protected Conversation() {
 	}
 
@@ -137,6 +139,18 @@ public class Conversation extends NewUntilStored<UUID> {
 		this.systemPrompt = (systemPrompt == null || systemPrompt.isBlank()) ? null : systemPrompt.strip();
 	}
 
+	/**
+	 * Whether earlier answers' reasoning goes back upstream with them: off until the
+	 * person turns it on.
+	 */
+	public boolean isCarryReasoning() {
+		return this.carryReasoning;
+	}
+
+	void setCarryReasoning(boolean carryReasoning) {
+		this.carryReasoning = carryReasoning;
+	}
+
 	public UUID getOwnerId() {
 		return this.ownerId;
 	}
@@ -146,10 +160,11 @@ public class Conversation extends NewUntilStored<UUID> {
 	 * is harmless.
 	 */
 	static Conversation imported(UUID ownerId, UUID id, String title, Instant createdAt, Instant updatedAt,
-			boolean pinned, UUID activeLeafId, String systemPrompt) {
+			boolean pinned, UUID activeLeafId, String systemPrompt, boolean carryReasoning) {
 		Conversation conversation = new Conversation(ownerId, title, createdAt);
 		conversation.id = id;
 		conversation.setSystemPrompt(systemPrompt);
+		conversation.carryReasoning = carryReasoning;
 		conversation.updatedAt = updatedAt;
 		conversation.pinned = pinned;
 		conversation.activeLeafId = activeLeafId;

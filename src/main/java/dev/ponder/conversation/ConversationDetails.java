@@ -12,9 +12,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param totals what all its answers used and cost, reasoning's share included
  * @param systemPrompt the instructions sent first on every turn, or {@code null}
+ * @param carryReasoning whether earlier answers' reasoning goes back upstream with them
  */
 public record ConversationDetails(UUID id, String title, Instant createdAt, Instant updatedAt, boolean pinned,
-		ConversationTotals totals, List<MessageView> messages, String systemPrompt) {
+		ConversationTotals totals, List<MessageView> messages, String systemPrompt, boolean carryReasoning) {
 
 	/**
 	 * Its tokens and cost worded by {@link AnswerSummary}, or {@code null} before any.

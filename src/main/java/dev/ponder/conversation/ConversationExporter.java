@@ -155,7 +155,7 @@ public class ConversationExporter {
 			.toList();
 		return new ExportFile.Conversation(conversation.getId(), conversation.getTitle(), conversation.getCreatedAt(),
 				conversation.getUpdatedAt(), conversation.isPinned(), conversation.getActiveLeafId(), all,
-				conversation.getSystemPrompt(), List.copyOf(kept.values()));
+				conversation.getSystemPrompt(), List.copyOf(kept.values()), conversation.isCarryReasoning());
 	}
 
 	private ExportFile.Message exported(Message message, List<UUID> files) {
@@ -169,7 +169,8 @@ public class ConversationExporter {
 				view.relay(), view.compare(), view.parameters(), files,
 				// Stripped, so that a file exported again after its import reads the
 				// same.
-				(view.reasoningCost() != null) ? view.reasoningCost().stripTrailingZeros() : null);
+				(view.reasoningCost() != null) ? view.reasoningCost().stripTrailingZeros() : null,
+				message.isCarriedReasoning() ? true : null);
 	}
 
 }

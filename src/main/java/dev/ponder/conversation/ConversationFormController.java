@@ -50,6 +50,15 @@ class ConversationFormController {
 	}
 
 	/**
+	 * Turns "Let the model see its earlier reasoning" on or off from the header's menu.
+	 */
+	@PostMapping("/c/{id}/carry-reasoning")
+	String carryReasoning(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean carryReasoning) {
+		this.conversations.update(id, ConversationPatch.carryReasoning(carryReasoning));
+		return "redirect:/c/" + id;
+	}
+
+	/**
 	 * Changes the conversation, or sends the person back with what is wrong (the first of
 	 * the sentences, always the same one).
 	 */

@@ -173,7 +173,8 @@ public class ConversationImporter {
 	private void store(ExportFile.Conversation source, UUID ownerId, String where) {
 		this.conversations.save(Conversation.imported(ownerId, source.id(), source.title().strip(), source.createdAt(),
 				(source.updatedAt() != null) ? source.updatedAt() : source.createdAt(),
-				Boolean.TRUE.equals(source.pinned()), source.activeLeafId(), source.systemPrompt()));
+				Boolean.TRUE.equals(source.pinned()), source.activeLeafId(), source.systemPrompt(),
+				Boolean.TRUE.equals(source.carryReasoning())));
 		// Parents first: a message's parent must exist when it is inserted.
 		ParentsFirst.of(source.messages())
 			.placed()
@@ -220,7 +221,8 @@ public class ConversationImporter {
 				(message.error() != null) ? message.error().code() : null,
 				(message.error() != null) ? message.error().message() : null, message.usage(), message.createdAt(),
 				message.reasoningStartedAt(), message.contentStartedAt(), message.finishedAt(), message.relay(),
-				message.compare(), message.parameters(), message.reasoningCost());
+				message.compare(), message.parameters(), message.reasoningCost(),
+				Boolean.TRUE.equals(message.carriedReasoning()));
 	}
 
 	static void check(boolean condition, String problem) {

@@ -175,7 +175,7 @@ public class ConversationService {
 			.toList();
 		return new ConversationDetails(conversation.getId(), conversation.getTitle(), conversation.getCreatedAt(),
 				conversation.getUpdatedAt(), conversation.isPinned(), ConversationTotals.of(tree.all()), path,
-				conversation.getSystemPrompt());
+				conversation.getSystemPrompt(), conversation.isCarryReasoning());
 	}
 
 	/**
@@ -204,6 +204,9 @@ public class ConversationService {
 		}
 		if (patch.systemPrompt() != null) {
 			conversation.setSystemPrompt(patch.systemPrompt());
+		}
+		if (patch.carryReasoning() != null) {
+			conversation.setCarryReasoning(patch.carryReasoning());
 		}
 		return ConversationSummary.of(conversation);
 	}

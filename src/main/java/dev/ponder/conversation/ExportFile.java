@@ -29,12 +29,13 @@ public record ExportFile(String format, Integer version, Instant exportedAt, Lis
 
 	/**
 	 * One conversation, with the branch it follows, all its messages, its system prompt
-	 * ({@code null} for none, and in files from before there were any) and the files its
-	 * questions carry, each once however many questions name it.
+	 * ({@code null} for none, and in files from before there were any), the files its
+	 * questions carry, each once however many questions name it, and whether earlier
+	 * reasoning goes back upstream ({@code null}, off, in files from before the switch).
 	 */
 	public record Conversation(UUID id, String title, Instant createdAt, Instant updatedAt, Boolean pinned,
 			UUID activeLeafId, List<Message> messages, String systemPrompt,
-			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attachment> attachments) {
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attachment> attachments, Boolean carryReasoning) {
 
 		/**
 		 * The same conversation under random new ids, its links between messages kept.
@@ -59,7 +60,7 @@ public record ExportFile(String format, Integer version, Instant exportedAt, Lis
 			return new Conversation(newId.apply(this.id), this.title, this.createdAt, this.updatedAt, this.pinned,
 					renew.apply(this.activeLeafId),
 					this.messages.stream().map((message) -> message.withIds(renew)).toList(), this.systemPrompt,
-					this.attachments);
+					this.attachments, this.carryReasoning);
 		}
 
 	}
@@ -70,14 +71,16 @@ public record ExportFile(String format, Integer version, Instant exportedAt, Lis
 	 * before there were any), {@code attachments} the ids of the conversation's files a
 	 * question carries, in order, {@code reasoningCost} what an answer's reasoning cost
 	 * at the price it was paid at ({@code null} where unknown, and in files from before
-	 * it was kept).
+	 * it was kept); {@code carriedReasoning} {@code true} for an answer asked with
+	 * earlier reasoning sent back (left out otherwise).
 	 */
 	public record Message(UUID id, UUID parentId, Integer position, String role, String status, String content,
 			String reasoning, JsonNode reasoningDetails, String model, String reasoningSetting, String provider,
 			String generationId, String finishReason, String nativeFinishReason, MessageView.ErrorView error,
 			TokenUsage usage, Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt,
 			Instant finishedAt, MessageView.Relay relay, MessageView.Compare compare, AnswerParameters parameters,
-			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<UUID> attachments, BigDecimal reasoningCost) {
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<UUID> attachments, BigDecimal reasoningCost,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Boolean carriedReasoning) {
 
 		Message withIds(UnaryOperator<UUID> renew) {
 			return new Message(renew.apply(this.id), renew.apply(this.parentId), this.position, this.role, this.status,
@@ -87,7 +90,7 @@ public record ExportFile(String format, Integer version, Instant exportedAt, Lis
 					this.relay,
 					(this.compare != null)
 							? new MessageView.Compare(renew.apply(this.compare.group()), this.compare.column()) : null,
-					this.parameters, this.attachments, this.reasoningCost);
+					this.parameters, this.attachments, this.reasoningCost, this.carriedReasoning);
 		}
 
 	}

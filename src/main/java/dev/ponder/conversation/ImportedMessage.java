@@ -11,5 +11,6 @@ record ImportedMessage(UUID id, UUID parentId, int position, MessageRole role, M
 		String reasoning, String reasoningDetails, String model, ReasoningSetting reasoningSetting, String provider,
 		String generationId, String finishReason, String nativeFinishReason, String errorCode, String errorMessage,
 		TokenUsage usage, Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt,
-		MessageView.Relay relay, MessageView.Compare compare, AnswerParameters parameters, BigDecimal reasoningCost) {
+		MessageView.Relay relay, MessageView.Compare compare, AnswerParameters parameters, BigDecimal reasoningCost,
+		boolean carriedReasoning) {
 }

@@ -110,6 +110,8 @@ public class Message extends NewUntilStored<UUID> {
 	/** See {@link ReasoningCost}; {@code null} where the price was unknown. */
 	private BigDecimal reasoningCost;
 
+	private boolean carriedReasoning;
+
 	protected Message() {
 	}
 
@@ -183,6 +185,7 @@ public class Message extends NewUntilStored<UUID> {
 		if (source.role() == MessageRole.ASSISTANT) {
 			message.setParameters(source.parameters());
 			message.reasoningCost = source.reasoningCost();
+			message.carriedReasoning = source.carriedReasoning();
 		}
 		return message;
 	}
@@ -204,6 +207,19 @@ public class Message extends NewUntilStored<UUID> {
 	void compareIn(UUID group, int column) {
 		this.compareGroup = group;
 		this.compareColumn = column;
+	}
+
+	/** Marks an answer as asked with earlier answers' reasoning sent back upstream. */
+	void askedWithEarlierReasoning() {
+		this.carriedReasoning = true;
+	}
+
+	/**
+	 * Marks an answer written from another's stored reasoning as that answer was marked:
+	 * the reasoning is the other's, and so is what it saw.
+	 */
+	void reusesReasoningOf(Message earlier) {
+		this.carriedReasoning = earlier.carriedReasoning;
 	}
 
 	/**
@@ -355,6 +371,14 @@ public class Message extends NewUntilStored<UUID> {
 		return this.thinkerProvider;
 	}
 
+	/**
+	 * The model whose reasoning an answer holds: a relay's thinker, else the model that
+	 * answered.
+	 */
+	String reasoningModel() {
+		return (this.thinkerModel != null) ? this.thinkerModel : this.model;
+	}
+
 	/** What a relayed answer's thinking used. */
 	public TokenUsage getThinkerUsage() {
 		return (this.thinkerUsage != null) ? this.thinkerUsage : TokenUsage.NONE;
@@ -374,6 +398,11 @@ public class Message extends NewUntilStored<UUID> {
 	 */
 	public BigDecimal getReasoningCost() {
 		return ReasoningCost.known(this.reasoningCost, getUsage(), getThinkerUsage());
+	}
+
+	/** Whether this answer was asked with earlier answers' reasoning sent back. */
+	public boolean isCarriedReasoning() {
+		return this.carriedReasoning;
 	}
 
 }

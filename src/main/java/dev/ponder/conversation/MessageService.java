@@ -83,7 +83,7 @@ public class MessageService {
 		instruct(conversation, systemPrompt);
 		List<Message> branch = branch(conversation);
 		Message question = question(conversation, last(branch), content, attachmentIds);
-		return answer(conversation, question, history(followedBy(branch, question)), spec, null);
+		return answer(conversation, question, history(conversation, followedBy(branch, question)), spec, null);
 	}
 
 	/**
@@ -113,7 +113,7 @@ public class MessageService {
 		instruct(conversation, systemPrompt);
 		List<Message> branch = branch(conversation);
 		Message question = question(conversation, last(branch), content, attachmentIds);
-		List<Turn.HistoryEntry> asked = history(followedBy(branch, question));
+		List<Turn.HistoryEntry> asked = history(conversation, followedBy(branch, question));
 		List<Turn> turns = new ArrayList<>();
 		for (int column = 0; column < columns.size(); column++) {
 			turns.add(answer(conversation, question, asked, columns.get(column), column));
@@ -130,6 +130,19 @@ public class MessageService {
 	 * A new answer beside {@code answerId}; a spec without a model means the same model.
 	 */
 	public Turn beginRegeneration(UUID answerId, AnswerSpec spec) {
+		return regeneration(answerId, spec, false);
+	}
+
+	/**
+	 * A relayed answer written again beside {@code answerId} from that answer's stored
+	 * reasoning, its thinker not asked again: it saw earlier reasoning exactly when the
+	 * reasoning it reuses did.
+	 */
+	public Turn beginRewriteFromStoredReasoning(UUID answerId, AnswerSpec spec) {
+		return regeneration(answerId, spec, true);
+	}
+
+	private Turn regeneration(UUID answerId, AnswerSpec spec, boolean reusingReasoning) {
 		Message answer = visibleMessage(answerId)
 			.filter((message) -> message.getRole() == MessageRole.ASSISTANT && message.getParentId() != null)
 			.orElseThrow(() -> NotFoundException.message(answerId));
@@ -139,8 +152,13 @@ public class MessageService {
 		String model = (spec.model() != null) ? spec.model() : answer.getModel();
 		String endpoint = (spec.endpoint() != null) ? spec.endpoint() : answer.getEndpoint();
 		AnswerParameters parameters = (spec.parameters() != null) ? spec.parameters() : answer.getParameters();
-		return answer(conversation, question, history(tree(conversation.getId()).pathFromRoot(question)),
+		Turn turn = answer(conversation, question,
+				history(conversation, tree(conversation.getId()).pathFromRoot(question)),
 				new AnswerSpec(model, spec.reasoningSetting(), spec.thinkerModel(), endpoint, parameters), null);
+		if (reusingReasoning) {
+			this.messages.findById(turn.assistantMessageId()).ifPresent((again) -> again.reusesReasoningOf(answer));
+		}
+		return turn;
 	}
 
 	/**
@@ -176,7 +194,7 @@ public class MessageService {
 				: null;
 		List<Message> above = (parent != null) ? tree(conversation.getId()).pathFromRoot(parent) : List.of();
 		Message edited = question(conversation, parent, content, attachmentIds);
-		return answer(conversation, edited, history(followedBy(above, edited)), spec, null);
+		return answer(conversation, edited, history(conversation, followedBy(above, edited)), spec, null);
 	}
 
 	/**
@@ -243,6 +261,9 @@ public class MessageService {
 			streaming.compareIn(question.getId(), compareColumn);
 		}
 		streaming.setParameters(spec.parameters());
+		if (seesEarlierReasoning(asked, streaming)) {
+			streaming.askedWithEarlierReasoning();
+		}
 		Message answer = this.messages.save(streaming);
 		conversation.follow(answer.getId());
 		conversation.touch(now);
@@ -251,11 +272,22 @@ public class MessageService {
 	}
 
 	/**
-	 * A branch as turns for the upstream: questions with their files, answers without
-	 * their reasoning, and without the answers that never got any text. The files of the
-	 * whole branch are read in one query.
+	 * Whether some earlier answer's reasoning reaches the model that thinks for this
+	 * answer (a relay's thinker; the answerer gets the turns as before). A first turn, or
+	 * one whose earlier answers had no reasoning, is not marked: nothing was sent.
 	 */
-	private List<Turn.HistoryEntry> history(List<Message> path) {
+	private static boolean seesEarlierReasoning(List<Turn.HistoryEntry> asked, Message answer) {
+		return asked.stream()
+			.anyMatch((entry) -> entry.reasoning() != null
+					&& entry.reasoning().reaches(answer.getEndpoint(), answer.reasoningModel()));
+	}
+
+	/**
+	 * A branch as turns for the upstream: questions with their files, answers with their
+	 * reasoning only when the conversation carries it, and without the answers that never
+	 * got any text. The files of the whole branch are read in one query.
+	 */
+	private List<Turn.HistoryEntry> history(Conversation conversation, List<Message> path) {
 		List<Message> sent = path.stream()
 			.filter((message) -> message.getStatus() != MessageStatus.STREAMING)
 			.filter((message) -> !message.getContent().isBlank())
@@ -264,8 +296,23 @@ public class MessageService {
 				sent.stream().filter((message) -> message.getRole() == MessageRole.USER).map(Message::getId).toList());
 		return sent.stream()
 			.map((message) -> new Turn.HistoryEntry(message.getRole(), message.getContent(),
-					files.getOrDefault(message.getId(), List.of())))
+					files.getOrDefault(message.getId(), List.of()),
+					conversation.isCarryReasoning() ? earlierReasoning(message) : null))
 			.toList();
+	}
+
+	/**
+	 * An answer's reasoning as it may go back upstream, or {@code null} for a question or
+	 * an answer without any. A relayed answer's reasoning is its thinker's.
+	 */
+	private static Turn.EarlierReasoning earlierReasoning(Message message) {
+		boolean thought = (message.getReasoning() != null && !message.getReasoning().isBlank())
+				|| message.getReasoningDetails() != null;
+		if (message.getRole() != MessageRole.ASSISTANT || !thought) {
+			return null;
+		}
+		return new Turn.EarlierReasoning(message.getReasoning(), message.getReasoningDetails(), message.getEndpoint(),
+				message.reasoningModel());
 	}
 
 	/**

@@ -20,13 +20,16 @@ import dev.ponder.attachment.AttachmentView;
  * @param attachments the files a question carries, in the order sent; none for an answer
  * @param reasoningCost what an answer's reasoning cost (see {@link ReasoningCost}): zero
  * if it did not reason, {@code null} where its price is unknown, and for a question
+ * @param carriedReasoning whether the answer was asked with earlier answers' reasoning
+ * sent back upstream
  */
 public record MessageView(UUID id, UUID conversationId, UUID parentId, String role, String content, String reasoning,
 		String endpoint, String model, ReasoningSetting reasoningAsked, String provider, String generationId,
 		MessageStatus status, ErrorView error, TokenUsage usage, String finishReason, String nativeFinishReason,
 		Instant createdAt, Instant reasoningStartedAt, Instant contentStartedAt, Instant finishedAt,
 		Long thinkingMillis, Long totalMillis, Siblings siblings, Relay relay, Compare compare,
-		AnswerParameters parameters, List<AttachmentView> attachments, BigDecimal reasoningCost) {
+		AnswerParameters parameters, List<AttachmentView> attachments, BigDecimal reasoningCost,
+		boolean carriedReasoning) {
 
 	public MessageView {
 		attachments = (attachments != null) ? List.copyOf(attachments) : List.of();
@@ -38,7 +41,8 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 				this.endpoint, this.model, this.reasoningAsked, this.provider, this.generationId, this.status,
 				this.error, this.usage, this.finishReason, this.nativeFinishReason, this.createdAt,
 				this.reasoningStartedAt, this.contentStartedAt, this.finishedAt, this.thinkingMillis, this.totalMillis,
-				this.siblings, this.relay, this.compare, this.parameters, files, this.reasoningCost);
+				this.siblings, this.relay, this.compare, this.parameters, files, this.reasoningCost,
+				this.carriedReasoning);
 	}
 
 	/**
@@ -52,7 +56,7 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 				this.endpoint, this.model, this.reasoningAsked, this.provider, this.generationId, this.status,
 				this.error, withoutCost(this.usage), this.finishReason, this.nativeFinishReason, this.createdAt,
 				this.reasoningStartedAt, this.contentStartedAt, this.finishedAt, this.thinkingMillis, this.totalMillis,
-				this.siblings, thinking, this.compare, this.parameters, this.attachments, null);
+				this.siblings, thinking, this.compare, this.parameters, this.attachments, null, this.carriedReasoning);
 	}
 
 	private static TokenUsage withoutCost(TokenUsage usage) {
@@ -110,7 +114,8 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 				(message.getCompareGroup() != null) ? new Compare(message.getCompareGroup(), message.getCompareColumn())
 						: null,
 				(message.getRole() == MessageRole.ASSISTANT) ? message.getParameters() : null, List.of(),
-				(message.getRole() == MessageRole.ASSISTANT) ? message.getReasoningCost() : null);
+				(message.getRole() == MessageRole.ASSISTANT) ? message.getReasoningCost() : null,
+				message.isCarriedReasoning());
 	}
 
 	private static Relay relay(Message message) {

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -47,17 +48,38 @@ public record ChatRequest(String model, List<ChatMessage> messages, boolean stre
 	 *
 	 * @param content the text, or a list of {@link ContentPart}s for a question with
 	 * files
+	 * @param reasoning an earlier answer's reasoning as plain text, OpenRouter's way of
+	 * preserving it for models that return only text; left out when {@code null}
+	 * @param reasoningDetails an earlier answer's {@code reasoning_details} array exactly
+	 * as the model sent it (encrypted blocks and signatures included); left out when
+	 * {@code null}
 	 */
-	public record ChatMessage(String role, Object content) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	public record ChatMessage(String role, Object content, String reasoning, JsonNode reasoningDetails) {
 
 		/** A turn of text alone. */
 		public ChatMessage(String role, String content) {
-			this(role, (Object) content);
+			this(role, (Object) content, null, null);
+		}
+
+		private ChatMessage(String role, Object content) {
+			this(role, content, null, null);
 		}
 
 		/** A turn of several parts: text, images, files. */
 		public static ChatMessage ofParts(String role, List<ContentPart> parts) {
 			return new ChatMessage(role, List.copyOf(parts));
+		}
+
+		/** The same turn with the reasoning that led to it, as plain text. */
+		public ChatMessage withReasoning(String text) {
+			return new ChatMessage(this.role, this.content, text, null);
+		}
+
+		/** The same turn with the reasoning blocks that led to it, untouched. */
+		public ChatMessage withReasoningDetails(JsonNode details) {
+			return new ChatMessage(this.role, this.content, null, details);
 		}
 
 		/**

@@ -237,6 +237,8 @@ abstract class AccountsContract {
 		assertThat(bob.get("/api/export").body().get("conversations")).isEmpty();
 		assertThat(bob.call("PATCH", "/api/conversations/" + conversation, "{\"title\":\"Mine now\"}").status())
 			.isEqualTo(404);
+		assertThat(bob.call("PATCH", "/api/conversations/" + conversation, "{\"carryReasoning\":true}").status())
+			.isEqualTo(404);
 		assertThat(bob.call("DELETE", "/api/conversations/" + conversation, null).status()).isEqualTo(404);
 		assertThat(bob.post("/api/conversations/" + conversation + "/restore", null).status()).isEqualTo(404);
 		assertThat(bob.post("/api/conversations/" + conversation + "/messages", "{\"content\":\"Hi\"}").status())
@@ -258,9 +260,12 @@ abstract class AccountsContract {
 		bobsBrowser.logIn("bob", BOB_PASSWORD, false);
 		assertThat(bobsBrowser.get("/c/" + conversation).statusCode()).isEqualTo(404);
 		assertThat(bobsBrowser.get("/").body()).doesNotContain("heron");
+		assertThat(bobsBrowser.submit("/", "/c/" + conversation + "/carry-reasoning", Map.of("carryReasoning", "true"))
+			.statusCode()).isEqualTo(404);
 
 		JsonNode after = alicesApi().get("/api/conversations/" + conversation).body();
 		assertThat(after.get("title").asString()).isEqualTo("Tell me the heron plan");
+		assertThat(after.get("carryReasoning").asBoolean()).as("another person cannot turn it on").isFalse();
 		assertThat(after.get("messages")).hasSize(2);
 		assertThat(alicesApi().get("/api/usage").body().get("answers").asLong()).isEqualTo(1);
 		JsonNode herUsage = alicesApi().get("/api/usage").body();

@@ -267,13 +267,14 @@ abstract class AttachmentStorageContract {
 					m.reasoning(), m.reasoningDetails(), m.model(), m.reasoningSetting(), m.provider(),
 					m.generationId(), m.finishReason(), m.nativeFinishReason(), m.error(), m.usage(), m.createdAt(),
 					m.reasoningStartedAt(), m.contentStartedAt(), m.finishedAt(), m.relay(), m.compare(),
-					m.parameters(), "assistant".equals(m.role()) ? List.of(notes.id()) : List.of(), m.reasoningCost()))
+					m.parameters(), "assistant".equals(m.role()) ? List.of(notes.id()) : List.of(), m.reasoningCost(),
+					m.carriedReasoning()))
 			.toList();
 		String file = this.jsonMapper
 			.writeValueAsString(new ExportFile(exported.format(), exported.version(), exported.exportedAt(),
 					List.of(new ExportFile.Conversation(source.id(), source.title(), source.createdAt(),
 							source.updatedAt(), source.pinned(), source.activeLeafId(), moved, source.systemPrompt(),
-							source.attachments()))));
+							source.attachments(), source.carryReasoning()))));
 		this.conversations.delete(conversation);
 
 		assertThatThrownBy(() -> this.importer.importJson(file))

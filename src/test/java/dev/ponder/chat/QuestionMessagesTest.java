@@ -36,12 +36,12 @@ class QuestionMessagesTest {
 		UUID id = UUID.randomUUID();
 		AttachmentView file = new AttachmentView(id, "notes.txt", "text/plain", 6, "text", "/files/" + id, null);
 		when(this.attachments.bytes(id)).thenReturn("notes\n".getBytes(StandardCharsets.UTF_8));
-		QuestionMessages asked = new QuestionMessages(this.upstream,
+		QuestionMessages asked = new QuestionMessages(this.upstream, mock(CarriedReasoning.class),
 				List.of(new Turn.HistoryEntry(MessageRole.USER, "Read this", List.of(file))));
 
-		List<ChatMessage> first = asked.forModel("openrouter", "a/one");
-		List<ChatMessage> second = asked.forModel("openrouter", "b/two");
-		List<ChatMessage> elsewhere = asked.forModel("local", "c/three");
+		List<ChatMessage> first = asked.withoutReasoning("openrouter", "a/one");
+		List<ChatMessage> second = asked.withoutReasoning("openrouter", "b/two");
+		List<ChatMessage> elsewhere = asked.withoutReasoning("local", "c/three");
 
 		assertThat(second).isSameAs(first);
 		assertThat(elsewhere).as("another server is sent PDFs' text: built apart").isNotSameAs(first);

@@ -20,7 +20,7 @@ class ConversationSummaryJsonTest {
 	void aListedConversationLeavesItsSystemPromptOut() {
 		Conversation conversation = Conversation.imported(null, java.util.UUID.randomUUID(), "Long prompt",
 				Instant.parse("2026-12-01T09:00:00Z"), Instant.parse("2026-12-01T09:00:00Z"), false, null,
-				"A very long prompt.");
+				"A very long prompt.", false);
 
 		JsonNode listed = this.json.valueToTree(ConversationSummary.listed(conversation));
 		JsonNode answered = this.json.valueToTree(ConversationSummary.of(conversation));
@@ -33,7 +33,7 @@ class ConversationSummaryJsonTest {
 	@Test
 	void anAnswerWithoutASystemPromptSaysNull() {
 		Conversation conversation = Conversation.imported(null, java.util.UUID.randomUUID(), "No prompt",
-				Instant.parse("2026-12-01T09:00:00Z"), Instant.parse("2026-12-01T09:00:00Z"), false, null, null);
+				Instant.parse("2026-12-01T09:00:00Z"), Instant.parse("2026-12-01T09:00:00Z"), false, null, null, false);
 
 		JsonNode answered = this.json.valueToTree(ConversationSummary.of(conversation));
 
