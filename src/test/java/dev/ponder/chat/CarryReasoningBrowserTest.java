@@ -9,6 +9,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
@@ -24,7 +25,6 @@ import dev.ponder.testing.Script;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The switch "Let the model see its earlier reasoning" in Chromium: a checked item of the
@@ -45,9 +45,10 @@ class CarryReasoningBrowserTest extends BrowserTestSupport {
 
 		Locator item = openMenu(this.page);
 		assertThat(item).hasAttribute("aria-checked", "false");
-		item.click();
+		Response on = switchOver(this.page, conversation, item);
 		assertThat(this.page.getByRole(AriaRole.MENU)).hasCount(0);
-		await().atMost(Duration.ofSeconds(10)).until(() -> carries(conversation));
+		assertThat(on.status()).isEqualTo(200);
+		assertThat(carries(conversation)).isTrue();
 		this.page.reload();
 
 		Locator again = openMenu(this.page);
@@ -62,8 +63,9 @@ class CarryReasoningBrowserTest extends BrowserTestSupport {
 		upstream.takeRequest();
 		assertThat(upstream.takeRequest().body()).contains("Let me greet them.");
 
-		openMenu(this.page).click();
-		await().atMost(Duration.ofSeconds(10)).until(() -> !carries(conversation));
+		Response off = switchOver(this.page, conversation, openMenu(this.page));
+		assertThat(off.status()).isEqualTo(200);
+		assertThat(carries(conversation)).isFalse();
 		this.page.reload();
 		assertThat(openMenu(this.page)).hasAttribute("aria-checked", "false");
 	}
@@ -84,7 +86,28 @@ class CarryReasoningBrowserTest extends BrowserTestSupport {
 			assertThat(plain.getByRole(AriaRole.SWITCH, new Page.GetByRoleOptions().setName(SWITCH)))
 				.hasAttribute("aria-checked", "true");
 			assertThat(carries(conversation)).isTrue();
-			save(plain, "menu-without-javascript-wide-light");
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("looks")
+	void withoutJavaScriptEveryFieldOfTheMenuFitsInsideIt(String size, int width, int height, ColorScheme scheme) {
+		UUID conversation = newConversation();
+		exchange(HttpMethod.PATCH, "/api/conversations/" + conversation, "{\"systemPrompt\":\"Answer like a heron.\"}");
+		try (BrowserContext noScript = newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false)
+			.setViewportSize(width, height)
+			.setColorScheme(scheme))) {
+			Page plain = noScript.newPage();
+			plain.navigate("/c/" + conversation);
+
+			plain.locator(".chat-menu-fallback > summary").click();
+			Locator menu = plain.locator(".chat-menu-fallback .menu--static");
+			assertThat(menu.locator("textarea[name=systemPrompt]")).hasValue("Answer like a heron.");
+
+			assertThat(outside(menu)).as("fields and buttons reaching past the menu's edge").isEmpty();
+			assertThat(menu).isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1));
+			assertFits(plain);
+			save(plain, "menu-without-javascript-" + size + "-" + scheme.name().toLowerCase());
 		}
 	}
 
@@ -110,6 +133,35 @@ class CarryReasoningBrowserTest extends BrowserTestSupport {
 	private static Locator openMenu(Page page) {
 		page.locator(".chat-menu-button").click();
 		return page.getByRole(AriaRole.MENUITEMCHECKBOX, new Page.GetByRoleOptions().setName(SWITCH));
+	}
+
+	/**
+	 * Clicks the switch and returns the answer to the PATCH it sends, once it has come:
+	 * the page's own request is what the test waits on, not the clock.
+	 */
+	private static Response switchOver(Page page, UUID conversation, Locator item) {
+		String path = "/api/conversations/" + conversation;
+		return page.waitForResponse(
+				(response) -> "PATCH".equals(response.request().method()) && response.url().endsWith(path),
+				item::click);
+	}
+
+	/** The menu's fields and buttons that reach past its inner edges, by name. */
+	private static List<?> outside(Locator menu) {
+		return (List<?>) menu.evaluate("""
+				(menu) => {
+					const style = getComputedStyle(menu);
+					const box = menu.getBoundingClientRect();
+					const left = box.left + parseFloat(style.borderLeftWidth);
+					const right = box.right - parseFloat(style.borderRightWidth);
+					return [...menu.querySelectorAll('input:not([type=hidden]), textarea, button, summary')]
+						.filter((el) => el.getClientRects().length)
+						.filter((el) => {
+							const r = el.getBoundingClientRect();
+							return r.left < left || r.right > right;
+						})
+						.map((el) => el.name || el.textContent.trim());
+				}""");
 	}
 
 	private boolean carries(UUID conversation) {
