@@ -65,13 +65,13 @@ class CarriedReasoningTest {
 	}
 
 	@Test
-	void turnsWithoutReasoningAreTheSameListUntouched() {
+	void turnsWithoutReasoningAreSentUnchanged() {
 		List<Turn.HistoryEntry> history = List.of(new Turn.HistoryEntry(MessageRole.USER, "Spiders?"),
 				new Turn.HistoryEntry(MessageRole.ASSISTANT, "Eight legs."));
 		List<ChatMessage> turns = List.of(new ChatMessage("user", "Spiders?"),
 				new ChatMessage("assistant", "Eight legs."));
 
-		assertThat(this.carried.onto(turns, history, "openrouter", "a/one")).isSameAs(turns);
+		assertThat(this.carried.onto(turns, history, "openrouter", "a/one")).isEqualTo(turns);
 	}
 
 	private ChatMessage earlier(Turn.EarlierReasoning reasoning, String endpoint, String model) {
