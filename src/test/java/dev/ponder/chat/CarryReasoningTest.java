@@ -197,6 +197,62 @@ class CarryReasoningTest extends AppTestSupport {
 	}
 
 	@Test
+	void anAnswerRegeneratedByAnotherModelIsSentTheEarlierReasoningAsThinkText_neverItsOwn() {
+		upstream.enqueueFor(THINKER, withBlocks(THINKER, "Herons fish at dawn."),
+				thinking(THINKER, "The tide matters more than the hour.", "At low tide."));
+		upstream.enqueueFor(OTHER, plain(OTHER, "At dawn, at low tide."));
+		UUID conversation = newConversation();
+		patch(conversation, "{\"carryReasoning\":true}");
+		ask(conversation, "When do herons fish?", THINKER);
+		ask(conversation, "Are you sure?", THINKER);
+		String second = conversation(conversation).get("messages").get(3).get("id").asString();
+
+		allEvents(postForEvents("/api/messages/" + second + "/regenerate", "{\"model\":\"" + OTHER + "\"}"));
+
+		RecordedRequest again = onlyRequestTo(OTHER);
+		JsonNode messages = again.json().get("messages");
+		assertThat(messages).as("the history stops at the question").hasSize(3);
+		assertThat(names(messages.get(1))).containsExactly("role", "content");
+		assertThat(messages.get(1).get("content").asString())
+			.isEqualTo("<think>\nThe heron waits by the reeds.\n</think>\n\nHerons fish at dawn.");
+		assertThat(messages.get(2).get("content").asString()).isEqualTo("Are you sure?");
+		assertThat(again.body()).as("the answer being replaced, and its reasoning, are not sent")
+			.doesNotContain("tide matters")
+			.doesNotContain("At low tide.");
+		JsonNode regenerated = conversation(conversation).get("messages").get(3);
+		assertThat(regenerated.get("content").asString()).isEqualTo("At dawn, at low tide.");
+		assertThat(regenerated.get("carriedReasoning").asBoolean()).isTrue();
+	}
+
+	@Test
+	void anEditedQuestionIsSentTheEarlierAnswersReasoning_notTheReasoningOfTheAnswerItReplaces() {
+		upstream.enqueueFor(THINKER, withBlocks(THINKER, "Herons fish at dawn."),
+				thinking(THINKER, "The tide matters more than the hour.", "At low tide."), plain(THINKER, "Very."));
+		UUID conversation = newConversation();
+		patch(conversation, "{\"carryReasoning\":true}");
+		ask(conversation, "When do herons fish?", THINKER);
+		ask(conversation, "Are you sure?", THINKER);
+		String question = conversation(conversation).get("messages").get(2).get("id").asString();
+
+		allEvents(postForEvents("/api/messages/" + question + "/edit",
+				json.writeValueAsString(Map.of("content", "Are herons patient?", "model", THINKER))));
+
+		RecordedRequest edited = chatRequests().get(2);
+		JsonNode messages = edited.json().get("messages");
+		assertThat(messages).hasSize(3);
+		assertThat(messages.get(1).get("reasoning_details")).isEqualTo(json.readTree(BLOCKS));
+		assertThat(messages.get(1).get("content").asString()).isEqualTo("Herons fish at dawn.");
+		assertThat(messages.get(2).get("content").asString()).isEqualTo("Are herons patient?");
+		assertThat(edited.body()).as("the other branch's question, answer and reasoning are not sent")
+			.doesNotContain("Are you sure?")
+			.doesNotContain("tide matters")
+			.doesNotContain("At low tide.");
+		JsonNode answer = conversation(conversation).get("messages").get(3);
+		assertThat(answer.get("content").asString()).isEqualTo("Very.");
+		assertThat(answer.get("carriedReasoning").asBoolean()).isTrue();
+	}
+
+	@Test
 	void eachCompareColumnIsSentWhatItsOwnModelMaySee() {
 		upstream.enqueueFor(THINKER, withBlocks(THINKER, "Herons fish at dawn."), plain(THINKER, "Dawn."));
 		upstream.enqueueFor(OTHER, plain(OTHER, "Dawn, I agree."));
@@ -342,6 +398,14 @@ class CarryReasoningTest extends AppTestSupport {
 		return upstream.requests().stream().filter((request) -> request.path().endsWith("/chat/completions")).toList();
 	}
 
+	private static RecordedRequest onlyRequestTo(String model) {
+		List<RecordedRequest> asked = chatRequests().stream()
+			.filter((request) -> model.equals(request.json().get("model").asString()))
+			.toList();
+		assertThat(asked).hasSize(1);
+		return asked.get(0);
+	}
+
 	private static List<String> names(JsonNode message) {
 		return List.copyOf(message.propertyNames());
 	}
@@ -372,6 +436,12 @@ class CarryReasoningTest extends AppTestSupport {
 		}
 		delta.putArray("reasoning_details").add(block);
 		return chunk.toString();
+	}
+
+	/** An answer whose reasoning streams as text with a {@code reasoning.text} detail. */
+	private static Script thinking(String model, String reasoning, String answer) {
+		return Script.answer(FakeGeneration.unique().servedBy(model, "Fake"), List.of(reasoning), List.of(answer),
+				Duration.ZERO);
 	}
 
 	private static Script plain(String model, String answer) {
