@@ -52,7 +52,7 @@ export function arriveAtMessage(follower) {
 				view.panel.touched = true;
 				view.panel.el.open = true;
 				view.renderReasoning();
-				scope = view.panel.body;
+				scope = view.panel.scroller;
 			}
 		}
 		highlightWords(scope, hit.query);
