@@ -52,7 +52,7 @@ export function arriveAtMessage(follower) {
 				view.panel.touched = true;
 				view.panel.el.open = true;
 				view.renderReasoning();
-				scope = view.panel.scroller;
+				scope = view.panel.body;
 			}
 		}
 		highlightWords(scope, hit.query);

@@ -82,9 +82,9 @@ export class ReasoningReader {
 
 	// ----- the open reader -----
 
-	/** The element that scrolls the reasoning (null until the panel is first opened). */
-	get scroller() {
-		return this.dom?.text ?? null;
+	/** Whether the reader has been built (the panel was opened at least once). */
+	get built() {
+		return this.dom != null;
 	}
 
 	/** Brings the reader up to text (the whole reasoning so far); final once no more reasoning will come. */
@@ -100,11 +100,13 @@ export class ReasoningReader {
 		if (closed.length) this.search.stale = true;
 	}
 
+	// The panel's own .thinking-body becomes the text column, and keeps only the reasoning: the bar and the outline
+	// go around it, so that what reads the body (tests, the copy button, search arrivals) reads the reasoning alone.
 	build() {
 		const root = element('div', 'reader');
 		const bar = element('div', 'reader-bar');
 		const columns = element('div', 'reader-columns');
-		const text = element('div', 'reader-text');
+		const text = this.panel.body;
 		const outline = new ReasoningOutline((paragraph) => this.jumpTo(paragraph));
 		outline.el.id = `${this.id}-steps`;
 		const stepsToggle = element('button', 'action-button reader-steps-toggle', 'Steps');
@@ -116,11 +118,11 @@ export class ReasoningReader {
 		const turns = this.buildTurns();
 		const words = element('span', 'reader-words');
 		bar.append(this.search.el, turns.el, stepsToggle, words);
+		text.before(root);
+		text.classList.add('reader-text');
 		columns.append(outline.el, text);
 		root.append(bar, columns);
 		this.dom = { root, text, outline, stepsToggle, turns, words, tail: null };
-		this.panel.body.textContent = '';
-		this.panel.body.append(root);
 		this.panel.el.classList.add('has-reader');
 		this.restart();
 	}

@@ -98,7 +98,7 @@ export class ThinkingPanel {
 			? `Thought for ${duration(Date.now() - this.startedAt)}`
 			: 'Thought process';
 		// No more reasoning will come: the reader closes its last paragraph, now or when it is next opened.
-		if (this.reader.scroller) {
+		if (this.reader.built) {
 			if (this.el.open) this.show(this.reader.shown);
 			else this.stale = true;
 		}
@@ -127,21 +127,16 @@ export class ThinkingPanel {
 		this.followBody(atBottom);
 	}
 
-	/** What scrolls the reasoning: the reader's text once it is built. */
-	get scroller() {
-		return this.reader.scroller ?? this.body;
-	}
-
 	/** While live, keep the newest reasoning in view inside the capped body, unless scrolled up. */
 	followBody(wasAtBottom) {
-		const body = this.scroller;
+		const body = this.body;
 		const overflowing = body.scrollHeight > body.clientHeight + 1;
 		this.el.classList.toggle('is-overflowing', this.state === 'live' && overflowing);
 		if (this.state === 'live' && wasAtBottom) body.scrollTop = body.scrollHeight;
 	}
 
 	bodyAtBottom() {
-		const body = this.scroller;
+		const body = this.body;
 		return body.scrollHeight - body.scrollTop - body.clientHeight < 24;
 	}
 

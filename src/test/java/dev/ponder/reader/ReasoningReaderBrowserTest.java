@@ -215,6 +215,9 @@ class ReasoningReaderBrowserTest extends BrowserTestSupport {
 		assertThat(page.locator("article.message--assistant .answer")).hasText("The answer is 41.");
 		page.reload();
 		Locator panel = page.locator("article.message--assistant details.thinking");
+		// The page's script has taken the panel over (a click before that would open the
+		// bare one).
+		assertThat(panel.locator(".thinking-stats")).isAttached();
 		panel.locator("summary").click();
 		assertThat(panel.locator(".reader-para").first()).isVisible();
 		return panel;
