@@ -17,6 +17,8 @@ export function paint(name, previous, next) {
 	if (!supported) return next;
 	const highlight = named(name);
 	for (const range of previous) highlight.delete(range);
+	// Ranges of answers taken off the page (another conversation opened) would otherwise stay forever.
+	for (const range of highlight) if (!range.startContainer.isConnected) highlight.delete(range);
 	for (const range of next) highlight.add(range);
 	return next;
 }

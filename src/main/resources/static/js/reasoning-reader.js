@@ -74,10 +74,14 @@ export class ReasoningReader {
 		const first = this.samples[0];
 		const last = this.samples.at(-1);
 		const seconds = (last.at - first.at) / 1000;
-		const words = `${count(this.words)} ${this.words === 1 ? 'word' : 'words'}`;
+		const words = this.wordCount();
 		if (seconds < 1) return words;
 		const rate = (last.chars - first.chars) / CHARS_PER_TOKEN / seconds;
 		return `${words} · ≈ ${count(rate)} tokens/s`;
+	}
+
+	wordCount() {
+		return `${count(this.words)} ${this.words === 1 ? 'word' : 'words'}`;
 	}
 
 	// ----- the open reader -----
@@ -96,7 +100,7 @@ export class ReasoningReader {
 		if (closed.length) this.addParagraphs(text, closed);
 		this.showTail(final ? '' : text.slice(this.cutter.openStart));
 		this.shown = text;
-		this.dom.words.textContent = `${count(this.words)} ${this.words === 1 ? 'word' : 'words'}`;
+		this.dom.words.textContent = this.wordCount();
 		if (closed.length) this.search.stale = true;
 	}
 
