@@ -6,8 +6,8 @@
 // A person's own open/close always wins: once they toggle it, the panel stops folding itself.
 // Open, the reasoning shows in a reader (reasoning-reader.js); live, the summary also counts words and tokens/s.
 
-import { duration } from './format.js';
 import { element } from './dom.js';
+import { duration } from './format.js';
 import { part } from './message-parts.js';
 import { ReasoningReader } from './reasoning-reader.js';
 

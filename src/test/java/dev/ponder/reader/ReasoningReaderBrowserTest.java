@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
@@ -139,6 +140,42 @@ class ReasoningReaderBrowserTest extends BrowserTestSupport {
 		panel.locator("summary").click();
 		assertThat(panel.locator(".reader-turn-summary")).hasText("11 changes of mind");
 		assertThat(panel.locator(".reader-para").last()).containsText("Okay, ready to answer.");
+	}
+
+	@Test
+	void aFoldedPanelOnlyCountsWordsAndCatchesUpWhenOpened() {
+		List<String> paragraphs = ReasoningSamples.paragraphs(STAIRCASE);
+		String first = String.join("\n\n", paragraphs.subList(0, 3)) + "\n\n";
+		String second = String.join("\n\n", paragraphs.subList(3, 6)) + "\n\n";
+		Gate folded = new Gate();
+		Gate counted = new Gate();
+		upstream.enqueue(Script.stream()
+			.chunk(Chunks.role())
+			.chunk(Chunks.reasoning(first))
+			.waitFor(folded)
+			.chunk(Chunks.reasoning(second))
+			.waitFor(counted)
+			.chunk(Chunks.content("The answer is 41."))
+			.chunk(Chunks.finish("stop"))
+			.done());
+		this.page.navigate("/");
+		ask(this.page, "Staircase while folded");
+		Locator panel = this.page.locator("article.message--assistant details.thinking");
+		assertThat(panel.locator(".reader-para")).hasCount(3);
+
+		panel.locator(".thinking-summary").click();
+		assertThat(panel).not().hasAttribute("open", "");
+		folded.open();
+		counted.awaitReached();
+
+		int words = (first + second).strip().split("\\s+").length;
+		assertThat(panel.locator(".thinking-stats")).containsText(String.format(Locale.ROOT, "%,d words", words));
+		assertThat(panel.locator(".reader-para")).hasCount(3);
+		panel.locator(".thinking-summary").click();
+		assertThat(panel.locator(".reader-para")).hasCount(6);
+		assertThat(panel.locator(".reader-para").last()).containsText("Step 3: a(3) = t(2) = 2");
+		counted.open();
+		assertThat(this.page.locator("article.message--assistant .answer")).hasText("The answer is 41.");
 	}
 
 	@Test
