@@ -9,7 +9,7 @@
 
 import { element } from './dom.js';
 import { count } from './format.js';
-import { renderInto } from './markdown.js';
+import { renderEachInto, renderInto } from './markdown.js';
 import { findTurns } from './reasoning-markers.js';
 import { paint, rangesOf } from './reasoning-highlights.js';
 import { ReasoningOutline } from './reasoning-outline.js';
@@ -153,10 +153,10 @@ export class ReasoningReader {
 			const source = text.slice(start, end);
 			const el = element('div', 'reader-para markdown');
 			el.tabIndex = -1;
-			renderInto(el, source);
 			added.append(el);
 			return { el, text: source, turns: findTurns(source) };
 		});
+		renderEachInto(paragraphs.map((paragraph) => paragraph.el), paragraphs.map((paragraph) => paragraph.text));
 		if (this.dom.tail) this.dom.tail.before(added);
 		else this.dom.text.append(added);
 		const ranges = [];
