@@ -131,17 +131,19 @@ const PURIFY_OPTIONS = {
 	FORBID_ATTR: ['id', 'name', 'srcset'],
 };
 
+function toHtml(text) {
+	try {
+		return marked.parse(String(text));
+	}
+	catch {
+		return `<p>${escapeHtml(text)}</p>`;
+	}
+}
+
 /** Markdown text → sanitised HTML string. */
 export function renderMarkdown(text) {
 	if (!text) return '';
-	let html;
-	try {
-		html = marked.parse(String(text));
-	}
-	catch {
-		html = `<p>${escapeHtml(text)}</p>`;
-	}
-	return DOMPurify.sanitize(html, PURIFY_OPTIONS);
+	return DOMPurify.sanitize(toHtml(text), PURIFY_OPTIONS);
 }
 
 /** Renders text into el, replacing its contents; marks it rendered (which turns off pre-wrap). Code blocks get a
@@ -150,4 +152,24 @@ export function renderInto(el, text) {
 	el.innerHTML = renderMarkdown(text);
 	el.classList.add('is-rendered');
 	addCodeCopyButtons(el);
+}
+
+/**
+ * renderInto for many elements at once (texts[i] into elements[i]), with one pass of the sanitiser over all of them:
+ * for short texts that pass is most of the cost (the reasoning reader opening on hundreds of paragraphs).
+ */
+export function renderEachInto(elements, texts) {
+	const holder = document.createElement('div');
+	holder.innerHTML = DOMPurify.sanitize(texts.map((text) => `<div>${text ? toHtml(text) : ''}</div>`).join(''),
+		PURIFY_OPTIONS);
+	// Each text's HTML is whole (raw HTML in it is escaped), so each comes back in its own <div>; if not, one by one.
+	if (holder.children.length !== elements.length) {
+		elements.forEach((el, i) => renderInto(el, texts[i]));
+		return;
+	}
+	[...holder.children].forEach((rendered, i) => {
+		elements[i].replaceChildren(...rendered.childNodes);
+		elements[i].classList.add('is-rendered');
+		addCodeCopyButtons(elements[i]);
+	});
 }

@@ -400,6 +400,7 @@ export class AssistantMessage {
 		if (this.frame) cancelAnimationFrame(this.frame);
 		this.frame = 0;
 		if (this.reasoningDirty && this.panel) {
+			this.panel.reader.count(this.reasoning);
 			this.panel.stale = true;
 			if (this.panel.el.open) this.renderReasoning();
 		}
@@ -410,11 +411,7 @@ export class AssistantMessage {
 	}
 
 	renderReasoning() {
-		const panel = this.panel;
-		const atBottom = panel.bodyAtBottom();
-		renderInto(panel.body, this.reasoning);
-		panel.stale = false;
-		panel.followBody(atBottom);
+		this.panel.show(this.reasoning);
 	}
 
 	/** Inserts node into .assistant-body at its slot's place; returns it. */

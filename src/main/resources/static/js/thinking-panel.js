@@ -4,9 +4,12 @@
 //   folded — the answer has begun: closed, "Thought for 12 s"
 //   done   — the answer is complete: the server's summary ("Thought for 12 s · 840 reasoning tokens")
 // A person's own open/close always wins: once they toggle it, the panel stops folding itself.
+// Open, the reasoning shows in a reader (reasoning-reader.js); live, the summary also counts words and tokens/s.
 
+import { element } from './dom.js';
 import { duration } from './format.js';
 import { part } from './message-parts.js';
+import { ReasoningReader } from './reasoning-reader.js';
 
 export class ThinkingPanel {
 	/** A new, empty panel (not yet in the page). */
@@ -27,6 +30,9 @@ export class ThinkingPanel {
 		this.retry = null;
 		/** True when the body's rendered Markdown lags behind the reasoning text (rendered on opening). */
 		this.stale = false;
+		this.reader = new ReasoningReader(this);
+		this.stats = element('span', 'thinking-stats');
+		this.label.after(this.stats);
 		// Clicks on the summary (and Enter/Space, which click it) are the person's; programmatic
 		// changes of `open` are not, so they can't be told apart in 'toggle'.
 		details.querySelector('summary').addEventListener('click', (event) => {
@@ -56,6 +62,7 @@ export class ThinkingPanel {
 			this.label.textContent = this.retry
 				? `Retrying… ${this.retry.attempt} of ${this.retry.maxAttempts}`
 				: `Thinking… ${duration(Date.now() - this.startedAt)}`;
+			this.stats.textContent = this.retry ? '' : this.reader.liveLine();
 		};
 		this.tick = tick;
 		tick();
@@ -85,10 +92,16 @@ export class ThinkingPanel {
 		if (this.state !== 'live') return;
 		this.stopTimer();
 		this.state = 'folded';
+		this.stats.textContent = '';
 		if (!this.touched) this.el.open = false;
 		this.label.textContent = this.startedAt != null
 			? `Thought for ${duration(Date.now() - this.startedAt)}`
 			: 'Thought process';
+		// No more reasoning will come: the reader closes its last paragraph, now or when it is next opened.
+		if (this.reader.built) {
+			if (this.el.open) this.show(this.reader.shown);
+			else this.stale = true;
+		}
 	}
 
 	/** The answer is complete; summary is the server's line, if it sent one. */
@@ -104,6 +117,14 @@ export class ThinkingPanel {
 	/** Whether there is reasoning to show (an empty panel can't be opened). */
 	setHasText(hasText) {
 		this.el.classList.toggle('is-empty', !hasText);
+	}
+
+	/** Shows the reasoning so far in the reader; final once no more will come. */
+	show(reasoning) {
+		const atBottom = this.bodyAtBottom();
+		this.reader.render(reasoning, this.state !== 'live');
+		this.stale = false;
+		this.followBody(atBottom);
 	}
 
 	/** While live, keep the newest reasoning in view inside the capped body, unless scrolled up. */
