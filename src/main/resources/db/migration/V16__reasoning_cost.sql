@@ -5,7 +5,4 @@
 -- endpoint without prices, reasoning whose tokens were never reported, and answers stored before this
 -- column that reasoned (the price they were paid at is not known).
 ALTER TABLE message ADD COLUMN reasoning_cost NUMERIC(20, 10);
--- An answer stored before this column that did not reason cost nothing for reasoning.
-UPDATE message SET reasoning_cost = 0
-WHERE role = 'ASSISTANT' AND COALESCE(reasoning_tokens, 0) + COALESCE(thinker_reasoning_tokens, 0) = 0
-    AND LENGTH(reasoning) = 0;
+-- V16_2 gives the answers stored before it that did not reason a zero.
