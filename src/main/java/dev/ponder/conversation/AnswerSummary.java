@@ -106,9 +106,9 @@ public final class AnswerSummary {
 	}
 
 	/**
-	 * " (≈ $0.011 reasoning)" after a cost that paid for reasoning, with how many of the
-	 * answers that reasoned have no known price ("; unknown for 2 answers"); nothing for
-	 * a free or reasoning-less cost.
+	 * " (≈ $0.011 reasoning)" after a cost that paid for reasoning, with how many
+	 * answers' reasoning cost is unknown ("; unknown for 2 answers"); nothing for a free
+	 * or reasoning-less cost.
 	 */
 	private static String reasoningShare(BigDecimal cost, BigDecimal reasoningCost, int unknown) {
 		boolean paid = reasoningCost != null && reasoningCost.signum() > 0;
@@ -120,7 +120,7 @@ public final class AnswerSummary {
 		}
 		String share = "≈ " + Money.dollars(reasoningCost) + " reasoning";
 		if (unknown > 0) {
-			share += "; unknown for " + count(unknown) + ((unknown == 1) ? " answer" : " answers");
+			share += "; " + ReasoningWords.unknownFor(unknown);
 		}
 		return " (" + share + ")";
 	}
@@ -169,8 +169,9 @@ public final class AnswerSummary {
 		return (value != null) ? value : 0;
 	}
 
-	private static String count(int tokens) {
-		return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(tokens);
+	/** A count with its thousands separated: "1,234". */
+	static String count(long value) {
+		return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(value);
 	}
 
 }

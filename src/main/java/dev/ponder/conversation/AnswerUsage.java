@@ -4,27 +4,18 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * What one finished answer used, and when it was asked for.
+ * What one finished answer used, and when it was asked for; a relayed answer's tokens
+ * include its thinker's, as its cost does.
  *
- * @param thinkerReasoningTokens what a relay's thinker reasoned, or {@code null}
- * @param storedReasoningCost the part of the cost that paid for reasoning, as stored (see
- * {@link ReasoningCost})
+ * @param reasoningCost the part of the cost that paid for reasoning (see
+ * {@link ReasoningCost}), {@code null} where unknown
  */
 public record AnswerUsage(Instant createdAt, BigDecimal cost, Integer promptTokens, Integer completionTokens,
-		Integer reasoningTokens, Integer thinkerReasoningTokens, BigDecimal storedReasoningCost) {
+		Integer reasoningTokens, BigDecimal reasoningCost) {
 
-	/**
-	 * What its reasoning cost: zero if it did not reason, {@code null} where it reasoned
-	 * at an unknown price.
-	 */
-	public BigDecimal reasoningCost() {
-		return isReasoningCostUnknown() ? null
-				: (this.storedReasoningCost != null) ? this.storedReasoningCost : BigDecimal.ZERO;
-	}
-
-	/** Whether it reasoned at a price nobody knows. */
+	/** Whether what its reasoning cost is unknown. */
 	public boolean isReasoningCostUnknown() {
-		return ReasoningCost.isUnknown(this.storedReasoningCost, this.reasoningTokens, this.thinkerReasoningTokens);
+		return this.reasoningCost == null;
 	}
 
 }

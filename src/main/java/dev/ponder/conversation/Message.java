@@ -107,7 +107,10 @@ public class Message extends NewUntilStored<UUID> {
 
 	private Integer compareColumn;
 
-	/** See {@link ReasoningCost}; {@code null} where the price was unknown. */
+	/**
+	 * See {@link ReasoningCost}; {@code null} where it is unknown, and while the answer
+	 * streams.
+	 */
 	private BigDecimal reasoningCost;
 
 	private boolean carriedReasoning;
@@ -184,7 +187,10 @@ public class Message extends NewUntilStored<UUID> {
 		}
 		if (source.role() == MessageRole.ASSISTANT) {
 			message.setParameters(source.parameters());
-			message.reasoningCost = source.reasoningCost();
+			// One still streaming has its reasoning cost reckoned when it ends.
+			message.reasoningCost = (source.status() == MessageStatus.STREAMING) ? source.reasoningCost()
+					: ReasoningCost.imported(source.reasoningCost(), message.getUsage(), message.getThinkerUsage(),
+							message.reasoning);
 			message.carriedReasoning = source.carriedReasoning();
 		}
 		return message;
@@ -220,6 +226,8 @@ public class Message extends NewUntilStored<UUID> {
 	 */
 	void reusesReasoningOf(Message earlier) {
 		this.carriedReasoning = earlier.carriedReasoning;
+		// Its thinker is not asked again: its thinking costs nothing this time.
+		this.thinkerUsage = new TokenUsage(0, 0, 0, BigDecimal.ZERO);
 	}
 
 	/**
@@ -244,7 +252,7 @@ public class Message extends NewUntilStored<UUID> {
 			this.thinkerUsage = outcome.thinker().usage();
 		}
 		this.reasoningCost = ReasoningCost.estimate(prices, this.endpoint, this.model, getUsage(), this.thinkerModel,
-				getThinkerUsage());
+				getThinkerUsage(), hasReasoning());
 	}
 
 	private static String shortened(String errorMessage) {
@@ -394,10 +402,15 @@ public class Message extends NewUntilStored<UUID> {
 
 	/**
 	 * What the reasoning cost, at the price of when the answer ended: zero if it did not
-	 * reason, {@code null} where it reasoned at an unknown price.
+	 * reason, {@code null} where that is unknown.
 	 */
 	public BigDecimal getReasoningCost() {
-		return ReasoningCost.known(this.reasoningCost, getUsage(), getThinkerUsage());
+		return this.reasoningCost;
+	}
+
+	/** Whether any reasoning arrived, as text or as details. */
+	private boolean hasReasoning() {
+		return !this.reasoning.isEmpty() || (this.reasoningDetails != null && !this.reasoningDetails.isEmpty());
 	}
 
 	/** Whether this answer was asked with earlier answers' reasoning sent back. */

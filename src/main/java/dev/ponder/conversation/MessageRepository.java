@@ -50,15 +50,16 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 	List<Message> findByConversationIdAndCompareGroupOrderByCompareColumn(UUID conversationId, UUID compareGroup);
 
 	/**
-	 * Usage by model, of every conversation ({@code ownerId} null) or one owner's. An
-	 * answer's reasoning cost is unknown when it reasoned and none was stored (the rule
-	 * of {@link ReasoningCost#isUnknown}).
+	 * Usage by model, of every conversation ({@code ownerId} null) or one owner's. A
+	 * relayed answer's tokens include its thinker's, as its cost does; its reasoning cost
+	 * is unknown where none is stored.
 	 */
 	@Query("""
 			select new dev.ponder.conversation.ModelUsage(m.endpoint, m.model, count(m), sum(m.usage.cost),
-				sum(m.usage.promptTokens), sum(m.usage.completionTokens), sum(m.usage.reasoningTokens),
-				sum(m.reasoningCost), sum(case when m.reasoningCost is null and coalesce(m.usage.reasoningTokens, 0)
-					+ coalesce(m.thinkerUsage.reasoningTokens, 0) > 0 then 1L else 0L end))
+				sum(coalesce(m.usage.promptTokens, 0) + coalesce(m.thinkerUsage.promptTokens, 0)),
+				sum(coalesce(m.usage.completionTokens, 0) + coalesce(m.thinkerUsage.completionTokens, 0)),
+				sum(coalesce(m.usage.reasoningTokens, 0) + coalesce(m.thinkerUsage.reasoningTokens, 0)),
+				sum(m.reasoningCost), sum(case when m.reasoningCost is null then 1L else 0L end))
 			from Message m
 			where m.role = dev.ponder.conversation.MessageRole.ASSISTANT
 				and m.status <> dev.ponder.conversation.MessageStatus.STREAMING
@@ -69,8 +70,10 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 	List<ModelUsage> usageByModel(boolean everyone, UUID ownerId);
 
 	@Query("""
-			select new dev.ponder.conversation.AnswerUsage(m.createdAt, m.usage.cost, m.usage.promptTokens,
-				m.usage.completionTokens, m.usage.reasoningTokens, m.thinkerUsage.reasoningTokens, m.reasoningCost)
+			select new dev.ponder.conversation.AnswerUsage(m.createdAt, m.usage.cost,
+				coalesce(m.usage.promptTokens, 0) + coalesce(m.thinkerUsage.promptTokens, 0),
+				coalesce(m.usage.completionTokens, 0) + coalesce(m.thinkerUsage.completionTokens, 0),
+				coalesce(m.usage.reasoningTokens, 0) + coalesce(m.thinkerUsage.reasoningTokens, 0), m.reasoningCost)
 			from Message m
 			where m.role = dev.ponder.conversation.MessageRole.ASSISTANT
 				and m.status <> dev.ponder.conversation.MessageStatus.STREAMING and m.createdAt >= :since
@@ -92,11 +95,15 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 	int checkpoint(UUID id, String content, String reasoning, String reasoningDetails, Instant reasoningStartedAt,
 			Instant contentStartedAt);
 
-	/** Fails an answer that still streams, keeping its last checkpoint. */
+	/**
+	 * Fails an answer that still streams, keeping its last checkpoint. Its usage never
+	 * came: what its reasoning cost is unknown, unless it had not reasoned.
+	 */
 	@Modifying
 	@Query("""
 			update Message m set m.status = dev.ponder.conversation.MessageStatus.FAILED, m.errorCode = :code,
-				m.errorMessage = :message, m.finishedAt = :now
+				m.errorMessage = :message, m.finishedAt = :now,
+				m.reasoningCost = case when length(m.reasoning) = 0 then 0bd else null end
 			where m.id = :id and m.status = dev.ponder.conversation.MessageStatus.STREAMING""")
 	int interrupt(UUID id, String code, String message, Instant now);
 

@@ -19,7 +19,7 @@ import dev.ponder.attachment.AttachmentView;
  * server's default held; {@code null} for a question
  * @param attachments the files a question carries, in the order sent; none for an answer
  * @param reasoningCost what an answer's reasoning cost (see {@link ReasoningCost}): zero
- * if it did not reason, {@code null} where its price is unknown, and for a question
+ * if it did not reason, {@code null} where that is unknown, and for a question
  * @param carriedReasoning whether the answer was asked with earlier answers' reasoning
  * sent back upstream
  */
@@ -114,7 +114,7 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 				(message.getCompareGroup() != null) ? new Compare(message.getCompareGroup(), message.getCompareColumn())
 						: null,
 				(message.getRole() == MessageRole.ASSISTANT) ? message.getParameters() : null, List.of(),
-				(message.getRole() == MessageRole.ASSISTANT) ? message.getReasoningCost() : null,
+				(message.getRole() == MessageRole.ASSISTANT) ? ReasoningCost.shown(message.getReasoningCost()) : null,
 				message.isCarriedReasoning());
 	}
 
@@ -166,12 +166,12 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 	}
 
 	/**
-	 * Whether the answer reasoned at a price nobody knows (its model unlisted or
-	 * unpriced, or it was stored before reasoning costs were kept).
+	 * Whether what the answer's reasoning cost is unknown (a model unlisted or unpriced,
+	 * reasoning whose tokens were never reported, an answer stored before reasoning costs
+	 * were kept), or hidden with its costs.
 	 */
 	public boolean reasoningCostUnknown() {
-		return isAssistant() && ReasoningCost.isUnknown(this.reasoningCost, this.usage.reasoningTokens(),
-				(this.relay != null) ? this.relay.thinkerUsage().reasoningTokens() : null);
+		return isAssistant() && this.reasoningCost == null;
 	}
 
 	/** Whether this is a model's answer. */

@@ -2,6 +2,8 @@ package dev.ponder.usage;
 
 import java.util.List;
 
+import dev.ponder.conversation.ReasoningWords;
+
 /** The table under the usage chart: the days of the period that had answers. */
 public record DayTable(List<Row> rows) {
 

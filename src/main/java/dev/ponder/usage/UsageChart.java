@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.ponder.conversation.ReasoningWords;
 import dev.ponder.format.Money;
 
 /**

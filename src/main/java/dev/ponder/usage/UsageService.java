@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 
 import dev.ponder.conversation.AnswerUsage;
 import dev.ponder.conversation.ModelUsage;
+import dev.ponder.conversation.ReasoningCost;
 import dev.ponder.conversation.UsageStatistics;
 
 /**
@@ -37,7 +38,9 @@ class UsageService {
 		List<UsageReport.ModelRow> byModel = this.statistics.byModel().stream().map(UsageService::row).toList();
 		return new UsageReport(
 				byModel.stream().map(UsageReport.ModelRow::cost).reduce(BigDecimal.ZERO, BigDecimal::add),
-				byModel.stream().map(UsageReport.ModelRow::reasoningCost).reduce(BigDecimal.ZERO, BigDecimal::add),
+				ReasoningCost.shown(byModel.stream()
+					.map(UsageReport.ModelRow::reasoningCost)
+					.reduce(BigDecimal.ZERO, BigDecimal::add)),
 				byModel.stream().mapToLong(UsageReport.ModelRow::reasoningCostUnknown).sum(),
 				byModel.stream().mapToLong(UsageReport.ModelRow::promptTokens).sum(),
 				byModel.stream().mapToLong(UsageReport.ModelRow::completionTokens).sum(),
@@ -63,8 +66,9 @@ class UsageService {
 
 	private static UsageReport.ModelRow row(ModelUsage usage) {
 		return new UsageReport.ModelRow(usage.endpoint(), usage.model(), orZero(usage.cost()),
-				orZero(usage.reasoningCost()), orZero(usage.reasoningCostUnknown()), orZero(usage.promptTokens()),
-				orZero(usage.completionTokens()), orZero(usage.reasoningTokens()), orZero(usage.answers()));
+				ReasoningCost.shown(orZero(usage.reasoningCost())), orZero(usage.reasoningCostUnknown()),
+				orZero(usage.promptTokens()), orZero(usage.completionTokens()), orZero(usage.reasoningTokens()),
+				orZero(usage.answers()));
 	}
 
 	private static BigDecimal orZero(BigDecimal amount) {
@@ -107,8 +111,9 @@ class UsageService {
 		}
 
 		UsageReport.DayRow row(LocalDate day) {
-			return new UsageReport.DayRow(day, this.cost, this.reasoningCost, this.reasoningCostUnknown,
-					this.promptTokens, this.completionTokens, this.reasoningTokens, this.answers);
+			return new UsageReport.DayRow(day, this.cost, ReasoningCost.shown(this.reasoningCost),
+					this.reasoningCostUnknown, this.promptTokens, this.completionTokens, this.reasoningTokens,
+					this.answers);
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
+import dev.ponder.conversation.ReasoningWords;
 import dev.ponder.format.Money;
 
 /**

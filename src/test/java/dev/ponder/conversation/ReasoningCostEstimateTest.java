@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The reasoning share of an answer's cost: reasoning tokens at the completion price,
  * never more than the cost reported, unknown (not guessed) where a model that reasoned
- * has no price, and zero where nothing reasoned.
+ * has no price or its reasoning tokens were never reported, and zero where nothing
+ * reasoned.
  */
 class ReasoningCostEstimateTest {
 
@@ -48,24 +49,59 @@ class ReasoningCostEstimateTest {
 		TokenUsage thinker = usage(800, "0.0025");
 		TokenUsage answer = usage(100, "0.0045");
 
-		assertThat(ReasoningCost.estimate(PRICES, "openrouter", "free", answer, "priced", thinker))
-			.isEqualByComparingTo("0.0016");
-		assertThat(ReasoningCost.estimate(PRICES, "openrouter", "priced", answer, "unlisted", thinker)).isNull();
-		assertThat(ReasoningCost.estimate(PRICES, "openrouter", "unlisted", usage(0, "0.0045"), "priced", thinker))
+		assertThat(relay("free", answer, "priced", thinker)).isEqualByComparingTo("0.0016");
+		assertThat(relay("priced", answer, "unlisted", thinker)).isNull();
+		assertThat(relay("unlisted", usage(0, "0.0045"), "priced", thinker))
 			.as("the answerer did not reason: its price does not matter")
 			.isEqualByComparingTo("0.0016");
 	}
 
 	@Test
-	void onlyAnAnswerThatReasonedWithoutAStoredCostIsUnknown() {
-		assertThat(ReasoningCost.isUnknown(null, 10, null)).isTrue();
-		assertThat(ReasoningCost.isUnknown(null, 0, 5)).isTrue();
-		assertThat(ReasoningCost.isUnknown(null, 0, null)).isFalse();
-		assertThat(ReasoningCost.isUnknown(BigDecimal.ZERO, 10, null)).isFalse();
+	void reasoningWhoseTokensWereNeverReportedIsUnknownNotFree() {
+		TokenUsage noReasoningCount = new TokenUsage(10, 600, null, new BigDecimal("0.003"));
+
+		assertThat(estimate("priced", noReasoningCount, true)).as("a server that does not count reasoning").isNull();
+		assertThat(estimate("priced", TokenUsage.NONE, true)).as("stopped before its usage came").isNull();
+		assertThat(estimate("priced", noReasoningCount, false)).as("nothing reasoned: nothing to count")
+			.isEqualByComparingTo("0");
+		assertThat(estimate("free", noReasoningCount, true)).as("a free model's reasoning is free, however long")
+			.isEqualByComparingTo("0");
+		assertThat(estimate("priced", new TokenUsage(10, 600, null, BigDecimal.ZERO), true))
+			.as("an answer reported free paid nothing for reasoning")
+			.isEqualByComparingTo("0");
+	}
+
+	@Test
+	void aRelayWhoseThinkerSentNoUsageIsUnknown() {
+		TokenUsage answer = usage(0, "0.0045");
+
+		assertThat(ReasoningCost.estimate(PRICES, "openrouter", "priced", answer, "priced", TokenUsage.NONE, true))
+			.isNull();
+		assertThat(ReasoningCost.estimate(PRICES, "openrouter", "priced", new TokenUsage(10, 20, null, null), "priced",
+				usage(800, null), true))
+			.as("the answerer's own reasoning is never shown: no count means it did not reason")
+			.isEqualByComparingTo("0.0016");
+	}
+
+	@Test
+	void anImportedAnswerFromAFileWithoutReasoningCostsIsZeroOnlyIfItDidNotReason() {
+		assertThat(ReasoningCost.imported(null, usage(0, "0.001"), TokenUsage.NONE, "")).isEqualByComparingTo("0");
+		assertThat(ReasoningCost.imported(null, usage(5, "0.001"), TokenUsage.NONE, "")).isNull();
+		assertThat(ReasoningCost.imported(null, TokenUsage.NONE, TokenUsage.NONE, "Hmm.")).isNull();
+		assertThat(ReasoningCost.imported(new BigDecimal("0.0002"), usage(5, "0.001"), TokenUsage.NONE, "Hmm."))
+			.isEqualByComparingTo("0.0002");
 	}
 
 	private static BigDecimal estimate(String model, TokenUsage usage) {
-		return ReasoningCost.estimate(PRICES, "openrouter", model, usage, null, TokenUsage.NONE);
+		return estimate(model, usage, usage.reasoningTokens() != null && usage.reasoningTokens() > 0);
+	}
+
+	private static BigDecimal estimate(String model, TokenUsage usage, boolean reasoned) {
+		return ReasoningCost.estimate(PRICES, "openrouter", model, usage, null, TokenUsage.NONE, reasoned);
+	}
+
+	private static BigDecimal relay(String model, TokenUsage answer, String thinkerModel, TokenUsage thinker) {
+		return ReasoningCost.estimate(PRICES, "openrouter", model, answer, thinkerModel, thinker, true);
 	}
 
 	private static TokenUsage usage(int reasoningTokens, String cost) {

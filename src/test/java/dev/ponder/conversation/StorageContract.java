@@ -54,6 +54,9 @@ abstract class StorageContract {
 	JsonMapper jsonMapper;
 
 	@Autowired
+	UsageStatistics statistics;
+
+	@Autowired
 	MutableClock clock;
 
 	/** A clock the tests move by hand, in place of the system's. */
@@ -169,6 +172,54 @@ abstract class StorageContract {
 		assertThat(answer.error().code()).isEqualTo("interrupted");
 		assertThat(answer.content()).isEqualTo("Partial");
 		assertThat(answer.reasoning()).isEqualTo("Thinking…");
+	}
+
+	/**
+	 * Each answer stores what its reasoning cost, or that it is unknown; the by-model
+	 * sums add the known ones and count the unknown ones, in this database's SQL.
+	 */
+	@Test
+	void reasoningCostIsStoredPerAnswerAndSummedByModelWithTheUnknownCounted() {
+		String model = "storage/cost-" + UUID.randomUUID();
+		Instant now = this.clock.instant();
+		UUID counted = answer(model, "Thinking.", new TokenUsage(10, 900, 840, new BigDecimal("0.01")));
+		UUID uncounted = answer(model, "Thinking, uncounted.", new TokenUsage(10, 900, null, new BigDecimal("0.01")));
+		UUID plain = answer(model, "", new TokenUsage(10, 50, null, new BigDecimal("0.001")));
+		Turn crashedThinking = this.messages.beginTurn(this.conversations.create(null).id(), "Crash", model, "high");
+		this.messages.checkpoint(Map.of(crashedThinking.assistantMessageId(),
+				new AnswerProgress("", "Half a thought", null, now, null)));
+		Turn crashedEarly = this.messages.beginTurn(this.conversations.create(null).id(), "Crash", model, "high");
+		this.messages.failInterrupted(List.of(crashedThinking.assistantMessageId(), crashedEarly.assistantMessageId()));
+
+		assertThat(this.messages.find(counted).orElseThrow().reasoningCost()).as("840 tokens at $2 a million")
+			.isEqualByComparingTo("0.00168");
+		assertThat(this.messages.find(uncounted).orElseThrow().reasoningCost()).as("reasoned, tokens never reported")
+			.isNull();
+		assertThat(this.messages.find(plain).orElseThrow().reasoningCost()).isEqualByComparingTo("0");
+		assertThat(this.messages.find(crashedThinking.assistantMessageId()).orElseThrow().reasoningCost())
+			.as("interrupted while thinking: its usage never came")
+			.isNull();
+		assertThat(this.messages.find(crashedEarly.assistantMessageId()).orElseThrow().reasoningCost())
+			.as("interrupted before any reasoning")
+			.isEqualByComparingTo("0");
+		ModelUsage row = this.statistics.byModel()
+			.stream()
+			.filter((usage) -> model.equals(usage.model()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(row.answers()).isEqualTo(5);
+		assertThat(row.reasoningTokens()).isEqualTo(840);
+		assertThat(row.reasoningCost()).isEqualByComparingTo("0.00168");
+		assertThat(row.reasoningCostUnknown()).isEqualTo(2);
+	}
+
+	private UUID answer(String model, String reasoning, TokenUsage usage) {
+		Turn turn = this.messages.beginTurn(this.conversations.create(null).id(), "Cost me", model, "high");
+		Instant now = this.clock.instant();
+		this.messages.finish(turn.assistantMessageId(),
+				AnswerOutcome.completed(new AnswerProgress("Done.", reasoning, null, now, now),
+						new AnswerOutcome.Served("P", "gen", "stop", "stop"), usage, now));
+		return turn.assistantMessageId();
 	}
 
 	@Test

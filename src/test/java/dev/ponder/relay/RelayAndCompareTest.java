@@ -122,6 +122,11 @@ class RelayAndCompareTest extends AppTestSupport {
 		JsonNode answer = conversation(conversation).get("messages").get(1);
 		assertThat(answer.get("reasoning").asString()).isEqualTo("Expensive thoughts.");
 		assertThat(answer.get("siblings").get("count").asInt()).isEqualTo(2);
+		assertThat(answer.get("relay").get("thinkerUsage").get("reasoningTokens").asInt())
+			.as("the thinker was not asked again: its thinking used nothing this time")
+			.isZero();
+		assertThat(answer.get("reasoningCost").isNull()).as("so what its reasoning cost is known, not unknown")
+			.isFalse();
 	}
 
 	@Test

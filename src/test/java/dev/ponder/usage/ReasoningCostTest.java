@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -43,8 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with prices. Per answer, per conversation, per model, per day and in
  * {@code GET /api/usage}; a price change after an answer leaves it at the price it was
  * paid at; a relay adds its thinker's reasoning at the thinker's price; an unpriced model
- * and an answer stored before reasoning costs were kept are said to be unknown, not
- * guessed; an answer without reasoning says nothing of it.
+ * an answer stored before reasoning costs were kept and one whose reasoning tokens were
+ * never reported are said to be unknown, not guessed; an answer without reasoning says
+ * nothing of it. A relayed answer's tokens include its thinker's, as its cost does.
  *
  * <pre>
  * answer model    day reasoning tokens × price   = reasoning cost  reported cost
@@ -56,7 +59,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A5     writer   2   no reasoning               = 0               0.002
  * A6     writer   2   relay: 800 × 0.000003 (thinker) + 100 × 0.00001 = 0.0034   0.0025 + 0.002
  * A7     thinker  2   50, stored before reasoning costs were kept = unknown   0.0001
- * conversations: one = A1 A2 A3 A4, two = A5 A7, three = A6
+ * A8     thinker  2   reasoned, tokens not reported = unknown      0.0006
+ * conversations: one = A1 A2 A3 A4, two = A5 A7, three = A6, four = A8</pre> <pre>
+ * A6's tokens: writer 70 / 300 / 100 + thinker 60 / 900 / 800 = 130 / 1,200 / 900
  * </pre>
  */
 @Import(ReasoningCostTest.HandMovedClock.class)
@@ -88,6 +93,9 @@ class ReasoningCostTest extends BrowserTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper appJson;
 
 	/** A database of its own, so that the sums are of this class's answers only. */
 	@DynamicPropertySource
@@ -124,6 +132,8 @@ class ReasoningCostTest extends BrowserTestSupport {
 		assertThat(metaLine(5)).contains("$0.0045 (≈ $0.0034 reasoning)");
 		assertThat(answer(6).get("reasoningCost").isNull()).as("stored before reasoning costs were kept").isTrue();
 		assertThat(metaLine(6)).contains("$0.0001 (reasoning cost unknown)");
+		assertThat(answer(7).get("reasoningCost").isNull()).as("reasoned, its tokens never reported").isTrue();
+		assertThat(metaLine(7)).contains("$0.0006 (reasoning cost unknown)");
 	}
 
 	@Test
@@ -145,6 +155,9 @@ class ReasoningCostTest extends BrowserTestSupport {
 		assertThat(three.get("totals").get("reasoningCost").decimalValue()).isEqualByComparingTo("0.0034");
 		assertThat(three.get("totals").get("reasoningCostUnknown").asInt()).isZero();
 		assertThat(three.get("totalsLine").asString()).endsWith("$0.0045 (≈ $0.0034 reasoning)");
+		assertThat(three.get("totals").get("reasoningTokens").asInt()).as("the thinker's 800 and the writer's 100")
+			.isEqualTo(900);
+		assertThat(three.get("totals").get("completionTokens").asInt()).isEqualTo(1200);
 
 		assertThat(html("/c/" + conversations.get(0))).contains("(≈ $0.0062 reasoning; unknown for 1 answer)")
 			.contains("$0.003 (≈ $0.0012 reasoning)");
@@ -156,22 +169,50 @@ class ReasoningCostTest extends BrowserTestSupport {
 
 		JsonNode usage = json.readTree(get("/api/usage?days=2&zone=UTC", MediaType.APPLICATION_JSON));
 
-		assertThat(usage.get("cost").decimalValue()).isEqualByComparingTo("0.0172");
+		assertThat(usage.get("cost").decimalValue()).isEqualByComparingTo("0.0178");
 		assertThat(usage.get("reasoningCost").decimalValue()).isEqualByComparingTo("0.0096");
-		assertThat(usage.get("reasoningCostUnknown").asLong()).isEqualTo(2);
-		assertThat(usage.get("answers").asLong()).isEqualTo(7);
-		assertThat(rows(usage.get("byModel"), "model")).containsExactly(THINKER + ": 0.0102, 0.0062, 1 unknown, 4",
+		assertThat(usage.get("reasoningCostUnknown").asLong()).isEqualTo(3);
+		assertThat(usage.get("answers").asLong()).isEqualTo(8);
+		assertThat(rows(usage.get("byModel"), "model")).containsExactly(THINKER + ": 0.0108, 0.0062, 2 unknown, 5",
 				WRITER + ": 0.0065, 0.0034, 0 unknown, 2", UNPRICED + ": 0.0005, 0, 1 unknown, 1");
+		JsonNode writer = usage.get("byModel").get(1);
+		assertThat(List.of(writer.get("promptTokens").asLong(), writer.get("completionTokens").asLong(),
+				writer.get("reasoningTokens").asLong()))
+			.as("A5 and A6, A6's thinker's tokens included as its cost is")
+			.containsExactly(170L, 1400L, 900L);
 		assertThat(rows(usage.get("byDay"), "day")).containsExactly("2026-11-24: 0.0101, 0.0062, 0 unknown, 3",
-				"2026-11-25: 0.0071, 0.0034, 2 unknown, 4");
+				"2026-11-25: 0.0077, 0.0034, 3 unknown, 5");
+		assertThat(usage.get("byDay").get(1).get("reasoningTokens").asLong()).as("A4 300, A6 900, A7 50")
+			.isEqualTo(1250);
 
 		String page = html("/usage?days=7");
-		assertThat(page).contains("≈ $0.0096</span> of it reasoning<span> (56 %)</span>")
-			.contains("Reasoning cost unknown for 2 answers")
-			.contains(">≈ $0.0062, unknown for 1 answer<")
+		assertThat(page).contains("≈ $0.0096</span> of it reasoning<span> (54 %)</span>")
+			.contains("Reasoning cost unknown for 3 answers")
+			.contains(">≈ $0.0062, unknown for 2 answers<")
 			.contains(">≈ $0.0034<")
 			.contains(">unknown for 1 answer<")
-			.contains("Wed 25 Nov 2026: $0.0071, 4 answers, reasoning ≈ $0.0034, unknown for 2 answers");
+			.contains("Wed 25 Nov 2026: $0.0077, 5 answers, reasoning ≈ $0.0034, unknown for 3 answers");
+	}
+
+	/**
+	 * Amounts as a script reads the raw JSON: plain digits, no exponent, and a zero as
+	 * {@code 0} (not the column's {@code 0E-10}), as docs/api.md promises.
+	 */
+	@Test
+	void amountsArePlainDecimalsInTheRawJson() {
+		seed();
+		String usage = get("/api/usage?days=2&zone=UTC", MediaType.APPLICATION_JSON);
+		String withoutReasoning = get("/api/conversations/" + conversations.get(1), MediaType.APPLICATION_JSON);
+		String reasoned = get("/api/conversations/" + conversations.get(0), MediaType.APPLICATION_JSON);
+
+		assertThat(usage).contains("\"reasoningCost\":0,").containsPattern("\"reasoningCost\":0\\.0096,");
+		assertThat(withoutReasoning).as("A5, which did not reason").contains("\"reasoningCost\":0,");
+		assertThat(reasoned).contains("\"reasoningCost\":0.0012,");
+		for (String body : List.of(usage, withoutReasoning, reasoned)) {
+			assertThat(body).doesNotContainPattern(":-?[0-9.]+[eE]");
+		}
+		assertThat(this.appJson.writeValueAsString(new BigDecimal("1.234E-7"))).as("the app's own JSON, a tiny amount")
+			.isEqualTo("0.0000001234");
 	}
 
 	/**
@@ -193,13 +234,13 @@ class ReasoningCostTest extends BrowserTestSupport {
 			// Its own column when wide; under the cost on a phone.
 			Locator shown = thinkerRow.locator("phone".equals(name) ? ".reasoning-under" : ".reasoning-cost");
 			assertThat(shown).isVisible();
-			assertThat(shown).containsText("≈ $0.0062, unknown for 1 answer");
-			assertThat(usagePage.locator("[data-reasoning-total]")).hasText("≈ $0.0096 of it reasoning (56 %)");
-			assertThat(usagePage.locator("[data-reasoning-unknown]")).hasText("Reasoning cost unknown for 2 answers");
+			assertThat(shown).containsText("≈ $0.0062, unknown for 2 answers");
+			assertThat(usagePage.locator("[data-reasoning-total]")).hasText("≈ $0.0096 of it reasoning (54 %)");
+			assertThat(usagePage.locator("[data-reasoning-unknown]")).hasText("Reasoning cost unknown for 3 answers");
 			assertThat(usagePage.locator(".chart-reasoning")).hasCount(2);
 			usagePage.locator(".chart-table summary").click();
 			assertThat(usagePage.locator("tr[data-day='2026-11-25'] .reasoning-cost"))
-				.hasText("≈ $0.0034, unknown for 2 answers");
+				.hasText("≈ $0.0034, unknown for 3 answers");
 			usagePage.screenshot(
 					new Page.ScreenshotOptions().setPath(SHOTS.resolve("usage-" + look + ".png")).setFullPage(true));
 			assertFits(usagePage);
@@ -227,6 +268,7 @@ class ReasoningCostTest extends BrowserTestSupport {
 		UUID one = newConversation();
 		UUID two = newConversation();
 		UUID three = newConversation();
+		UUID four = newConversation();
 		List<String> seeded = new ArrayList<>();
 		seeded.add(ask(one, THINKER, 100, 1000, 600, 0.003));
 		upstream.models(models("0.000003"));
@@ -245,8 +287,11 @@ class ReasoningCostTest extends BrowserTestSupport {
 		this.jdbc.sql("UPDATE message SET reasoning_cost = NULL WHERE id = ?")
 			.param(UUID.fromString(seeded.get(6)))
 			.update();
+		upstream.enqueueFor(THINKER, answerWithoutReasoningCount(THINKER, 20, 300, 0.0006));
+		seeded.add(answerId(postForEvents("/api/conversations/" + four + "/messages",
+				json.writeValueAsString(Map.of("content", "Think, uncounted", "model", THINKER)))));
 		answers = List.copyOf(seeded);
-		conversations = List.of(one, two, three);
+		conversations = List.of(one, two, three, four);
 	}
 
 	private String ask(UUID conversation, String model, int prompt, int completion, int reasoning, double cost) {
@@ -270,6 +315,23 @@ class ReasoningCostTest extends BrowserTestSupport {
 		return script.chunk(generation.content("An answer."))
 			.chunk(generation.finish("stop"))
 			.chunk(generation.usage(prompt, completion, reasoning, cost))
+			.done();
+	}
+
+	/**
+	 * An answer that streams reasoning while its usage has no reasoning token count, as
+	 * many OpenAI-style servers send it.
+	 */
+	private static Script answerWithoutReasoningCount(String model, int prompt, int completion, double cost) {
+		FakeGeneration generation = FakeGeneration.unique().servedBy(model, "Priced Provider");
+		ObjectNode usage = (ObjectNode) json.readTree(generation.usage(prompt, completion, 0, cost));
+		((ObjectNode) usage.get("usage")).remove("completion_tokens_details");
+		return Script.stream(generation)
+			.chunk(generation.role())
+			.chunk(generation.reasoning("Weighing it up, uncounted."))
+			.chunk(generation.content("An answer."))
+			.chunk(generation.finish("stop"))
+			.chunk(json.writeValueAsString(usage))
 			.done();
 	}
 
