@@ -1,7 +1,8 @@
 -- Read-only links to a conversation as it was when shared (/s/{token}). The snapshot is the path
 -- from the first message to leaf_message_id with the title of that moment: later turns hang below
 -- the leaf and stay out until the person shares again, which moves the same row (same token).
--- One link per conversation; deleting the conversation (or its owner's account) deletes the link.
+-- One link per conversation. Deleting the conversation only hides it: its link answers 404, and works
+-- again if the conversation is restored. Purging it (or deleting its owner's account) deletes the link.
 CREATE TABLE share_link (
     -- 128 random bits, URL-safe base64 without padding: the link's only secret.
     token            VARCHAR(22)              NOT NULL PRIMARY KEY,

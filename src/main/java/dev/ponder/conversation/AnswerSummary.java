@@ -50,6 +50,15 @@ public final class AnswerSummary {
 	 * {@code null} for a person's message.
 	 */
 	public static String meta(MessageView message) {
+		return meta(message, false);
+	}
+
+	/**
+	 * The same line, with {@code withSetting} also how hard the model was asked to think,
+	 * right after it ("reasoning high"): for a reader with no composer to see that in.
+	 * Hidden reasoning is left to the thinking summary, which says so.
+	 */
+	public static String meta(MessageView message, boolean withSetting) {
 		if (!message.isAssistant()) {
 			return null;
 		}
@@ -59,6 +68,9 @@ public final class AnswerSummary {
 		}
 		if (message.model() != null) {
 			parts.add(message.model());
+		}
+		if (withSetting && message.reasoningAsked() != null && !message.reasoningAsked().hidden()) {
+			parts.add(message.reasoningAsked().words());
 		}
 		if (message.provider() != null) {
 			parts.add(message.provider());

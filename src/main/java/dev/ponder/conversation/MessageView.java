@@ -59,6 +59,15 @@ public record MessageView(UUID id, UUID conversationId, UUID parentId, String ro
 				this.siblings, thinking, this.compare, this.parameters, this.attachments, null, this.carriedReasoning);
 	}
 
+	/** The same message failed for the reason given. */
+	public MessageView withError(ErrorView reason) {
+		return new MessageView(this.id, this.conversationId, this.parentId, this.role, this.content, this.reasoning,
+				this.endpoint, this.model, this.reasoningAsked, this.provider, this.generationId, this.status, reason,
+				this.usage, this.finishReason, this.nativeFinishReason, this.createdAt, this.reasoningStartedAt,
+				this.contentStartedAt, this.finishedAt, this.thinkingMillis, this.totalMillis, this.siblings,
+				this.relay, this.compare, this.parameters, this.attachments, this.reasoningCost, this.carriedReasoning);
+	}
+
 	private static TokenUsage withoutCost(TokenUsage usage) {
 		return (usage != null)
 				? new TokenUsage(usage.promptTokens(), usage.completionTokens(), usage.reasoningTokens(), null) : null;

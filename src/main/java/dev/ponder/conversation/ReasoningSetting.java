@@ -1,5 +1,7 @@
 package dev.ponder.conversation;
 
+import java.text.NumberFormat;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,6 +60,21 @@ public record ReasoningSetting(String effort, Integer maxTokens, boolean hidden)
 			return HIDDEN_WORD;
 		}
 		return (this.maxTokens != null) ? BUDGET_PREFIX + this.maxTokens : this.effort;
+	}
+
+	/**
+	 * The setting in words: "reasoning high", "reasoning up to 2,048 tokens", "reasoning
+	 * hidden".
+	 */
+	public String words() {
+		if (this.hidden) {
+			return "reasoning " + HIDDEN_WORD;
+		}
+		if (this.maxTokens != null) {
+			return "reasoning up to " + NumberFormat.getIntegerInstance(Locale.ENGLISH).format(this.maxTokens)
+					+ " tokens";
+		}
+		return "reasoning " + this.effort;
 	}
 
 }

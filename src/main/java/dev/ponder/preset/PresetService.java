@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.hibernate.exception.ConstraintViolationException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -18,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.ponder.account.CurrentOwner;
 import dev.ponder.account.Owner;
 import dev.ponder.catalog.CatalogModel;
+import dev.ponder.persistence.Constraints;
 import dev.ponder.conversation.ReasoningSetting;
 import dev.ponder.problem.ErrorCode;
 import dev.ponder.problem.ProblemException;
@@ -113,21 +112,11 @@ public class PresetService {
 			// Two requests named two presets alike at once: the unique key (by owner_key,
 			// which holds with accounts off too) kept one. Any other violation is a bug,
 			// not a name taken.
-			if (violates(ex, "preset_name_per_owner")) {
+			if (Constraints.violated(ex, "preset_name_per_owner")) {
 				throw nameTaken(preset.getName());
 			}
 			throw ex;
 		}
-	}
-
-	private static boolean violates(DataIntegrityViolationException ex, String constraint) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ConstraintViolationException violation && violation.getConstraintName() != null
-					&& violation.getConstraintName().toLowerCase(Locale.ROOT).contains(constraint)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private void apply(Preset preset, PresetDraft draft, Owner current) {

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.ponder.conversation.SharedConversations.Moment;
 import dev.ponder.persistence.NewUntilStored;
 
 /**
@@ -40,18 +41,18 @@ class ShareLink extends NewUntilStored<String> {
 	protected ShareLink() {
 	}
 
-	ShareLink(String token, UUID ownerId, UUID conversationId, Snapshot snapshot, boolean showCosts, Instant now) {
+	ShareLink(String token, UUID ownerId, UUID conversationId, Moment moment, boolean showCosts, Instant now) {
 		this.token = token;
 		this.ownerId = ownerId;
 		this.conversationId = conversationId;
 		this.createdAt = now;
-		refresh(snapshot, showCosts, now);
+		refresh(moment, showCosts, now);
 	}
 
 	/** Points the link at the conversation as it is now. */
-	void refresh(Snapshot snapshot, boolean showCosts, Instant now) {
-		this.leafMessageId = snapshot.leafMessageId();
-		this.title = snapshot.title();
+	void refresh(Moment moment, boolean showCosts, Instant now) {
+		this.leafMessageId = moment.leafId();
+		this.title = moment.title();
 		this.showCosts = showCosts;
 		this.updatedAt = now;
 	}
@@ -91,10 +92,6 @@ class ShareLink extends NewUntilStored<String> {
 
 	Instant getUpdatedAt() {
 		return this.updatedAt;
-	}
-
-	/** What a link shows: up to which message, under which title. */
-	record Snapshot(UUID leafMessageId, String title) {
 	}
 
 }

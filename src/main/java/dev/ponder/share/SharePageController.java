@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import dev.ponder.conversation.NotFoundException;
+import dev.ponder.problem.ErrorCode;
 import dev.ponder.problem.ProblemException;
 
 /**
@@ -48,6 +48,11 @@ class SharePageController {
 			.orElseGet(() -> new ModelAndView("share/missing", HttpStatus.NOT_FOUND));
 	}
 
+	/**
+	 * The menu's Share form. Its "show costs" box starts ticked as the link is, so that
+	 * sharing again keeps what the link shows unless the person changes it; unticked, it
+	 * is not sent, hence false.
+	 */
 	@PostMapping("/c/{id}/share")
 	String share(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean showCosts,
 			RedirectAttributes redirect) {
@@ -57,10 +62,12 @@ class SharePageController {
 			redirect.addFlashAttribute("sharedUrl", link.url());
 			redirect.addFlashAttribute("sharedTitle", link.title());
 		}
-		catch (NotFoundException ex) {
-			throw ex;
-		}
 		catch (ProblemException ex) {
+			// Sharing off is said on the settings page, beside the links; anything else
+			// (an unknown or someone else's conversation) is the usual error page.
+			if (ex.errorCode() != ErrorCode.SHARING_OFF) {
+				throw ex;
+			}
 			redirect.addFlashAttribute("shareError", ex.getMessage());
 		}
 		return TO_SETTINGS;

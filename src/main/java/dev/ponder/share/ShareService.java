@@ -5,17 +5,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.ponder.account.CurrentOwner;
 import dev.ponder.account.Owner;
-import dev.ponder.conversation.ConversationDetails;
-import dev.ponder.conversation.ConversationService;
-import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.NotFoundException;
 import dev.ponder.conversation.SharedConversations;
+import dev.ponder.persistence.Constraints;
 import dev.ponder.problem.ErrorCode;
 import dev.ponder.problem.ProblemException;
 
@@ -29,8 +30,6 @@ public class ShareService {
 
 	private final ShareLinkRepository links;
 
-	private final ConversationService conversations;
-
 	private final SharedConversations shared;
 
 	private final CurrentOwner owner;
@@ -39,14 +38,16 @@ public class ShareService {
 
 	private final Clock clock;
 
-	ShareService(ShareLinkRepository links, ConversationService conversations, SharedConversations shared,
-			CurrentOwner owner, SharingProperties properties, Clock clock) {
+	private final TransactionTemplate transactions;
+
+	ShareService(ShareLinkRepository links, SharedConversations shared, CurrentOwner owner,
+			SharingProperties properties, Clock clock, TransactionTemplate transactions) {
 		this.links = links;
-		this.conversations = conversations;
 		this.shared = shared;
 		this.owner = owner;
 		this.properties = properties;
 		this.clock = clock;
+		this.transactions = transactions;
 	}
 
 	public boolean sharingOn() {
@@ -58,17 +59,29 @@ public class ShareService {
 	 * link moved to now after. {@code showCosts} {@code null} keeps the link's choice
 	 * (none for a new link).
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Shared share(UUID conversationId, Boolean showCosts) {
 		if (!sharingOn()) {
 			throw new ProblemException(ErrorCode.SHARING_OFF,
 					"Sharing is turned off on this Ponder (PONDER_SHARING=off): no link can be made.");
 		}
-		ConversationDetails conversation = this.conversations.find(conversationId)
+		try {
+			return this.transactions.execute((status) -> shareNow(conversationId, showCosts));
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (!Constraints.violated(ex, "share_link_one_per_conversation")) {
+				throw ex;
+			}
+			// Another request (a second tab, a retried script) made the link between our
+			// look and our insert. Look again in a new transaction, as PostgreSQL ends
+			// the failed one: the link is there now, and this share moves it.
+			return this.transactions.execute((status) -> shareNow(conversationId, showCosts));
+		}
+	}
+
+	private Shared shareNow(UUID conversationId, Boolean showCosts) {
+		SharedConversations.Moment snapshot = this.shared.now(conversationId)
 			.orElseThrow(() -> NotFoundException.conversation(conversationId));
-		List<MessageView> path = conversation.messages();
-		ShareLink.Snapshot snapshot = new ShareLink.Snapshot(path.isEmpty() ? null : path.get(path.size() - 1).id(),
-				conversation.title());
 		Optional<ShareLink> existing = this.links.findByConversationId(conversationId);
 		if (existing.isPresent()) {
 			ShareLink link = existing.get();
@@ -77,7 +90,20 @@ public class ShareService {
 		}
 		ShareLink link = new ShareLink(ShareTokens.next(), this.owner.get().accountId(), conversationId, snapshot,
 				Boolean.TRUE.equals(showCosts), this.clock.instant());
-		return new Shared(view(this.links.save(link)), true);
+		// Flushed here, so that a clash with a link made meanwhile is raised inside.
+		return new Shared(view(this.links.saveAndFlush(link)), true);
+	}
+
+	/**
+	 * Whether the person's link to the conversation shows costs, so that the Share form
+	 * without JavaScript starts from what the link shows; {@code false} without a link.
+	 */
+	public boolean showsCosts(UUID conversationId) {
+		Owner current = this.owner.get();
+		return this.links.findByConversationId(conversationId)
+			.filter((link) -> current.owns(link.getOwnerId()))
+			.map(ShareLink::isShowCosts)
+			.orElse(false);
 	}
 
 	/** The person's links, the most recently shared first. */

@@ -32,4 +32,11 @@ class ReasoningSettingTest {
 		assertThat(ReasoningSetting.parse("max_tokens:99999999999").maxTokens()).isNull();
 	}
 
+	@Test
+	void eachSettingHasItsWords() {
+		assertThat(ReasoningSetting.effort("high").words()).isEqualTo("reasoning high");
+		assertThat(ReasoningSetting.budget(16000).words()).isEqualTo("reasoning up to 16,000 tokens");
+		assertThat(ReasoningSetting.HIDDEN.words()).isEqualTo("reasoning hidden");
+	}
+
 }

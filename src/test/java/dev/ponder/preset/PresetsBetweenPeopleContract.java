@@ -24,6 +24,7 @@ import dev.ponder.testing.FakeUpstream;
 import dev.ponder.testing.RecordedRequest;
 import dev.ponder.testing.Script;
 import dev.ponder.testing.SharedUpstream;
+import dev.ponder.testing.TwoPeople;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,20 +34,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * owner or an administrator. Run on H2 and PostgreSQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "ponder.auth=accounts", "openrouter.api-key=" + AppTestSupport.API_KEY,
+		properties = { TwoPeople.ACCOUNTS, "openrouter.api-key=" + AppTestSupport.API_KEY,
 				"openrouter.idle-timeout=10s", "openrouter.first-byte-timeout=10s",
-				"ponder.catalog.refresh-in-background=false", "ponder.admin.username=root",
-				"ponder.admin.password=" + PresetsBetweenPeopleContract.ROOT_PASSWORD })
+				"ponder.catalog.refresh-in-background=false", TwoPeople.ADMINISTRATOR,
+				TwoPeople.ADMINISTRATOR_PASSWORD })
 abstract class PresetsBetweenPeopleContract {
-
-	static final String ROOT_PASSWORD = "root-password-1";
-
-	private static final String PASSWORD = "person-password-1";
 
 	private static final FakeUpstream upstream = SharedUpstream.get();
 
 	@LocalServerPort
 	int port;
+
+	TwoPeople people;
 
 	@Autowired
 	PresetRepository presets;
@@ -62,11 +61,7 @@ abstract class PresetsBetweenPeopleContract {
 	@BeforeEach
 	void twoPeople() {
 		upstream.reset();
-		for (String name : List.of("alice", "bob")) {
-			Api.Reply made = root().post("/api/admin/users",
-					"{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}");
-			assertThat(made.status()).as(made.toString()).isIn(201, 409);
-		}
+		this.people = TwoPeople.on(this.port);
 	}
 
 	@Test
@@ -166,15 +161,15 @@ abstract class PresetsBetweenPeopleContract {
 	}
 
 	private Api root() {
-		return Api.basic(this.port, "root", ROOT_PASSWORD);
+		return this.people.root();
 	}
 
 	private Api alice() {
-		return Api.basic(this.port, "alice", PASSWORD);
+		return this.people.alice();
 	}
 
 	private Api bob() {
-		return Api.basic(this.port, "bob", PASSWORD);
+		return this.people.bob();
 	}
 
 }

@@ -166,6 +166,46 @@ class ShareBrowserTest extends BrowserTestSupport {
 	}
 
 	@Test
+	void theMenuWithoutJavaScriptKeepsShowingCostsUnlessTheOwnerUnticksIt() {
+		String conversation = imported("Oystercatcher costs", new Turn("Q?", "R.", "A."));
+		share(conversation, true);
+		try (BrowserContext plain = newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+			Page chat = plain.newPage();
+			chat.navigate("/c/" + conversation);
+			chat.locator(".chat-menu-fallback > summary").click();
+			Locator showCosts = chat.locator(".menu-share-form").getByLabel("Show costs");
+			assertThat(showCosts).isChecked();
+			chat.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Share a read-only link")).click();
+			assertThat(chat).hasURL(Pattern.compile("/settings#shares$"));
+			assertThat(linkOf(conversation).get("showCosts").asBoolean()).isTrue();
+
+			chat.navigate("/c/" + conversation);
+			chat.locator(".chat-menu-fallback > summary").click();
+			showCosts.uncheck();
+			chat.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Share a read-only link")).click();
+			assertThat(chat).hasURL(Pattern.compile("/settings#shares$"));
+			assertThat(linkOf(conversation).get("showCosts").asBoolean()).isFalse();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("looks")
+	void aFailedAnswerSaysWhyInPondersWordsInEveryLook(String name, int width, int height, ColorScheme scheme) {
+		Reply imported = exchange(HttpMethod.POST, "/api/import", SharedConversationFiles.failed("Jaeger credit",
+				"Think it through?", "out_of_credits", "You requested up to 16000 tokens, but can only afford 3021."));
+		JsonNode link = share(imported.body().get("conversations").get(0).asString(), true);
+		try (BrowserContext look = newContext(
+				new Browser.NewContextOptions().setViewportSize(width, height).setColorScheme(scheme))) {
+			Page reader = look.newPage();
+			reader.navigate(link.get("url").asString());
+			assertThat(reader.locator("article.message--assistant")).containsText("Out of credits.");
+			assertThat(reader.locator("body")).not().containsText("3021");
+			assertFits(reader);
+			shoot(reader, SHOTS.resolve("failed-" + name + "-" + scheme.name().toLowerCase() + ".png"));
+		}
+	}
+
+	@Test
 	void theShareDialogFitsAPhoneAndWorksFromTheKeyboard() {
 		String conversation = imported("Phalarope phone", new Turn("Q?", "R.", "A."));
 		try (BrowserContext phone = newContext(

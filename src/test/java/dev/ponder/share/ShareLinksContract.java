@@ -1,7 +1,12 @@
 package dev.ponder.share;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +29,7 @@ import dev.ponder.testing.FakeUpstream;
 import dev.ponder.testing.Gate;
 import dev.ponder.testing.Script;
 import dev.ponder.testing.SharedUpstream;
+import dev.ponder.testing.TwoPeople;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,19 +39,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * person's conversations and links are as unknown as none. Run on H2 and PostgreSQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "ponder.auth=accounts", "openrouter.api-key=sk-or-v1-test-share", "openrouter.idle-timeout=10s",
+		properties = { TwoPeople.ACCOUNTS, "openrouter.api-key=sk-or-v1-test-share", "openrouter.idle-timeout=10s",
 				"openrouter.first-byte-timeout=10s", "ponder.catalog.refresh-in-background=false",
-				"ponder.admin.username=root", "ponder.admin.password=" + ShareLinksContract.ROOT_PASSWORD })
+				TwoPeople.ADMINISTRATOR, TwoPeople.ADMINISTRATOR_PASSWORD })
 abstract class ShareLinksContract {
-
-	static final String ROOT_PASSWORD = "root-password-1";
-
-	private static final String PASSWORD = "person-password-1";
 
 	private static final FakeUpstream upstream = SharedUpstream.get();
 
 	@LocalServerPort
 	int port;
+
+	TwoPeople people;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -61,11 +65,7 @@ abstract class ShareLinksContract {
 	@BeforeEach
 	void twoPeople() {
 		upstream.reset();
-		for (String name : List.of("alice", "bob")) {
-			Api.Reply made = Api.basic(this.port, "root", ROOT_PASSWORD)
-				.post("/api/admin/users", "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}");
-			assertThat(made.status()).as(made.toString()).isIn(201, 409);
-		}
+		this.people = TwoPeople.on(this.port);
 	}
 
 	@Test
@@ -116,6 +116,54 @@ abstract class ShareLinksContract {
 		assertThat(anyone().get("/s/" + token).text()).contains("Four.", "And 3 + 4?", "Three more than the last.",
 				"Seven.");
 		assertThat(linksOf(alice(), conversation)).hasSize(1);
+	}
+
+	@Test
+	void sharingOneConversationFromManyPlacesAtOnceMakesOneLink() throws Exception {
+		String conversation = imported(alice(), "Avocet at once", new Turn("Q", "R", "A"));
+		Api script = this.people.alicesScript();
+		CountDownLatch go = new CountDownLatch(1);
+		ExecutorService callers = Executors.newFixedThreadPool(6);
+		try {
+			List<Future<Api.Reply>> replies = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				replies.add(callers.submit(() -> {
+					go.await();
+					return script.post("/api/conversations/" + conversation + "/share", null);
+				}));
+			}
+			go.countDown();
+			List<Api.Reply> shared = new ArrayList<>();
+			for (Future<Api.Reply> reply : replies) {
+				shared.add(reply.get(30, TimeUnit.SECONDS));
+			}
+
+			assertThat(shared).allSatisfy((reply) -> assertThat(reply.status()).as(reply.toString()).isIn(200, 201));
+			assertThat(shared).filteredOn((reply) -> reply.status() == 201).hasSize(1);
+			assertThat(shared.stream().map((reply) -> reply.body().get("token").asString()).distinct()).hasSize(1);
+			assertThat(linksOf(alice(), conversation)).hasSize(1);
+		}
+		finally {
+			callers.shutdownNow();
+		}
+	}
+
+	@Test
+	void aFailedAnswerSaysWhyInPondersWordsNotTheUpstreams() {
+		Api.Reply imported = alice().post("/api/import", SharedConversationFiles.failed("Skua credit", "Think hard?",
+				"out_of_credits", "You requested up to 16000 tokens, but can only afford 3021."));
+		assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+		String conversation = imported.body().get("conversations").get(0).asString();
+		String token = alice().post("/api/conversations/" + conversation + "/share", "{\"showCosts\":true}")
+			.body()
+			.get("token")
+			.asString();
+
+		String page = anyone().get("/s/" + token).text();
+
+		assertThat(page).contains("Think hard?", "Out of credits.").doesNotContain("3021", "16000", "afford");
+		assertThat(alice().get("/api/conversations/" + conversation).text()).as("the owner still sees it all")
+			.contains("can only afford 3021");
 	}
 
 	@Test
@@ -293,19 +341,19 @@ abstract class ShareLinksContract {
 	}
 
 	private Api anyone() {
-		return Api.anonymous(this.port);
+		return this.people.anyone();
 	}
 
 	private Api root() {
-		return Api.basic(this.port, "root", ROOT_PASSWORD);
+		return this.people.root();
 	}
 
 	private Api alice() {
-		return Api.basic(this.port, "alice", PASSWORD);
+		return this.people.alice();
 	}
 
 	private Api bob() {
-		return Api.basic(this.port, "bob", PASSWORD);
+		return this.people.bob();
 	}
 
 }

@@ -69,6 +69,25 @@ final class SharedConversationFiles {
 			conversation.put("attachments", List.of(Map.of("id", file.toString(), "name", fileName, "contentType",
 					"text/plain", "size", 12, "data", Base64.getEncoder().encodeToString("Bird counts.".getBytes()))));
 		}
+		return file(conversation);
+	}
+
+	/**
+	 * One question whose answer failed with the error {@code code}, the upstream's words
+	 * {@code upstreamText} stored with it.
+	 */
+	@SuppressWarnings("unchecked")
+	static String failed(String title, String question, String code, String upstreamText) {
+		Map<String, Object> conversation = json.readValue(conversation(title, List.of(new Turn(question, null, ""))),
+				Map.class);
+		Map<String, Object> answer = ((List<Map<String, Object>>) ((List<Map<String, Object>>) conversation
+			.get("conversations")).get(0).get("messages")).get(1);
+		answer.put("status", "FAILED");
+		answer.put("error", Map.of("code", code, "message", upstreamText));
+		return json.writeValueAsString(conversation);
+	}
+
+	private static String file(Map<String, Object> conversation) {
 		return json
 			.writeValueAsString(Map.of("format", "ponder", "version", 1, "conversations", List.of(conversation)));
 	}

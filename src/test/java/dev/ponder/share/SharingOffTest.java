@@ -1,6 +1,8 @@
 package dev.ponder.share;
 
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +16,7 @@ import dev.ponder.share.SharedConversationFiles.Turn;
 import dev.ponder.testing.Api;
 import dev.ponder.testing.SharedUpstream;
 import dev.ponder.testing.StandaloneApp;
+import dev.ponder.testing.Visitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +66,10 @@ class SharingOffTest {
 			assertThat(sharingOff.get("/c/" + conversation).text()).contains("Shearwater switch")
 				.doesNotContain("data-sharing", "Share a read-only link");
 			assertThat(sharingOff.get("/api/shares").text()).as("the owner can still see and revoke").contains(token);
+			Visitor owner = new Visitor(this.port);
+			HttpResponse<String> form = owner.submit("/c/" + conversation, "/c/" + conversation + "/share", Map.of());
+			assertThat(Visitor.location(form)).endsWith("/settings#shares");
+			assertThat(owner.get("/settings").body()).contains("PONDER_SHARING=off");
 
 			assertThat(sharingOn.get("/s/" + token).text()).contains("An answer shared before the switch.");
 		}
