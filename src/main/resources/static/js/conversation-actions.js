@@ -53,6 +53,10 @@ export async function setCarryReasoning(id, carryReasoning) {
 	try {
 		const summary = await api.updateConversation(id, { carryReasoning });
 		announce('ponder:conversation', summary);
+		// The menu closes on the click, so the switch's new state is never seen there: say it, and what it costs.
+		showToast(summary.carryReasoning
+			? 'The model now sees its earlier reasoning: each question sends more input tokens.'
+			: 'The model no longer sees its earlier reasoning.');
 		return summary.carryReasoning;
 	}
 	catch (error) {

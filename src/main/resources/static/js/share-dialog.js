@@ -1,17 +1,12 @@
 // The "Share…" dialog of a conversation's menu: makes its read-only link (/s/…), copies it, updates it to the
-// conversation as it is now, or stops sharing. A modal <dialog>: Escape closes it, focus comes back to the menu's
-// button, and every control is a real button or checkbox.
+// conversation as it is now, or stops sharing (asked first). A modal() of confirm-dialog.js: Escape or a click on
+// the backdrop closes it, focus comes back to the menu's button, and every control is a real button or checkbox.
 
 import { api, ApiError } from './api.js';
+import { confirmDialog, modal } from './confirm-dialog.js';
 import { copyButton } from './copy.js';
+import { element } from './dom.js';
 import { showToast } from './toast.js';
-
-function element(tag, className, text) {
-	const el = document.createElement(tag);
-	if (className) el.className = className;
-	if (text != null) el.textContent = text;
-	return el;
-}
 
 function button(label, className) {
 	const el = element('button', `button ${className}`, label);
@@ -39,15 +34,8 @@ export async function openShareDialog({ id, title }) {
 class ShareDialog {
 	constructor(conversationId, title, link) {
 		this.conversationId = conversationId;
+		this.title = title || 'Untitled';
 		this.link = link;
-		this.returnTo = document.activeElement;
-		this.el = element('dialog', 'confirm-dialog share-dialog');
-		const heading = element('h2', 'confirm-title', 'Share a read-only link');
-		heading.id = `share-${Date.now()}`;
-		this.el.setAttribute('aria-labelledby', heading.id);
-		const text = element('p', 'confirm-text share-dialog-text',
-			`Anyone with the link can read “${title || 'Untitled'}” with its reasoning, as it is now, without an account. `
-			+ 'Later messages stay out until you update the link.');
 		this.row = element('div', 'share-dialog-link');
 		this.url = element('input', 'field-input share-dialog-url');
 		this.url.readOnly = true;
@@ -55,34 +43,34 @@ class ShareDialog {
 		this.url.addEventListener('focus', () => this.url.select());
 		this.row.append(this.url, copyButton({ className: 'share-dialog-copy', label: 'Copy link', text: () => this.url.value,
 			visibleLabel: true }));
-		const costs = element('label', 'share-dialog-costs');
+		this.costsLabel = element('label', 'share-dialog-costs');
 		this.costs = element('input');
 		this.costs.type = 'checkbox';
-		costs.append(this.costs, document.createTextNode(' Show what each answer cost'));
+		this.costs.addEventListener('change', () => this.changeCosts());
+		this.costsLabel.append(this.costs, document.createTextNode(' Show what each answer cost'));
 		this.status = element('p', 'share-dialog-status');
 		this.status.setAttribute('role', 'status');
 		this.stop = button('Stop sharing', 'button--ghost share-dialog-stop');
 		this.stop.addEventListener('click', () => this.revoke());
-		const close = button('Close', 'button--ghost share-dialog-close');
-		close.addEventListener('click', () => this.el.close());
+		this.close = button('Close', 'button--ghost share-dialog-close');
 		this.save = button('', 'button--primary share-dialog-save');
 		this.save.addEventListener('click', () => this.share());
-		const actions = element('div', 'confirm-actions share-dialog-actions');
-		actions.append(this.stop, close, this.save);
-		this.el.append(heading, text, this.row, costs, this.status, actions);
-		this.el.addEventListener('close', () => {
-			this.el.remove();
-			if (this.returnTo?.isConnected) this.returnTo.focus({ preventScroll: true });
-		});
-		this.el.addEventListener('click', (event) => {
-			if (event.target === this.el) this.el.close();
-		});
-		this.show();
 	}
 
 	open() {
-		document.body.append(this.el);
-		this.el.showModal();
+		this.el = modal({
+			title: 'Share a read-only link',
+			body: [
+				element('p', 'modal-text share-dialog-text',
+					`Anyone with the link can read “${this.title}” with its reasoning, as it is now, without an account. `
+					+ 'Later messages stay out until you update the link.'),
+				this.row, this.costsLabel, this.status,
+			],
+			actions: [this.stop, this.close, this.save],
+			className: 'share-dialog',
+		});
+		this.close.addEventListener('click', () => this.el.close());
+		this.show();
 		(this.link ? this.url : this.save).focus();
 	}
 
@@ -96,30 +84,76 @@ class ShareDialog {
 		this.save.textContent = shared ? 'Update link' : 'Create link';
 	}
 
-	async share() {
-		this.save.disabled = true;
+	/** While a request runs, nothing else can be sent: no second link, no stop halfway through an update. */
+	busy(running) {
+		for (const control of [this.save, this.stop, this.costs]) control.disabled = running;
+	}
+
+	/** Makes the link, or moves it to the conversation as it is now; resolves to whether it worked. */
+	async send(failure) {
+		this.busy(true);
 		try {
-			const made = !this.link;
 			this.link = await api.share(this.conversationId, this.costs.checked);
 			this.show();
-			this.status.textContent = made ? 'The link is ready: copy it and pass it on.'
-				: 'The link now shows the conversation as it is now.';
-			this.url.focus();
+			return true;
 		}
 		catch (error) {
-			this.status.textContent = messageOf(error, 'The link could not be made.');
+			this.status.textContent = messageOf(error, failure);
+			return false;
 		}
 		finally {
-			this.save.disabled = false;
+			this.busy(false);
 		}
 	}
 
+	async share() {
+		const made = !this.link;
+		if (!(await this.send('The link could not be made.'))) {
+			this.save.focus();
+			return;
+		}
+		this.status.textContent = made ? 'The link is ready: copy it and pass it on.'
+			: 'The link now shows the conversation as it is now.';
+		this.url.focus();
+	}
+
+	/**
+	 * Ticking "Show what each answer cost" on an existing link saves at once, so that Close never drops it. The API
+	 * has one way to change a link, which also brings it up to date, and the status line says so. Before the link
+	 * exists, the tick is sent with "Create link".
+	 */
+	async changeCosts() {
+		if (!this.link) {
+			this.status.textContent = this.costs.checked ? 'Costs will be shown when you create the link.' : '';
+			return;
+		}
+		const showing = this.costs.checked;
+		if (!(await this.send('The link could not be changed.'))) {
+			this.costs.checked = !showing;
+			this.costs.focus();
+			return;
+		}
+		this.status.textContent = `${showing ? 'Costs are now shown' : 'Costs are now hidden'}, `
+			+ 'and the link shows the conversation as it is now.';
+		this.costs.focus();
+	}
+
 	async revoke() {
+		const sure = await confirmDialog({
+			title: 'Stop sharing this conversation?',
+			message: `Everyone who has the link to “${this.title}” loses it. Sharing again makes a new link.`,
+			confirmLabel: 'Stop sharing',
+			danger: true,
+		});
+		if (!sure) return;
+		this.busy(true);
 		try {
 			await api.revokeShare(this.link.token);
 		}
 		catch (error) {
 			this.status.textContent = messageOf(error, 'The link could not be revoked.');
+			this.busy(false);
+			this.stop.focus();
 			return;
 		}
 		this.el.close();

@@ -48,6 +48,8 @@ class CarryReasoningBrowserTest extends BrowserTestSupport {
 		Response on = switchOver(this.page, conversation, item);
 		assertThat(this.page.getByRole(AriaRole.MENU)).hasCount(0);
 		assertThat(on.status()).isEqualTo(200);
+		assertThat(this.page.locator(".toast")).containsText("now sees its earlier reasoning");
+		assertThat(this.page.locator(".toast")).containsText("more input tokens");
 		assertThat(carries(conversation)).isTrue();
 		this.page.reload();
 
@@ -65,6 +67,7 @@ class CarryReasoningBrowserTest extends BrowserTestSupport {
 
 		Response off = switchOver(this.page, conversation, openMenu(this.page));
 		assertThat(off.status()).isEqualTo(200);
+		assertThat(this.page.locator(".toast").last()).containsText("no longer sees its earlier reasoning");
 		assertThat(carries(conversation)).isFalse();
 		this.page.reload();
 		assertThat(openMenu(this.page)).hasAttribute("aria-checked", "false");

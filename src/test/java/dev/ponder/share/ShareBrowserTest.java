@@ -116,6 +116,12 @@ class ShareBrowserTest extends BrowserTestSupport {
 		assertThat(dialog.locator(".share-dialog-url")).hasValue(Pattern.compile("/s/[A-Za-z0-9_-]{22}$"));
 		String url = dialog.locator(".share-dialog-url").inputValue();
 		dialog.getByLabel("Show what each answer cost").check();
+		assertThat(dialog.locator(".share-dialog-status")).containsText("Costs are now shown");
+		assertThat(linkOf(conversation).get("showCosts").asBoolean()).isTrue();
+
+		clickInsideNearTheBottom(dialog);
+		assertThat(dialog).isVisible();
+		assertThat(dialog.getByLabel("Show what each answer cost")).isChecked();
 		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Update link")).click();
 		assertThat(dialog.locator(".share-dialog-status")).containsText("as it is now");
 		assertThat(dialog.locator(".share-dialog-url")).hasValue(url);
@@ -124,10 +130,50 @@ class ShareBrowserTest extends BrowserTestSupport {
 		assertThat(listed.get("showCosts").asBoolean()).isTrue();
 		shoot(this.page, SHOTS.resolve("dialog-wide-light.png"));
 
-		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Stop sharing")).click();
+		Locator stop = dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Stop sharing"));
+		stop.click();
+		Locator ask = this.page.locator("dialog.confirm-dialog");
+		assertThat(ask).containsText("Stop sharing this conversation?");
+		shoot(this.page, SHOTS.resolve("dialog-stop-wide-light.png"));
+		ask.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel")).click();
+		assertThat(ask).hasCount(0);
+		assertThat(stop).isFocused();
+		assertThat(linkOf(conversation)).isNotNull();
+
+		stop.click();
+		ask.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Stop sharing")).click();
 		assertThat(dialog).hasCount(0);
 		assertThat(this.page.locator(".toast")).containsText("Stopped sharing");
+		assertThat(this.page.locator(".chat-menu-button")).isFocused();
 		assertThat(linkOf(conversation)).isNull();
+	}
+
+	@Test
+	void aClickOnTheBackdropClosesTheShareDialogAndNothingIsShared() {
+		String conversation = imported("Godwit backdrop", new Turn("Q?", "R.", "A."));
+		this.page.navigate("/c/" + conversation);
+		this.page.locator(".chat-menu-button").click();
+		this.page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Share…")).click();
+		Locator dialog = this.page.locator("dialog.share-dialog");
+		dialog.getByLabel("Show what each answer cost").check();
+		assertThat(dialog.locator(".share-dialog-status")).containsText("when you create");
+		clickInsideNearTheBottom(dialog);
+		assertThat(dialog).isVisible();
+
+		this.page.mouse().click(4, 4);
+
+		assertThat(dialog).hasCount(0);
+		assertThat(this.page.locator(".chat-menu-button")).isFocused();
+		assertThat(linkOf(conversation)).isNull();
+	}
+
+	/**
+	 * A click in the dialog's bottom padding, below its buttons: inside the box, on none
+	 * of its controls.
+	 */
+	private void clickInsideNearTheBottom(Locator dialog) {
+		var box = dialog.boundingBox();
+		this.page.mouse().click(box.x + 6, box.y + box.height - 5);
 	}
 
 	@Test
@@ -147,6 +193,31 @@ class ShareBrowserTest extends BrowserTestSupport {
 			assertThat(row).hasCount(0);
 		}
 		assertThat(linkOf(conversation)).isNull();
+	}
+
+	@ParameterizedTest
+	@MethodSource("looks")
+	void onTheSettingsPageALinksAddressWrapsAndNeverRunsUnderItsRevokeButton(String name, int width, int height,
+			ColorScheme scheme) {
+		JsonNode link = share(imported("Dunlin " + name + " " + scheme, new Turn("Q?", "R.", "A.")), null);
+		try (BrowserContext look = newContext(
+				new Browser.NewContextOptions().setViewportSize(width, height).setColorScheme(scheme))) {
+			Page settings = look.newPage();
+			settings.navigate("/settings#shares");
+			Locator row = settings.locator("#shares .share-link[data-token='" + link.get("token").asString() + "']");
+			assertThat(row.locator(".token-facts code")).hasText(link.get("url").asString());
+
+			var address = row.locator(".token-facts code").boundingBox();
+			var revoke = row.getByRole(AriaRole.BUTTON).boundingBox();
+			var card = settings.locator("#shares").boundingBox();
+			assertThat(address.x + address.width).as("the address's right edge against Revoke's left edge")
+				.isLessThanOrEqualTo(revoke.x);
+			assertThat(revoke.x + revoke.width).isLessThanOrEqualTo(card.x + card.width);
+			assertFits(settings);
+			row.scrollIntoViewIfNeeded();
+			settings.screenshot(new Page.ScreenshotOptions()
+				.setPath(SHOTS.resolve("settings-" + name + "-" + scheme.name().toLowerCase() + ".png")));
+		}
 	}
 
 	@Test
@@ -244,6 +315,13 @@ class ShareBrowserTest extends BrowserTestSupport {
 			reader.navigate(link.get("url").asString());
 			reader.locator("article.message--assistant details.thinking summary").first().click();
 			assertThat(reader.locator(".thinking-body").first()).isVisible();
+			assertThat(reader.locator(".share-badge")).isVisible();
+			if (width <= 480) {
+				assertThat(reader.locator(".topbar-title")).isHidden();
+			}
+			else {
+				assertThat(reader.locator(".topbar-title")).isVisible();
+			}
 			assertFits(reader);
 			shoot(reader, SHOTS.resolve(name + "-" + scheme.name().toLowerCase() + ".png"));
 		}
