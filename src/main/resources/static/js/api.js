@@ -215,6 +215,11 @@ export const api = {
 		return (await request(`/api/conversations/${id(conversationId)}/share`, { method: 'POST', body: { showCosts } })).json();
 	},
 
+	/** PATCH /api/shares/{token} {showCosts} → the link, its snapshot where it was. */
+	async showShareCosts(token, showCosts) {
+		return (await request(`/api/shares/${id(token)}`, { method: 'PATCH', body: { showCosts } })).json();
+	},
+
 	/** DELETE /api/shares/{token}. */
 	async revokeShare(token) {
 		await request(`/api/shares/${id(token)}`, { method: 'DELETE' });

@@ -118,9 +118,8 @@ class ShareDialog {
 	}
 
 	/**
-	 * Ticking "Show what each answer cost" on an existing link saves at once, so that Close never drops it. The API
-	 * has one way to change a link, which also brings it up to date, and the status line says so. Before the link
-	 * exists, the tick is sent with "Create link".
+	 * Ticking "Show what each answer cost" on an existing link saves at once (PATCH: the snapshot stays where it was),
+	 * so that Close never drops it. Before the link exists, the tick is sent with "Create link".
 	 */
 	async changeCosts() {
 		if (!this.link) {
@@ -128,14 +127,20 @@ class ShareDialog {
 			return;
 		}
 		const showing = this.costs.checked;
-		if (!(await this.send('The link could not be changed.'))) {
-			this.costs.checked = !showing;
-			this.costs.focus();
-			return;
+		this.busy(true);
+		try {
+			this.link = await api.showShareCosts(this.link.token, showing);
+			this.show();
+			this.status.textContent = showing ? 'Costs are now shown on the link.' : 'Costs are now hidden on the link.';
 		}
-		this.status.textContent = `${showing ? 'Costs are now shown' : 'Costs are now hidden'}, `
-			+ 'and the link shows the conversation as it is now.';
-		this.costs.focus();
+		catch (error) {
+			this.costs.checked = !showing;
+			this.status.textContent = messageOf(error, 'The link could not be changed.');
+		}
+		finally {
+			this.busy(false);
+			this.costs.focus();
+		}
 	}
 
 	async revoke() {

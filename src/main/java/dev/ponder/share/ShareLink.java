@@ -49,6 +49,11 @@ class ShareLink extends NewUntilStored<String> {
 		refresh(moment, showCosts, now);
 	}
 
+	/** Shows or hides the answers' costs, leaving the snapshot where it is. */
+	void showCosts(boolean showCosts) {
+		this.showCosts = showCosts;
+	}
+
 	/** Points the link at the conversation as it is now. */
 	void refresh(Moment moment, boolean showCosts, Instant now) {
 		this.leafMessageId = moment.leafId();

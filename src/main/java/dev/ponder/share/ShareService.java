@@ -116,14 +116,28 @@ public class ShareService {
 			.toList();
 	}
 
+	/**
+	 * Shows or hides the answers' costs on a link of the person's, without moving it to
+	 * the conversation as it is now.
+	 */
+	@Transactional
+	public ShareView showCosts(String token, boolean showCosts) {
+		ShareLink link = owned(token);
+		link.showCosts(showCosts);
+		return view(link);
+	}
+
 	/** Ends a link of the person's; anyone else's is as unknown as none. */
 	@Transactional
 	public void revoke(String token) {
+		this.links.delete(owned(token));
+	}
+
+	private ShareLink owned(String token) {
 		Owner current = this.owner.get();
-		ShareLink link = (ShareTokens.wellFormed(token) ? this.links.findById(token) : Optional.<ShareLink>empty())
+		return (ShareTokens.wellFormed(token) ? this.links.findById(token) : Optional.<ShareLink>empty())
 			.filter((found) -> current.owns(found.getOwnerId()))
 			.orElseThrow(() -> new ProblemException(ErrorCode.NOT_FOUND, "No share link " + token + "."));
-		this.links.delete(link);
 	}
 
 	/**

@@ -118,6 +118,7 @@ class ShareBrowserTest extends BrowserTestSupport {
 		dialog.getByLabel("Show what each answer cost").check();
 		assertThat(dialog.locator(".share-dialog-status")).containsText("Costs are now shown");
 		assertThat(linkOf(conversation).get("showCosts").asBoolean()).isTrue();
+		assertThat(dialog.locator(".share-dialog-url")).hasValue(url);
 
 		clickInsideNearTheBottom(dialog);
 		assertThat(dialog).isVisible();
@@ -246,14 +247,21 @@ class ShareBrowserTest extends BrowserTestSupport {
 			chat.locator(".chat-menu-fallback > summary").click();
 			Locator showCosts = chat.locator(".menu-share-form").getByLabel("Show costs");
 			assertThat(showCosts).isChecked();
-			chat.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Share a read-only link")).click();
+			// Sent from the keyboard: in a page without JavaScript, after other tests of
+			// the class,
+			// Playwright's click waited 30 s for the open menu to be "stable" though it
+			// never
+			// moved (its box and animations checked); a key press needs no such wait.
+			chat.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Share a read-only link"))
+				.press("Enter");
 			assertThat(chat).hasURL(Pattern.compile("/settings#shares$"));
 			assertThat(linkOf(conversation).get("showCosts").asBoolean()).isTrue();
 
 			chat.navigate("/c/" + conversation);
 			chat.locator(".chat-menu-fallback > summary").click();
 			showCosts.uncheck();
-			chat.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Share a read-only link")).click();
+			chat.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Share a read-only link"))
+				.press("Enter");
 			assertThat(chat).hasURL(Pattern.compile("/settings#shares$"));
 			assertThat(linkOf(conversation).get("showCosts").asBoolean()).isFalse();
 		}

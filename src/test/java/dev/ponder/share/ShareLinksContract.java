@@ -119,6 +119,34 @@ abstract class ShareLinksContract {
 	}
 
 	@Test
+	void showingCostsChangesOnlyThatAndLeavesTheSnapshotWhereItWas() {
+		String conversation = imported(alice(), "Plover costs", new Turn("What is 5 + 5?", "Five twice.", "Ten."));
+		String token = alice().post("/api/conversations/" + conversation + "/share", null)
+			.body()
+			.get("token")
+			.asString();
+		String sharedAt = linksOf(alice(), conversation).get(0).get("updatedAt").asString();
+		upstream.enqueue(Script.answer(List.of("Six more."), List.of("Sixteen."), java.time.Duration.ZERO));
+		assertThat(alice()
+			.post("/api/conversations/" + conversation + "/messages",
+					"{\"content\":\"And 10 + 6?\",\"model\":\"deepseek/deepseek-r1\"}")
+			.status()).isEqualTo(200);
+
+		Api.Reply changed = alice().call("PATCH", "/api/shares/" + token, "{\"showCosts\":true}");
+
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+		assertThat(changed.body().get("showCosts").asBoolean()).isTrue();
+		assertThat(changed.body().get("updatedAt").asString()).isEqualTo(sharedAt);
+		assertThat(anyone().get("/s/" + token).text()).contains("Ten.", "$").doesNotContain("And 10 + 6?");
+		Api.Reply empty = alice().call("PATCH", "/api/shares/" + token, "{}");
+		assertThat(empty.status()).isEqualTo(400);
+		assertThat(empty.text()).contains("showCosts true or false");
+		assertThat(bob().call("PATCH", "/api/shares/" + token, "{\"showCosts\":false}").status()).isEqualTo(404);
+		assertThat(alice().call("PATCH", "/api/shares/not-a-token", "{\"showCosts\":false}").status()).isEqualTo(404);
+		assertThat(linksOf(alice(), conversation).get(0).get("showCosts").asBoolean()).isTrue();
+	}
+
+	@Test
 	void sharingOneConversationFromManyPlacesAtOnceMakesOneLink() throws Exception {
 		String conversation = imported(alice(), "Avocet at once", new Turn("Q", "R", "A"));
 		Api script = this.people.alicesScript();
