@@ -327,11 +327,18 @@ class ReasoningReaderBrowserTest extends BrowserTestSupport {
 	@ParameterizedTest(name = "{0} {3}")
 	@MethodSource("looks")
 	void screenshotsOfTheReaderSavedAndLive(String name, int width, int height, ColorScheme scheme) {
-		BrowserContext context = newContext(
-				new Browser.NewContextOptions().setViewportSize(width, height).setColorScheme(scheme));
+		// A phone has a touch screen (pointer: coarse), where the reader's buttons are
+		// bigger.
+		BrowserContext context = newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+			.setColorScheme(scheme)
+			.setHasTouch("phone".equals(name)));
 		Page page = context.newPage();
 		String look = name + "-" + scheme.name().toLowerCase();
 		Locator saved = savedAnswer(page, "Staircase looks " + look);
+		saved.locator(".reader-turn-summary").click();
+		assertFits(page);
+		page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("turns-" + look + ".png")));
+		saved.locator(".reader-turn-summary").click();
 		page.getByLabel("Search the reasoning").fill("recurrence");
 		saved.getByLabel("Next change of mind").click();
 		assertFits(page);
