@@ -129,6 +129,22 @@ class ReasoningReaderBrowserTest extends BrowserTestSupport {
 	}
 
 	@Test
+	void aPanelTheStreamOpensItselfIsStillFollowedToTheBottom() {
+		BrowserContext phone = newContext(new Browser.NewContextOptions().setViewportSize(390, 844));
+		Page page = phone.newPage();
+		page.navigate("/");
+		Gate rest = new Gate();
+		Locator panel = liveAnswer(page, "Async bug followed", rest);
+		rest.open();
+
+		assertThat(page.locator("article.message--assistant .answer")).hasText("Await the json.");
+		assertThat(panel).not().hasAttribute("open", "");
+		assertThat(page.locator(".jump-latest")).isHidden();
+		assertThat(page.locator("article.message--assistant .answer")).isInViewport();
+		phone.close();
+	}
+
+	@Test
 	void theListOfChangesOfMindClosesOnAClickOutsideEscAndSteps() {
 		Locator panel = savedAnswer(this.page, "Staircase list closes");
 		Locator list = panel.locator(".reader-turn-items");
