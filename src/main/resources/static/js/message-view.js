@@ -349,6 +349,7 @@ export class AssistantMessage {
 		// Reasoning of a folded panel is rendered when someone opens it, not on every token.
 		panel.el.addEventListener('toggle', () => {
 			if (panel.el.open && panel.stale) this.renderReasoning();
+			panel.keepPlace();
 		});
 		return panel;
 	}

@@ -25,13 +25,15 @@ export function paint(name, previous, next) {
 
 /**
  * Ranges over each place text occurs in scope's text nodes, case-insensitively (within one text node: a word
- * split by formatting, "**Wa**it", is not found).
+ * split by formatting, "**Wa**it", is not found); none inside elements that match skip (a selector).
  */
-export function rangesOf(scope, text, limit = Infinity) {
+export function rangesOf(scope, text, limit = Infinity, skip = null) {
 	const needle = text.toLowerCase();
 	const ranges = [];
 	if (!needle) return ranges;
-	const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+	const walker = skip
+		? document.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, (node) => outside(node, skip))
+		: document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
 	for (let node = walker.nextNode(); node && ranges.length < limit; node = walker.nextNode()) {
 		const haystack = node.data.toLowerCase();
 		for (let at = haystack.indexOf(needle); at !== -1 && ranges.length < limit; at = haystack.indexOf(needle, at + needle.length)) {
@@ -42,4 +44,10 @@ export function rangesOf(scope, text, limit = Infinity) {
 		}
 	}
 	return ranges;
+}
+
+/** A tree walker's filter: text nodes, but none under an element that matches skip (its whole subtree is passed). */
+function outside(node, skip) {
+	if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+	return node.matches(skip) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
 }

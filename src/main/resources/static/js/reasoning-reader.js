@@ -12,9 +12,10 @@ import { count } from './format.js';
 import { renderEachInto, renderInto } from './markdown.js';
 import { findTurns } from './reasoning-markers.js';
 import { paint, rangesOf } from './reasoning-highlights.js';
-import { ReasoningOutline } from './reasoning-outline.js';
+import { ReasoningOutline, stepTitle } from './reasoning-outline.js';
 import { ParagraphCutter } from './reasoning-paragraphs.js';
 import { ReasoningSearch, stepButton } from './reasoning-search.js';
+import { dismissOnOutside } from './popover.js';
 
 // Past this size the open paragraph is shown as text until it closes (Markdown of it every frame costs too much).
 const TAIL_MARKDOWN_LIMIT = 3000;
@@ -118,12 +119,20 @@ export class ReasoningReader {
 		stepsToggle.setAttribute('aria-expanded', 'false');
 		stepsToggle.setAttribute('aria-controls', outline.el.id);
 		stepsToggle.addEventListener('click', () => this.showSteps(!root.classList.contains('is-steps-open')));
-		this.search = new ReasoningSearch(text, (range) => this.reveal(range));
+		// The live tail is redrawn every frame: a hit in it would be gone by the next one.
+		this.search = new ReasoningSearch(text, (range) => this.reveal(range), { skip: '.reader-tail' });
 		const turns = this.buildTurns();
 		const words = element('span', 'reader-words');
-		bar.append(this.search.el, turns.el, stepsToggle, words);
+		// Said of a paragraph where the model changes course (its margin mark is a picture only).
+		const turnNote = element('span', 'visually-hidden', 'Change of mind');
+		turnNote.id = `${this.id}-turn-note`;
+		bar.append(this.search.el, turns.el, stepsToggle, words, turnNote);
 		text.before(root);
 		text.classList.add('reader-text');
+		// A scroll box the keyboard can reach (when the reasoning has no link or code block to tab to).
+		text.tabIndex = 0;
+		text.setAttribute('role', 'region');
+		text.setAttribute('aria-label', 'Reasoning');
 		columns.append(outline.el, text);
 		root.append(bar, columns);
 		this.dom = { root, text, outline, stepsToggle, turns, words, tail: null };
@@ -164,6 +173,7 @@ export class ReasoningReader {
 			this.paragraphs.push(paragraph);
 			if (!paragraph.turns.length) continue;
 			paragraph.el.classList.add('has-turn');
+			paragraph.el.setAttribute('aria-describedby', `${this.id}-turn-note`);
 			paragraph.el.dataset.turns = paragraph.turns.length;
 			for (const turn of paragraph.turns) {
 				const range = rangeOfTurn(paragraph, turn);
@@ -201,7 +211,8 @@ export class ReasoningReader {
 	// ----- turns of mind -----
 
 	// The list is a button and a plain list, not a <details>: a second <summary> inside the panel's <details> would
-	// be one too many for whoever looks for the panel's own.
+	// be one too many for whoever looks for the panel's own. It floats over the text, so it closes like the other
+	// popovers (a click outside, Esc with the focus back on its button) and whenever the reader moves elsewhere.
 	buildTurns() {
 		const el = element('div', 'reader-turns');
 		const summary = element('button', 'reader-turn-summary');
@@ -211,17 +222,18 @@ export class ReasoningReader {
 		items.id = `${this.id}-turns`;
 		items.hidden = true;
 		summary.setAttribute('aria-controls', items.id);
-		const showList = (open) => {
+		let stopListening = null;
+		const showList = (open, returnFocus = false) => {
+			if (open === !items.hidden) return;
 			items.hidden = !open;
 			summary.setAttribute('aria-expanded', String(open));
+			stopListening?.();
+			stopListening = null;
+			// Placed by CSS under its button, so a resize (a phone's toolbar) needs nothing done.
+			if (open) stopListening = dismissOnOutside(items, summary, (byKeyboard) => showList(false, byKeyboard), () => {});
+			if (returnFocus) summary.focus();
 		};
 		summary.addEventListener('click', () => showList(items.hidden));
-		items.addEventListener('keydown', (event) => {
-			if (event.key !== 'Escape') return;
-			event.stopPropagation();
-			showList(false);
-			summary.focus();
-		});
 		const position = element('span', 'reader-count');
 		position.setAttribute('aria-live', 'polite');
 		const previous = stepButton('previous', 'Previous change of mind');
@@ -235,7 +247,7 @@ export class ReasoningReader {
 			this.goToTurn(Number(button.dataset.index));
 		});
 		el.append(summary, items, position, previous, next);
-		return { el, summary, items, position };
+		return { el, summary, items, position, close: () => showList(false) };
 	}
 
 	/** Updates the count, and lists the turns of the newly added paragraphs. */
@@ -253,8 +265,7 @@ export class ReasoningReader {
 		let index = items.childElementCount;
 		for (const paragraph of paragraphs) {
 			for (const turn of paragraph.turns) {
-				const words = paragraph.text.slice(turn.index, turn.index + 90).split(/\s+/).slice(0, 9).join(' ');
-				const button = element('button', 'reader-turn', words);
+				const button = element('button', 'reader-turn', stepTitle(paragraph.text.slice(turn.index)));
 				button.type = 'button';
 				button.dataset.index = index++;
 				const item = element('li');
@@ -266,6 +277,7 @@ export class ReasoningReader {
 	}
 
 	stepTurn(by) {
+		this.dom.turns.close();
 		if (!this.turns.length) return;
 		const next = this.turnIndex < 0 && by < 0 ? this.turns.length - 1 : this.turnIndex + by;
 		this.goToTurn((next + this.turns.length) % this.turns.length);
@@ -309,6 +321,7 @@ export class ReasoningReader {
 
 	/** On a narrow panel the outline is behind the "Steps" button. */
 	showSteps(open) {
+		if (open) this.dom.turns.close();
 		this.dom.root.classList.toggle('is-steps-open', open);
 		this.dom.stepsToggle.setAttribute('aria-expanded', String(open));
 	}

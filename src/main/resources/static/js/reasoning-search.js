@@ -8,9 +8,13 @@ import { paint, rangesOf } from './reasoning-highlights.js';
 const MAX_HITS = 5000;
 
 export class ReasoningSearch {
-	/** scope: the element whose text is searched; reveal(range): brings a hit into view. */
-	constructor(scope, reveal) {
+	/**
+	 * scope: the element whose text is searched, less what matches skip (a selector); reveal(range): brings a hit
+	 * into view.
+	 */
+	constructor(scope, reveal, { skip = null } = {}) {
 		this.scope = scope;
+		this.skip = skip;
 		this.reveal = reveal;
 		this.hits = [];
 		this.current = [];
@@ -50,7 +54,7 @@ export class ReasoningSearch {
 
 	find() {
 		const query = this.input.value.trim();
-		this.hits = paint('reasoning-hit', this.hits, query ? rangesOf(this.scope, query, MAX_HITS) : []);
+		this.hits = paint('reasoning-hit', this.hits, query ? rangesOf(this.scope, query, MAX_HITS, this.skip) : []);
 		this.stale = false;
 		this.index = this.hits.length ? 0 : -1;
 		this.show();

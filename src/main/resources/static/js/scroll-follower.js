@@ -23,6 +23,10 @@ export class ScrollFollower {
 			if (touchY != null && y != null && y > touchY + 4) this.setFollowing(false);
 		}, { passive: true });
 		jumpButton?.addEventListener('click', () => this.toBottom(true));
+		// A person opened or closed something in the thread (a thinking panel) and keeps it where it is on screen:
+		// stop following, so that the thread does not scroll on as it grows; the scroll that puts it back decides
+		// afresh whether the thread is at its bottom.
+		scroller.addEventListener('ponder:hold-place', () => this.setFollowing(false));
 		// The thread also grows without a render callback (an answer's action row appears when it
 		// ends, math and code reflow): follow those changes too, or the last line ends up under the
 		// composer.

@@ -41,7 +41,28 @@ export class ThinkingPanel {
 				return;
 			}
 			this.touched = true;
+			this.holdPlace();
 		});
+	}
+
+	// A person's open or close leaves the summary where it was on screen: the reader is tall, and a thread pinned to
+	// its bottom would otherwise scroll on as it grows, taking the summary just clicked (and the reader's bar) off the
+	// top. The thread stops following first, before any frame lays the reader out; its place is mended once the
+	// reader is drawn (keepPlace, from the 'toggle' listener). Opening and folding by the stream itself don't do this,
+	// so a live answer is still followed.
+	holdPlace() {
+		const summary = this.el.querySelector('summary');
+		this.heldAt = summary.getBoundingClientRect().top;
+		summary.dispatchEvent(new CustomEvent('ponder:hold-place', { bubbles: true }));
+	}
+
+	/** After a person's toggle has been drawn: scrolls back so that the summary is where it was when clicked. */
+	keepPlace() {
+		if (this.heldAt == null) return;
+		const summary = this.el.querySelector('summary');
+		const moved = summary.getBoundingClientRect().top - this.heldAt;
+		this.heldAt = null;
+		if (Math.abs(moved) >= 1) scrollerOf(this.el).scrollTop += moved;
 	}
 
 	get state() {
@@ -144,4 +165,13 @@ export class ThinkingPanel {
 		if (this.timer != null) clearInterval(this.timer);
 		this.timer = null;
 	}
+}
+
+/** The nearest ancestor that scrolls vertically (the thread), else the page. */
+function scrollerOf(el) {
+	for (let node = el.parentElement; node; node = node.parentElement) {
+		const { overflowY } = getComputedStyle(node);
+		if ((overflowY === 'auto' || overflowY === 'scroll') && node.scrollHeight > node.clientHeight) return node;
+	}
+	return document.scrollingElement;
 }

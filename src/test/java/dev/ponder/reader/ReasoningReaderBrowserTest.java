@@ -23,6 +23,7 @@ import dev.ponder.testing.Script;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The reader of an open thinking panel, in Chromium: a long stored reasoning as its
@@ -106,6 +107,128 @@ class ReasoningReaderBrowserTest extends BrowserTestSupport {
 		panel.locator(".reader-turn").filter(new Locator.FilterOptions().setHasText("Oh, I made a mistake")).click();
 		assertThat(panel.locator(".reader-para:focus")).containsText("Oh, I made a mistake in the addition");
 		assertThat(panel.locator(".reader-para:focus")).isInViewport();
+	}
+
+	@Test
+	void openingAndClosingAPanelLeavesItsSummaryWhereItWasOnScreen() {
+		Locator panel = savedAnswer(this.page, "Staircase summary stays");
+		Locator summary = panel.locator("summary");
+		summary.click();
+		assertThat(panel).not().hasAttribute("open", "");
+
+		double before = top(summary);
+		summary.click();
+		assertThat(panel.locator(".reader-para").first()).isVisible();
+		assertThat(summary).isInViewport();
+		assertThat(top(summary)).isCloseTo(before, within(1.0));
+		assertThat(panel.getByLabel("Search the reasoning")).isInViewport();
+
+		summary.click();
+		assertThat(panel).not().hasAttribute("open", "");
+		assertThat(top(summary)).isCloseTo(before, within(1.0));
+	}
+
+	@Test
+	void aPanelTheStreamOpensItselfIsStillFollowedToTheBottom() {
+		BrowserContext phone = newContext(new Browser.NewContextOptions().setViewportSize(390, 844));
+		Page page = phone.newPage();
+		page.navigate("/");
+		Gate rest = new Gate();
+		Locator panel = liveAnswer(page, "Async bug followed", rest);
+		rest.open();
+
+		assertThat(page.locator("article.message--assistant .answer")).hasText("Await the json.");
+		assertThat(panel).not().hasAttribute("open", "");
+		assertThat(page.locator(".jump-latest")).isHidden();
+		assertThat(page.locator("article.message--assistant .answer")).isInViewport();
+		phone.close();
+	}
+
+	@Test
+	void theListOfChangesOfMindClosesOnAClickOutsideEscAndSteps() {
+		Locator panel = savedAnswer(this.page, "Staircase list closes");
+		Locator list = panel.locator(".reader-turn-items");
+		Locator opener = panel.locator(".reader-turn-summary");
+
+		opener.click();
+		assertThat(list).isVisible();
+		assertThat(list.locator(".reader-turn").first()).hasText(Pattern.compile("^Hmm, how should I treat"));
+		panel.locator(".reader-words").click();
+		assertThat(list).isHidden();
+
+		opener.click();
+		assertThat(opener).isFocused();
+		this.page.keyboard().press("Escape");
+		assertThat(list).isHidden();
+		assertThat(opener).hasAttribute("aria-expanded", "false");
+		assertThat(opener).isFocused();
+		assertThat(panel).hasAttribute("open", "");
+
+		opener.click();
+		panel.getByLabel("Next change of mind").click();
+		assertThat(list).isHidden();
+		assertThat(panel.locator(".reader-para:focus")).containsText("Hmm, how should I treat the empty path?");
+	}
+
+	@Test
+	void theOutlineIsOneTabStopWalkedWithArrowsAndTheTextCanBeScrolledByKeyboard() {
+		Locator panel = savedAnswer(this.page, "Staircase keyboard");
+		Locator steps = panel.locator(".reader-step");
+		Locator text = panel.getByRole(com.microsoft.playwright.options.AriaRole.REGION,
+				new Locator.GetByRoleOptions().setName("Reasoning"));
+
+		assertThat(panel.locator(".reader-step[tabindex=\"0\"]")).hasCount(1);
+		steps.first().focus();
+		this.page.keyboard().press("ArrowDown");
+		assertThat(steps.nth(1)).isFocused();
+		this.page.keyboard().press("End");
+		assertThat(steps.last()).isFocused();
+		this.page.keyboard().press("Enter");
+		assertThat(panel.locator(".reader-para:focus")).isInViewport();
+		assertThat(steps.last()).hasAttribute("tabindex", "0");
+		assertThat(panel.locator(".reader-step[tabindex=\"0\"]")).hasCount(1);
+
+		steps.last().focus();
+		this.page.keyboard().press("Tab");
+		assertThat(text).isFocused();
+		this.page.keyboard().press("Home");
+		assertThat(text).hasJSProperty("scrollTop", 0);
+		this.page.keyboard().press("End");
+		assertThat(text).not().hasJSProperty("scrollTop", 0);
+		assertThat(panel.locator(".reader-para.has-turn").first()).hasAccessibleDescription("Change of mind");
+	}
+
+	@Test
+	void searchLeavesTheLiveTailAloneAndFindsItOnceItCloses() {
+		// The page first (a first page of the run may ask the upstream for its models).
+		this.page.navigate("/");
+		Gate closing = new Gate();
+		upstream.enqueue(Script.stream()
+			.chunk(Chunks.role())
+			.chunk(Chunks.reasoning("First I look for the zebra in the field.\n\nThen the tail mentions a zebra"))
+			.waitFor(closing)
+			.chunk(Chunks.reasoning(" too.\n\n**Wait**, there is no second field."))
+			.chunk(Chunks.content("One zebra."))
+			.chunk(Chunks.finish("stop"))
+			.done());
+		ask(this.page, "Zebra in the tail");
+		closing.awaitReached();
+		Locator panel = this.page.locator("article.message--assistant details.thinking");
+		assertThat(panel.locator(".reader-tail")).containsText("the tail mentions a zebra");
+		Locator search = panel.getByLabel("Search the reasoning");
+		Locator count = panel.locator(".reader-search .reader-count");
+
+		search.fill("zebra");
+		assertThat(count).hasText("1 of 1");
+
+		closing.open();
+		assertThat(this.page.locator("article.message--assistant .answer")).hasText("One zebra.");
+		panel.locator("summary").click();
+		assertThat(panel).hasAttribute("open", "");
+		panel.getByLabel("Next match").click();
+		assertThat(count).hasText("2 of 2");
+		panel.locator(".reader-turn-summary").click();
+		assertThat(panel.locator(".reader-turn")).hasText("Wait, there is no second field.");
 	}
 
 	@Test
@@ -220,11 +343,18 @@ class ReasoningReaderBrowserTest extends BrowserTestSupport {
 	@ParameterizedTest(name = "{0} {3}")
 	@MethodSource("looks")
 	void screenshotsOfTheReaderSavedAndLive(String name, int width, int height, ColorScheme scheme) {
-		BrowserContext context = newContext(
-				new Browser.NewContextOptions().setViewportSize(width, height).setColorScheme(scheme));
+		// A phone has a touch screen (pointer: coarse), where the reader's buttons are
+		// bigger.
+		BrowserContext context = newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+			.setColorScheme(scheme)
+			.setHasTouch("phone".equals(name)));
 		Page page = context.newPage();
 		String look = name + "-" + scheme.name().toLowerCase();
 		Locator saved = savedAnswer(page, "Staircase looks " + look);
+		saved.locator(".reader-turn-summary").click();
+		assertFits(page);
+		page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("turns-" + look + ".png")));
+		saved.locator(".reader-turn-summary").click();
 		page.getByLabel("Search the reasoning").fill("recurrence");
 		saved.getByLabel("Next change of mind").click();
 		assertFits(page);
@@ -281,6 +411,11 @@ class ReasoningReaderBrowserTest extends BrowserTestSupport {
 		ask(page, question);
 		gate.awaitReached();
 		return page.locator("article.message--assistant details.thinking").last();
+	}
+
+	/** Where the top of an element is in the viewport, in CSS pixels. */
+	private static double top(Locator locator) {
+		return locator.boundingBox().y;
 	}
 
 	/** How many ranges the page's CSS highlight of that name holds. */
