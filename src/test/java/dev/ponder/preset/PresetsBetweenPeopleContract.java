@@ -5,26 +5,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.ponder.account.AdministratorAvailable;
 import dev.ponder.testing.Api;
-import dev.ponder.testing.AppTestSupport;
 import dev.ponder.testing.FakeGeneration;
-import dev.ponder.testing.FakeUpstream;
 import dev.ponder.testing.RecordedRequest;
 import dev.ponder.testing.Script;
-import dev.ponder.testing.SharedUpstream;
-import dev.ponder.testing.TwoPeople;
+import dev.ponder.testing.TwoPeopleApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,36 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one with everyone, and a shared one is seen and used by all but changed only by its
  * owner or an administrator. Run on H2 and PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { TwoPeople.ACCOUNTS, "openrouter.api-key=" + AppTestSupport.API_KEY,
-				"openrouter.idle-timeout=10s", "openrouter.first-byte-timeout=10s",
-				"ponder.catalog.refresh-in-background=false", TwoPeople.ADMINISTRATOR,
-				TwoPeople.ADMINISTRATOR_PASSWORD })
-abstract class PresetsBetweenPeopleContract {
-
-	private static final FakeUpstream upstream = SharedUpstream.get();
-
-	@LocalServerPort
-	int port;
-
-	TwoPeople people;
+abstract class PresetsBetweenPeopleContract extends TwoPeopleApplication {
 
 	@Autowired
 	PresetRepository presets;
 
 	@Autowired
 	ApplicationEventPublisher events;
-
-	@DynamicPropertySource
-	static void upstream(DynamicPropertyRegistry registry) {
-		registry.add("openrouter.base-url", upstream::baseUrl);
-	}
-
-	@BeforeEach
-	void twoPeople() {
-		upstream.reset();
-		this.people = TwoPeople.on(this.port);
-	}
 
 	@Test
 	void anotherPersonsPresetIsAsUnknownAsNone() {
@@ -158,18 +127,6 @@ abstract class PresetsBetweenPeopleContract {
 
 	private static List<String> names(Api who) {
 		return who.get("/api/presets").body().valueStream().map((preset) -> preset.get("name").asString()).toList();
-	}
-
-	private Api root() {
-		return this.people.root();
-	}
-
-	private Api alice() {
-		return this.people.alice();
-	}
-
-	private Api bob() {
-		return this.people.bob();
 	}
 
 }

@@ -9,27 +9,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.ponder.account.AdministratorAvailable;
 import dev.ponder.share.SharedConversationFiles.Turn;
 import dev.ponder.testing.Api;
 import dev.ponder.testing.Chunks;
-import dev.ponder.testing.FakeUpstream;
 import dev.ponder.testing.Gate;
 import dev.ponder.testing.Script;
-import dev.ponder.testing.SharedUpstream;
-import dev.ponder.testing.TwoPeople;
+import dev.ponder.testing.TwoPeopleApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,35 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * link reads it without an account, sharing again moves the same link, and another
  * person's conversations and links are as unknown as none. Run on H2 and PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { TwoPeople.ACCOUNTS, "openrouter.api-key=sk-or-v1-test-share", "openrouter.idle-timeout=10s",
-				"openrouter.first-byte-timeout=10s", "ponder.catalog.refresh-in-background=false",
-				TwoPeople.ADMINISTRATOR, TwoPeople.ADMINISTRATOR_PASSWORD })
-abstract class ShareLinksContract {
-
-	private static final FakeUpstream upstream = SharedUpstream.get();
-
-	@LocalServerPort
-	int port;
-
-	TwoPeople people;
+abstract class ShareLinksContract extends TwoPeopleApplication {
 
 	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
 	ApplicationEventPublisher events;
-
-	@DynamicPropertySource
-	static void upstream(DynamicPropertyRegistry registry) {
-		registry.add("openrouter.base-url", upstream::baseUrl);
-	}
-
-	@BeforeEach
-	void twoPeople() {
-		upstream.reset();
-		this.people = TwoPeople.on(this.port);
-	}
 
 	@Test
 	void aLinkShowsTheConversationWithItsReasoningToAnyoneWithoutAnAccount() {
@@ -366,22 +337,6 @@ abstract class ShareLinksContract {
 			.valueStream()
 			.filter((link) -> link.get("conversationId").asString().equals(conversation))
 			.toList();
-	}
-
-	private Api anyone() {
-		return this.people.anyone();
-	}
-
-	private Api root() {
-		return this.people.root();
-	}
-
-	private Api alice() {
-		return this.people.alice();
-	}
-
-	private Api bob() {
-		return this.people.bob();
 	}
 
 }
