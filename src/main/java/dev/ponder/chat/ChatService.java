@@ -253,7 +253,7 @@ public class ChatService {
 	 */
 	private ChatRequest sampled(ChatRequest request, Turn turn) {
 		AnswerParameters sent = turn.parameters().only(this.setup.taken(turn.endpoint(), turn.model()));
-		return request.withSampling(sent.temperature(), sent.topP(), sent.maxTokens(), sent.seed());
+		return request.withSampling(sent.temperature(), sent.topP(), sent.maxTokens(), sent.seed(), sent.stop());
 	}
 
 	/**

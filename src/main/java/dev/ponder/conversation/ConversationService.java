@@ -175,7 +175,7 @@ public class ConversationService {
 			.toList();
 		return new ConversationDetails(conversation.getId(), conversation.getTitle(), conversation.getCreatedAt(),
 				conversation.getUpdatedAt(), conversation.isPinned(), ConversationTotals.of(tree.all()), path,
-				conversation.getSystemPrompt(), conversation.isCarryReasoning());
+				conversation.getSystemPrompt(), conversation.isCarryReasoning(), conversation.isMadeThroughApi());
 	}
 
 	/**

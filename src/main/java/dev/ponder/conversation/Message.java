@@ -115,7 +115,30 @@ public class Message extends NewUntilStored<UUID> {
 
 	private boolean carriedReasoning;
 
+	/** See {@link ThreadHash}: kept for conversations made through the API. */
+	private String threadHash;
+
 	protected Message() {
+	}
+
+	public String getThreadHash() {
+		return this.threadHash;
+	}
+
+	void setThreadHash(String threadHash) {
+		this.threadHash = threadHash;
+	}
+
+	/**
+	 * Erases what was said and thought, for a call not to be saved once its answer ended:
+	 * what it cost and how long it took stay.
+	 */
+	void forget() {
+		this.content = "";
+		this.reasoning = "";
+		this.reasoningDetails = null;
+		this.errorMessage = null;
+		this.threadHash = null;
 	}
 
 	/** The sampling set-up this answer was asked with; all defaults for a question. */
