@@ -142,6 +142,7 @@ class ApiConversationsBrowserTest extends BrowserTestSupport {
 			if (width < 800) {
 				page.locator(".sidebar-toggle").click();
 				assertThat(row(page, "Regression suite: reasoning effort sweep " + this.tag)).isInViewport();
+				settle(page);
 				shoot(page, "api-sidebar-" + name + "-" + scheme.name().toLowerCase());
 				page.navigate("/c/" + api);
 			}
@@ -179,6 +180,12 @@ class ApiConversationsBrowserTest extends BrowserTestSupport {
 				"{\"content\":\"" + question + "\"}");
 		assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
 		assertThat(sent.text()).contains("Here it is.");
+	}
+
+	/** Waits for the sidebar's slide to end, so that the picture shows where it rests. */
+	private static void settle(Page page) {
+		page.evaluate("() => Promise.all(document.getAnimations()"
+				+ ".filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished))");
 	}
 
 	private static void logIn(Page page) {
