@@ -36,6 +36,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.ponder.account.AccountProperties;
 import dev.ponder.account.AccountSecurity;
+import dev.ponder.account.SingleSignOnSecurity;
 
 /**
  * Who may do what, strict headers and CSRF protection.
@@ -94,7 +95,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper jsonMapper, AccountProperties properties,
-			AccountSecurity accounts) throws Exception {
+			AccountSecurity accounts, SingleSignOnSecurity singleSignOn) throws Exception {
 		http.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new BrowserStateChange(properties.accountsOn())))
 			// Scripts get problem details, pages the error page (with one handler only,
 			// Spring Security would use it for every path).
@@ -109,7 +110,7 @@ class SecurityConfiguration {
 				.addFilterBefore(new LocalHostsOnly(properties.allowedHosts()), CsrfFilter.class);
 			return http.build();
 		}
-		withAccounts(http, jsonMapper, accounts);
+		withAccounts(http, jsonMapper, accounts, singleSignOn);
 		return http.build();
 	}
 
@@ -129,8 +130,8 @@ class SecurityConfiguration {
 
 	};
 
-	private static void withAccounts(HttpSecurity http, JsonMapper jsonMapper, AccountSecurity accounts)
-			throws Exception {
+	private static void withAccounts(HttpSecurity http, JsonMapper jsonMapper, AccountSecurity accounts,
+			SingleSignOnSecurity singleSignOn) throws Exception {
 		AuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(jsonMapper, accounts::setUpNeeded);
 		RememberMeServices rememberMe = accounts.rememberMe();
 		SavedRequestAwareAuthenticationSuccessHandler toWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
@@ -160,12 +161,16 @@ class SecurityConfiguration {
 				}))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
 			.rememberMe((remember) -> remember.rememberMeServices(rememberMe))
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.logout((logout) -> singleSignOn.configure(logout.logoutSuccessUrl("/login?logout")))
 			.addFilterBefore(accounts.accessTokenFilter(problems), BasicAuthenticationFilter.class)
 			.addFilterAfter(accounts.currentAccountFilter(), RememberMeAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(problems, MACHINE_PATHS)
 				.defaultAuthenticationEntryPointFor(new LoginPageEntryPoint(accounts::setUpNeeded),
 						PATHS.matcher("/**")));
+		// Single sign-on, when PONDER_OIDC_ISSUER_URI is set: its own paths
+		// (/oauth2/authorization/oidc, /login/oauth2/code/oidc) are handled before
+		// anyone is asked to be logged in.
+		singleSignOn.configure(http);
 	}
 
 	private static void strictHeaders(HeadersConfigurer<HttpSecurity> headers) {
