@@ -51,6 +51,10 @@ public class SingleSignOn implements ClientRegistrationRepository {
 		return this.enabled && this.properties.only();
 	}
 
+	String issuerUri() {
+		return this.properties.issuerUri();
+	}
+
 	public String name() {
 		return this.properties.name();
 	}

@@ -1,6 +1,7 @@
 package dev.ponder.account;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,12 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.LogoutConfigurer;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -74,6 +80,35 @@ public class SingleSignOnSecurity {
 		return this.singleSignOn.enabled();
 	}
 
+	/**
+	 * The provider's origin ({@code https://id.example.org}), which the log-out form's
+	 * redirect must be let through to: Chromium applies the CSP's {@code form-action} to
+	 * every redirect that follows a form's submission. Signing in needs no such
+	 * exception: it starts from a plain link.
+	 */
+	public Optional<String> providerOrigin() {
+		if (!enabled()) {
+			return Optional.empty();
+		}
+		URI issuer = URI.create(this.singleSignOn.issuerUri());
+		return Optional.of(issuer.getScheme() + "://" + issuer.getRawAuthority());
+	}
+
+	/**
+	 * The log-in form's manager, and the provider's code exchange and ID-token check
+	 * beside it: the security configuration names one manager for everything, which would
+	 * otherwise leave Spring's OAuth2 log-in without its own.
+	 */
+	public AuthenticationManager around(AuthenticationManager passwordLogin) {
+		if (!enabled()) {
+			return passwordLogin;
+		}
+		AuthenticationManager codeExchange = new ProviderManager(new OidcAuthorizationCodeAuthenticationProvider(
+				new RestClientAuthorizationCodeTokenResponseClient(), linkingUserService()));
+		return (authentication) -> (authentication instanceof OAuth2LoginAuthenticationToken)
+				? codeExchange.authenticate(authentication) : passwordLogin.authenticate(authentication);
+	}
+
 	/** Adds the sign-in with the provider, when it is configured. */
 	public void configure(HttpSecurity http) throws Exception {
 		if (!enabled()) {
@@ -84,7 +119,6 @@ public class SingleSignOnSecurity {
 		http.oauth2Login((login) -> login.loginPage("/login")
 			.clientRegistrationRepository(this.singleSignOn)
 			.authorizedClientRepository(new NothingKept())
-			.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(linkingUserService()))
 			.successHandler((request, response, authentication) -> {
 				LinkedOidcUser user = (LinkedOidcUser) authentication.getPrincipal();
 				this.sessionLogin.logIn(user.account(), request, response);

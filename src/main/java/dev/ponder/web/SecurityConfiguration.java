@@ -1,5 +1,7 @@
 package dev.ponder.web;
 
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,7 +137,7 @@ class SecurityConfiguration {
 		AuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(jsonMapper, accounts::setUpNeeded);
 		RememberMeServices rememberMe = accounts.rememberMe();
 		SavedRequestAwareAuthenticationSuccessHandler toWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
-		http.authenticationManager(accounts.passwordLogin())
+		http.authenticationManager(singleSignOn.around(accounts.passwordLogin()))
 			.requestCache((cache) -> cache.requestCache(pagesToReturnTo()))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/setup", "/signup", "/error", "/actuator/health", "/actuator/health/**")
@@ -171,6 +173,12 @@ class SecurityConfiguration {
 		// (/oauth2/authorization/oidc, /login/oauth2/code/oidc) are handled before
 		// anyone is asked to be logged in.
 		singleSignOn.configure(http);
+		Optional<String> provider = singleSignOn.providerOrigin();
+		if (provider.isPresent()) {
+			String policy = CONTENT_SECURITY_POLICY.replace("form-action 'self'",
+					"form-action 'self' " + provider.get());
+			http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(policy)));
+		}
 	}
 
 	private static void strictHeaders(HeadersConfigurer<HttpSecurity> headers) {
