@@ -89,6 +89,7 @@ class AccountPagesController {
 		model.addAttribute("singleSignOn", this.singleSignOn.enabled());
 		model.addAttribute("singleSignOnName", this.singleSignOn.name());
 		model.addAttribute("singleSignOnStart", SingleSignOnSecurity.START);
+		model.addAttribute("singleSignOnMakesAdministrator", this.singleSignOn.firstSignInMakesAdministrator());
 	}
 
 	@GetMapping("/setup")

@@ -55,6 +55,14 @@ public class SingleSignOn implements ClientRegistrationRepository {
 		return this.properties.issuerUri();
 	}
 
+	/**
+	 * Whether, on an instance without accounts, the first person to sign in becomes its
+	 * administrator (there is no admin group to decide instead).
+	 */
+	boolean firstSignInMakesAdministrator() {
+		return !this.properties.hasAdminGroup();
+	}
+
 	public String name() {
 		return this.properties.name();
 	}

@@ -66,6 +66,11 @@ class SingleSignOnAcrossInstancesTest {
 		String subject = "gwen-" + System.nanoTime();
 		OidcProvider.nextSignIn(subject, Map.of("preferred_username", "gwen"));
 
+		assertThat(browser.get(StandaloneApp.port(a), "/setup").body())
+			.as("the new instance's set-up page offers the provider")
+			.contains("Sign in with Mock ID")
+			.contains("The first person to sign in becomes the administrator.");
+
 		HttpResponse<String> start = browser.get(StandaloneApp.port(a), "/oauth2/authorization/oidc");
 		assertThat(start.statusCode()).isEqualTo(302);
 		String authorize = location(start);
