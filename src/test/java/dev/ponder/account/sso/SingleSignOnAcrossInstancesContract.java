@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,34 +30,39 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two instances on one database behind one address, without sticky sessions: the sign-in
  * starts on one (which keeps the state and nonce in the shared session) and the provider
  * sends the browser back to the other, which finishes it. The instance is new, with no
- * account yet: the first person to sign in becomes its administrator.
+ * account yet: the first person to sign in becomes its administrator. Run on H2 (two
+ * contexts in one JVM on one in-memory database) and PostgreSQL.
  */
-class SingleSignOnAcrossInstancesTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SingleSignOnAcrossInstancesContract {
 
 	/** The address both instances are reached by, as a load balancer would forward it. */
 	private static final String PUBLIC_HOST = "ponder.example.test";
 
-	private static ConfigurableApplicationContext a;
+	private ConfigurableApplicationContext a;
 
-	private static ConfigurableApplicationContext b;
+	private ConfigurableApplicationContext b;
+
+	/** The database both instances use, as arguments. */
+	abstract List<String> database();
 
 	@BeforeAll
-	static void startTwoInstances() {
-		List<String> arguments = new ArrayList<>(StandaloneApp.arguments("--server.port=0", "--ponder.auth=accounts",
-				"--spring.datasource.url=jdbc:h2:mem:sso-two-instances;DB_CLOSE_DELAY=-1",
-				"--spring.main.banner-mode=off"));
+	void startTwoInstances() {
+		List<String> arguments = new ArrayList<>(database());
+		arguments.addAll(
+				StandaloneApp.arguments("--server.port=0", "--ponder.auth=accounts", "--spring.main.banner-mode=off"));
 		OidcProvider.settings().forEach((setting) -> arguments.add("--" + setting));
-		a = StandaloneApp.start(arguments);
-		b = StandaloneApp.start(arguments);
+		this.a = StandaloneApp.start(arguments);
+		this.b = StandaloneApp.start(arguments);
 	}
 
 	@AfterAll
-	static void stop() {
-		if (b != null) {
-			b.close();
+	void stop() {
+		if (this.b != null) {
+			this.b.close();
 		}
-		if (a != null) {
-			a.close();
+		if (this.a != null) {
+			this.a.close();
 		}
 	}
 
@@ -66,12 +72,12 @@ class SingleSignOnAcrossInstancesTest {
 		String subject = "gwen-" + System.nanoTime();
 		OidcProvider.nextSignIn(subject, Map.of("preferred_username", "gwen"));
 
-		assertThat(browser.get(StandaloneApp.port(a), "/setup").body())
+		assertThat(browser.get(StandaloneApp.port(this.a), "/setup").body())
 			.as("the new instance's set-up page offers the provider")
 			.contains("Sign in with Mock ID")
 			.contains("The first person to sign in becomes the administrator.");
 
-		HttpResponse<String> start = browser.get(StandaloneApp.port(a), "/oauth2/authorization/oidc");
+		HttpResponse<String> start = browser.get(StandaloneApp.port(this.a), "/oauth2/authorization/oidc");
 		assertThat(start.statusCode()).isEqualTo(302);
 		String authorize = location(start);
 		assertThat(authorize).startsWith(OidcProvider.issuer() + "/authorize");
@@ -83,17 +89,17 @@ class SingleSignOnAcrossInstancesTest {
 		assertThat(callback).startsWith("http://" + PUBLIC_HOST + "/login/oauth2/code/oidc?");
 
 		URI back = URI.create(callback);
-		HttpResponse<String> finished = browser.get(StandaloneApp.port(b),
+		HttpResponse<String> finished = browser.get(StandaloneApp.port(this.b),
 				back.getRawPath() + "?" + back.getRawQuery());
 		assertThat(location(finished)).as("instance B checked the state and nonce A kept, and logged in")
 			.isEqualTo("http://" + PUBLIC_HOST + "/");
 
-		for (ConfigurableApplicationContext instance : List.of(a, b)) {
+		for (ConfigurableApplicationContext instance : List.of(this.a, this.b)) {
 			HttpResponse<String> home = browser.get(StandaloneApp.port(instance), "/");
 			assertThat(home.statusCode()).isEqualTo(200);
 			assertThat(home.body()).contains("class=\"account-name\">gwen<");
 		}
-		JdbcClient database = a.getBean(JdbcClient.class);
+		JdbcClient database = this.a.getBean(JdbcClient.class);
 		assertThat(database.sql("SELECT admin FROM account WHERE username = 'gwen'").query(Boolean.class).single())
 			.as("the first account of a new instance is its administrator")
 			.isTrue();
@@ -107,11 +113,11 @@ class SingleSignOnAcrossInstancesTest {
 	void aCallbackWhoseStateNoSessionKnowsIsRefused() throws Exception {
 		Browser stranger = new Browser();
 
-		HttpResponse<String> forged = stranger.get(StandaloneApp.port(b),
+		HttpResponse<String> forged = stranger.get(StandaloneApp.port(this.b),
 				"/login/oauth2/code/oidc?code=made-up&state=made-up");
 
 		assertThat(location(forged)).endsWith("/login?error");
-		assertThat(a.getBean(JdbcClient.class)
+		assertThat(this.a.getBean(JdbcClient.class)
 			.sql("SELECT COUNT(*) FROM account_identity WHERE subject LIKE 'made-up%'")
 			.query(Long.class)
 			.single()).isZero();
