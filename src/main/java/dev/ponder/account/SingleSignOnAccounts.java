@@ -96,7 +96,9 @@ class SingleSignOnAccounts {
 		if (first && admin) {
 			this.events.publishEvent(new AdministratorAvailable(account.getId()));
 		}
-		return this.identities.save(new AccountIdentity(key, account.getId(), now));
+		// Flushed here: a link made meanwhile by the same identity elsewhere fails now,
+		// where the caller tries again, not at the commit.
+		return this.identities.saveAndFlush(new AccountIdentity(key, account.getId(), now));
 	}
 
 	/**

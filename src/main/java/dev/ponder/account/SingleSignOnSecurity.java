@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizati
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -179,7 +180,18 @@ public class SingleSignOnSecurity {
 		OidcUserService standard = new OidcUserService();
 		return (request) -> {
 			OidcUser user = standard.loadUser(request);
-			AccountPrincipal account = this.accounts.signIn(identityOf(user));
+			SignedInIdentity identity = identityOf(user);
+			AccountPrincipal account;
+			try {
+				account = this.accounts.signIn(identity);
+			}
+			catch (DataIntegrityViolationException ex) {
+				// The same new identity signed in at once elsewhere (a second tab,
+				// another
+				// instance), or another took the same username: its transaction is over,
+				// so a second one finds the link the other made, or the next free name.
+				account = this.accounts.signIn(identity);
+			}
 			return new LinkedOidcUser(user, account);
 		};
 	}
