@@ -79,6 +79,10 @@ abstract class SingleSignOnContract extends BrowserTestSupport {
 		assertThat(this.page).hasURL(Pattern.compile("/$"));
 		assertThat(this.page.locator(".account-name")).hasText("ada-sso");
 		assertThat(accountOf(subject)).isEqualTo("ada-sso");
+		// Her password is the provider's: the settings page has none to change.
+		this.page.navigate("/settings");
+		assertThat(this.page.getByText("your password is kept there, not here")).isVisible();
+		assertThat(this.page.locator(".password-form")).hasCount(0);
 
 		// Later, the provider knows her under another name and address: still her
 		// account.
