@@ -103,13 +103,16 @@ public class SpendingGate {
 		return started;
 	}
 
-	/**
-	 * Refuses the answers if the person reached a limit, else holds each answer's
-	 * estimate; the ids of the reservations, in the answers' order (none without limits).
-	 */
-	List<UUID> reserve(UUID owner, UUID conversationId, String added, List<PlannedAnswer> answers) {
+	private List<UUID> reserve(UUID owner, UUID conversationId, String added, List<PlannedAnswer> answers) {
 		long characters = this.store.conversationCharacters(conversationId) + ((added != null) ? added.length() : 0);
-		List<BigDecimal> amounts = answers.stream().map((answer) -> estimate(answer, characters)).toList();
+		return reserve(owner, answers.stream().map((answer) -> estimate(answer, characters)).toList());
+	}
+
+	/**
+	 * Refuses answers of these estimates if the person reached a limit, else holds them;
+	 * the ids of the reservations, in order (none without limits).
+	 */
+	List<UUID> reserve(UUID owner, List<BigDecimal> amounts) {
 		this.store.ensureRow(owner);
 		for (int attempt = 1;; attempt++) {
 			try {
