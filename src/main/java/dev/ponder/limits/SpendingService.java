@@ -50,6 +50,12 @@ public class SpendingService {
 				this.store.held(owner, this.periods.now().minus(this.properties.reservationExpiry())));
 	}
 
+	/** The account's own limits, without the defaults. */
+	@Transactional(readOnly = true)
+	public SpendingLimits own(UUID owner) {
+		return this.store.ownLimits(owner);
+	}
+
 	/** The limits everyone has unless given their own. */
 	public SpendingLimits defaults() {
 		return this.properties.defaults();
