@@ -1,5 +1,6 @@
 package dev.ponder.account;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -119,8 +120,11 @@ class AdminUsersPageController {
 		return BACK;
 	}
 
-	/** What the administrator typed into a person's limits, given back when refused. */
-	record TypedLimits(UUID id, String daily, String monthly) {
+	/**
+	 * What the administrator typed into a person's limits, given back when refused;
+	 * serializable, as flash attributes live in the session, which lives in the database.
+	 */
+	record TypedLimits(UUID id, String daily, String monthly) implements Serializable {
 	}
 
 	private static BigDecimal amount(String period, String typed) {
