@@ -23,3 +23,21 @@ CREATE TABLE spending_reservation (
 
 CREATE INDEX spending_reservation_owner ON spending_reservation (owner_key, created_at);
 CREATE INDEX spending_reservation_answer ON spending_reservation (answer_id);
+
+-- What each answer cost, written in the transaction that ends it: what a limit counts. A ledger of its
+-- own because the trash is purged 30 s after a delete (and "don't save" API answers with it): spend
+-- must not go with them. at is when the answer was asked for, as the usage page counts days.
+CREATE TABLE spending_ledger (
+    answer_id  UUID                     NOT NULL PRIMARY KEY,
+    owner_key  UUID                     NOT NULL,
+    at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    cost       NUMERIC(20, 10)          NOT NULL
+);
+
+CREATE INDEX spending_ledger_owner_at ON spending_ledger (owner_key, at);
+
+-- The answers that ended before limits existed.
+INSERT INTO spending_ledger (answer_id, owner_key, at, cost)
+SELECT m.id, COALESCE(c.owner_id, CAST('00000000-0000-0000-0000-000000000000' AS UUID)), m.created_at, m.cost
+FROM message m JOIN conversation c ON c.id = m.conversation_id
+WHERE m.role = 'ASSISTANT' AND m.cost IS NOT NULL;

@@ -11,9 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The limits' tables, and what the stored answers cost: plain SQL that H2 and PostgreSQL
- * both speak. Answers are counted from the message table itself (trash included), so a
- * limit counts exactly what the usage page shows.
+ * The limits' tables: each person's own limits, the answers in flight held against them,
+ * and the ledger of what answers cost. Plain SQL that H2 and PostgreSQL both speak.
  */
 @Repository
 class SpendingStore {
@@ -67,15 +66,29 @@ class SpendingStore {
 				limits.daily(), limits.monthly(), owner);
 	}
 
-	/** What the person's answers started since then cost, trash included. */
+	/**
+	 * What the person's answers asked for since then cost, as the ledger has them: their
+	 * conversations deleted, even purged, included.
+	 */
 	BigDecimal spentSince(UUID owner, Instant since) {
-		String whose = EVERYONE.equals(owner) ? "" : " AND c.owner_id = ?";
-		Object[] arguments = EVERYONE.equals(owner) ? new Object[] { Timestamp.from(since) }
-				: new Object[] { Timestamp.from(since), owner };
-		BigDecimal spent = this.jdbc.queryForObject("SELECT SUM(m.cost) FROM message m JOIN conversation c ON "
-				+ "c.id = m.conversation_id WHERE m.role = 'ASSISTANT' AND m.cost IS NOT NULL AND m.created_at >= ?"
-				+ whose, BigDecimal.class, arguments);
+		BigDecimal spent = EVERYONE.equals(owner)
+				? this.jdbc.queryForObject("SELECT SUM(cost) FROM spending_ledger WHERE at >= ?", BigDecimal.class,
+						Timestamp.from(since))
+				: this.jdbc.queryForObject("SELECT SUM(cost) FROM spending_ledger WHERE owner_key = ? AND at >= ?",
+						BigDecimal.class, owner, Timestamp.from(since));
 		return (spent != null) ? spent : BigDecimal.ZERO;
+	}
+
+	/**
+	 * Writes what an answer cost into the ledger, under its conversation's owner (the nil
+	 * UUID for a conversation made with accounts off); once per answer.
+	 */
+	void record(UUID answer, UUID conversationId, Instant at, BigDecimal cost) {
+		this.jdbc.update(
+				"INSERT INTO spending_ledger (answer_id, owner_key, at, cost) SELECT ?, COALESCE(c.owner_id, ?), "
+						+ "?, ? FROM conversation c WHERE c.id = ? AND NOT EXISTS "
+						+ "(SELECT 1 FROM spending_ledger l WHERE l.answer_id = ?)",
+				answer, EVERYONE, Timestamp.from(at), cost, conversationId, answer);
 	}
 
 	/**

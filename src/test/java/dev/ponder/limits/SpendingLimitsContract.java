@@ -149,6 +149,20 @@ abstract class SpendingLimitsContract extends TwoPeopleApplication {
 		assertThat(seen.body().get("spentToday").decimalValue()).isEqualByComparingTo("0.75");
 		assertThat(seen.body().get("spentThisMonth").decimalValue()).isEqualByComparingTo("0.75");
 		assertThat(carol.get("/api/limits").body().get("left").decimalValue()).isEqualByComparingTo("0");
+
+		// Deleted, and purged from the trash for good: what it cost still counts.
+		assertThat(carol.call("DELETE", "/api/conversations/" + conversation, null).status()).isEqualTo(204);
+		this.jdbc.update("DELETE FROM conversation WHERE id = ?", UUID.fromString(conversation));
+		assertThat(root().get("/api/admin/users/" + carolId).body().get("spentToday").decimalValue())
+			.isEqualByComparingTo("0.75");
+		String another = carol.post("/api/conversations", "{\"title\":\"Sandpiper again\"}")
+			.body()
+			.get("id")
+			.asString();
+		assertThat(carol
+			.post("/api/conversations/" + another + "/messages",
+					"{\"content\":\"Fresh start?\",\"model\":\"deepseek/deepseek-r1\"}")
+			.status()).isEqualTo(402);
 	}
 
 	@Test
