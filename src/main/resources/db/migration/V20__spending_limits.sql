@@ -8,7 +8,9 @@
 CREATE TABLE spending_limit (
     owner_key      UUID           NOT NULL PRIMARY KEY,
     daily_limit    NUMERIC(20, 10),
-    monthly_limit  NUMERIC(20, 10)
+    monthly_limit  NUMERIC(20, 10),
+    -- The models the person may use, as patterns one a line (deepseek/*, ollama:*); null for all.
+    allowed_models VARCHAR(4000)
 );
 
 -- What an answer in flight may cost at most, held against the limits until the answer ends and its

@@ -2,6 +2,7 @@ package dev.ponder.account;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import dev.ponder.limits.PersonSpending;
@@ -13,16 +14,17 @@ import dev.ponder.limits.PersonSpending;
  */
 public record AccountView(UUID id, String username, boolean admin, boolean disabled, Instant createdAt,
 		Instant lastLoginAt, BigDecimal dailyLimit, BigDecimal monthlyLimit, BigDecimal spentToday,
-		BigDecimal spentThisMonth) {
+		BigDecimal spentThisMonth, List<String> allowedModels) {
 
 	static AccountView of(Account account) {
 		return new AccountView(account.getId(), account.getUsername(), account.isAdmin(), account.isDisabled(),
-				account.getCreatedAt(), account.getLastLoginAt(), null, null, null, null);
+				account.getCreatedAt(), account.getLastLoginAt(), null, null, null, null, null);
 	}
 
 	AccountView withSpending(PersonSpending spending) {
 		return new AccountView(this.id, this.username, this.admin, this.disabled, this.createdAt, this.lastLoginAt,
-				spending.dailyLimit(), spending.monthlyLimit(), spending.spentToday(), spending.spentThisMonth());
+				spending.dailyLimit(), spending.monthlyLimit(), spending.spentToday(), spending.spentThisMonth(),
+				spending.allowedModels());
 	}
 
 }

@@ -73,7 +73,7 @@ class AdminUsersApiController {
 	AccountView update(@PathVariable UUID id, @RequestBody JsonNode body) {
 		UUID acting = CurrentAccount.require().id();
 		LimitChange limits = new LimitChange(body.has("dailyLimit"), amount(body, "dailyLimit"),
-				body.has("monthlyLimit"), amount(body, "monthlyLimit"));
+				body.has("monthlyLimit"), amount(body, "monthlyLimit"), body.has("allowedModels"), patterns(body));
 		this.accounts.get(id);
 		this.spending.change(id, limits);
 		return withSpending(
@@ -90,6 +90,18 @@ class AdminUsersApiController {
 					name + " is an amount of US dollars, such as 5 or 2.50, or null for none.");
 		}
 		return value.decimalValue();
+	}
+
+	private static List<String> patterns(JsonNode body) {
+		JsonNode value = body.get("allowedModels");
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isArray() || value.valueStream().anyMatch((pattern) -> !pattern.isString())) {
+			throw new ProblemException(ErrorCode.INVALID_REQUEST,
+					"allowedModels is a list of model patterns, such as [\"deepseek/*\", \"ollama:*\"], or null for all.");
+		}
+		return value.valueStream().map(JsonNode::asString).toList();
 	}
 
 	private AccountView withSpending(AccountView view) {

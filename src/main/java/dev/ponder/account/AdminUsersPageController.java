@@ -21,7 +21,7 @@ import dev.ponder.problem.ProblemException;
 
 /**
  * The users page: the administrator adds people, disables or enables them, and sets their
- * spending limits, seeing what each spent this day and month.
+ * spending limits and the models they may use, seeing what each spent this day and month.
  */
 @Controller
 class AdminUsersPageController {
@@ -105,17 +105,18 @@ class AdminUsersPageController {
 	 */
 	@PostMapping("/admin/users/{id}/limits")
 	String limits(@PathVariable UUID id, @RequestParam(required = false) String dailyLimit,
-			@RequestParam(required = false) String monthlyLimit, RedirectAttributes redirect) {
+			@RequestParam(required = false) String monthlyLimit, @RequestParam(required = false) String allowedModels,
+			RedirectAttributes redirect) {
 		CurrentAccount.require();
 		AccountView person = this.accounts.get(id);
 		try {
-			this.spending.change(id,
-					new LimitChange(true, amount("daily", dailyLimit), true, amount("monthly", monthlyLimit)));
+			this.spending.change(id, new LimitChange(true, amount("daily", dailyLimit), true,
+					amount("monthly", monthlyLimit), true, patterns(allowedModels)));
 			redirect.addFlashAttribute("changed", person.username() + "'s spending limits are saved.");
 		}
 		catch (ProblemException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
-			redirect.addFlashAttribute("typedLimits", new TypedLimits(id, dailyLimit, monthlyLimit));
+			redirect.addFlashAttribute("typedLimits", new TypedLimits(id, dailyLimit, monthlyLimit, allowedModels));
 		}
 		return BACK;
 	}
@@ -124,7 +125,15 @@ class AdminUsersPageController {
 	 * What the administrator typed into a person's limits, given back when refused;
 	 * serializable, as flash attributes live in the session, which lives in the database.
 	 */
-	record TypedLimits(UUID id, String daily, String monthly) implements Serializable {
+	record TypedLimits(UUID id, String daily, String monthly, String models) implements Serializable {
+	}
+
+	/** Patterns typed with commas or one a line; blank allows every model. */
+	private static List<String> patterns(String typed) {
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		return List.of(typed.split("[,\\n]"));
 	}
 
 	private static BigDecimal amount(String period, String typed) {

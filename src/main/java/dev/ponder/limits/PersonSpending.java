@@ -1,6 +1,7 @@
 package dev.ponder.limits;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * What a person has spent this day and month (UTC) against their limits, for the users
@@ -11,9 +12,11 @@ import java.math.BigDecimal;
  * @param spentToday the stored answers' cost since 00:00 UTC
  * @param spentThisMonth the stored answers' cost since the 1st, 00:00 UTC
  * @param held what answers still being written may cost at most
+ * @param allowedModels the patterns of the models the person may use, {@code null} for
+ * all
  */
 public record PersonSpending(BigDecimal dailyLimit, BigDecimal monthlyLimit, BigDecimal spentToday,
-		BigDecimal spentThisMonth, BigDecimal held) {
+		BigDecimal spentThisMonth, BigDecimal held, List<String> allowedModels) {
 
 	/**
 	 * What is left under the tighter limit, never below nothing; {@code null} without

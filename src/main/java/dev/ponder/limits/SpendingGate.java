@@ -21,6 +21,8 @@ import dev.ponder.catalog.CatalogModel;
 import dev.ponder.catalog.ModelCatalog;
 import dev.ponder.conversation.Turn;
 import dev.ponder.format.Money;
+import dev.ponder.problem.ErrorCode;
+import dev.ponder.problem.ProblemException;
 
 /**
  * Lets an answer start only while its person is under their limits, and holds what it may
@@ -87,7 +89,9 @@ public class SpendingGate {
 
 	private <T> T held(UUID conversationId, String added, List<PlannedAnswer> answers, Supplier<T> begin,
 			Function<T, List<UUID>> answerIds) {
-		List<UUID> reservations = reserve(owner(), conversationId, added, answers);
+		UUID owner = owner();
+		checkAllowed(owner, answers);
+		List<UUID> reservations = reserve(owner, conversationId, added, answers);
 		T started;
 		try {
 			started = begin.get();
@@ -153,15 +157,38 @@ public class SpendingGate {
 		return reservations;
 	}
 
+	/**
+	 * Refuses a model, or a relay's thinker, that the administrator does not let the
+	 * person use.
+	 */
+	private void checkAllowed(UUID owner, List<PlannedAnswer> answers) {
+		ModelAllowList allowed = this.store.allowedModels(owner);
+		for (PlannedAnswer answer : answers) {
+			for (String model : (answer.thinker() != null) ? List.of(answer.thinker(), answer.model())
+					: List.of(answer.model())) {
+				if (!allowed.allows(answer.endpoint(), model)) {
+					count(LimitKind.MODEL);
+					throw new ProblemException(ErrorCode.MODEL_NOT_ALLOWED,
+							model + " is not one of the models you may use (" + allowed.inWords()
+									+ "); your administrator decides which.");
+				}
+			}
+		}
+	}
+
+	private void count(LimitKind kind) {
+		Counter.builder("ponder.limit.refusals")
+			.description("Sends refused because of a person's limits: spending, or models allowed")
+			.tag("kind", kind.tag())
+			.register(this.meters)
+			.increment();
+	}
+
 	private void check(LimitKind kind, BigDecimal limit, BigDecimal spent, BigDecimal held) {
 		if (limit == null || spent.add(held).compareTo(limit) < 0) {
 			return;
 		}
-		Counter.builder("ponder.limit.refusals")
-			.description("Sends refused because a person reached a spending limit")
-			.tag("kind", kind.tag())
-			.register(this.meters)
-			.increment();
+		count(kind);
 		String period = (kind == LimitKind.DAILY) ? "daily" : "monthly";
 		String when = (kind == LimitKind.DAILY) ? "today" : "this month";
 		String running = (held.signum() > 0)

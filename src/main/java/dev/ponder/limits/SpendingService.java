@@ -47,7 +47,8 @@ public class SpendingService {
 		return new PersonSpending(limits.daily(), limits.monthly(),
 				this.store.spentSince(owner, this.periods.start(LimitKind.DAILY)),
 				this.store.spentSince(owner, this.periods.start(LimitKind.MONTHLY)),
-				this.store.held(owner, this.periods.now().minus(this.properties.reservationExpiry())));
+				this.store.held(owner, this.periods.now().minus(this.properties.reservationExpiry())),
+				this.store.allowedModels(owner).patterns());
 	}
 
 	/** The account's own limits, without the defaults. */
@@ -69,12 +70,20 @@ public class SpendingService {
 		if (!change.any()) {
 			return;
 		}
+		ModelAllowList allowed = new ModelAllowList(change.allowedModels());
+		if (allowed.stored() != null && allowed.stored().length() > ModelAllowList.MAX_STORED) {
+			throw new ProblemException(ErrorCode.INVALID_REQUEST, "The models allowed come to more than "
+					+ ModelAllowList.MAX_STORED + " characters: use patterns such as deepseek/* instead.");
+		}
 		checked("daily", change.daily());
 		checked("monthly", change.monthly());
 		this.store.ensureRow(owner);
 		SpendingLimits own = this.store.ownLimits(owner);
 		this.store.setOwnLimits(owner, new SpendingLimits(change.dailyGiven() ? change.daily() : own.daily(),
 				change.monthlyGiven() ? change.monthly() : own.monthly()));
+		if (change.allowedGiven()) {
+			this.store.setAllowedModels(owner, allowed);
+		}
 	}
 
 	private static void checked(String period, BigDecimal limit) {

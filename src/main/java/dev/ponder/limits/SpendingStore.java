@@ -61,6 +61,16 @@ class SpendingStore {
 		return found.isEmpty() ? SpendingLimits.NONE : found.get(0);
 	}
 
+	ModelAllowList allowedModels(UUID owner) {
+		List<String> found = this.jdbc.queryForList("SELECT allowed_models FROM spending_limit WHERE owner_key = ?",
+				String.class, owner);
+		return found.isEmpty() ? ModelAllowList.ALL : ModelAllowList.ofStored(found.get(0));
+	}
+
+	void setAllowedModels(UUID owner, ModelAllowList allowed) {
+		this.jdbc.update("UPDATE spending_limit SET allowed_models = ? WHERE owner_key = ?", allowed.stored(), owner);
+	}
+
 	void setOwnLimits(UUID owner, SpendingLimits limits) {
 		this.jdbc.update("UPDATE spending_limit SET daily_limit = ?, monthly_limit = ? WHERE owner_key = ?",
 				limits.daily(), limits.monthly(), owner);

@@ -110,6 +110,12 @@ public enum ErrorCode {
 	 */
 	LIMIT_REACHED(HttpStatus.PAYMENT_REQUIRED, "Spending limit reached", false),
 
+	/**
+	 * A send refused because the administrator lets the person use other models only; the
+	 * detail names those allowed.
+	 */
+	MODEL_NOT_ALLOWED(HttpStatus.FORBIDDEN, "The model is not allowed", false),
+
 	/** A share link asked for while the administrator has sharing off. */
 	SHARING_OFF(HttpStatus.FORBIDDEN, "Sharing is off", false),
 

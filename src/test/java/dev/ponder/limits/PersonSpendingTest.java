@@ -12,7 +12,7 @@ class PersonSpendingTest {
 	@Test
 	void theTighterLimitIsWhatIsLeft() {
 		PersonSpending spending = new PersonSpending(new BigDecimal("5"), new BigDecimal("20"), new BigDecimal("1"),
-				new BigDecimal("19"), new BigDecimal("0.5"));
+				new BigDecimal("19"), new BigDecimal("0.5"), null);
 
 		assertThat(spending.left()).isEqualByComparingTo("0.5");
 		assertThat(spending.leftPer()).isEqualTo("month");
@@ -21,9 +21,9 @@ class PersonSpendingTest {
 	@Test
 	void overALimitNothingIsLeftAndWithoutLimitsThereIsNoChip() {
 		assertThat(new PersonSpending(new BigDecimal("0.5"), null, new BigDecimal("0.75"), new BigDecimal("0.75"),
-				BigDecimal.ZERO)
+				BigDecimal.ZERO, null)
 			.left()).isEqualByComparingTo("0");
-		PersonSpending none = new PersonSpending(null, null, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO);
+		PersonSpending none = new PersonSpending(null, null, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO, null);
 		assertThat(none.left()).isNull();
 		assertThat(none.leftPer()).isNull();
 	}

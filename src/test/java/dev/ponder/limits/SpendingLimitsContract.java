@@ -218,6 +218,42 @@ abstract class SpendingLimitsContract extends TwoPeopleApplication {
 		assertThat(erin.get("/api/limits").body().get("spentToday").decimalValue()).isEqualByComparingTo("0.0001");
 	}
 
+	@Test
+	void aModelTheAdministratorDoesNotAllowIsRefusedBeforeAnythingIsStored() {
+		Api frank = person("frank");
+		String frankId = idOf("frank");
+		Api.Reply set = root().call("PATCH", "/api/admin/users/" + frankId, "{\"allowedModels\": [\"openai/*\"]}");
+		assertThat(set.body().get("allowedModels").get(0).asString()).isEqualTo("openai/*");
+		String conversation = frank.post("/api/conversations", "{\"title\":\"Fulmar models\"}")
+			.body()
+			.get("id")
+			.asString();
+		double refusedBefore = refusals("model");
+
+		Api.Reply refused = frank.post("/api/conversations/" + conversation + "/messages",
+				"{\"content\":\"Which one?\",\"model\":\"deepseek/deepseek-r1\"}");
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+		assertThat(refused.body().get("code").asString()).isEqualTo("model_not_allowed");
+		assertThat(refused.body().get("detail").asString()).isEqualTo(
+				"deepseek/deepseek-r1 is not one of the models you may use (openai/*); your administrator decides which.");
+		assertThat(frank.get("/api/conversations/" + conversation).body().get("messages").size()).isZero();
+		assertThat(refusals("model")).isEqualTo(refusedBefore + 1);
+		assertThat(root().call("PATCH", "/api/admin/users/" + frankId, "{\"allowedModels\": \"deepseek\"}").status())
+			.isEqualTo(400);
+
+		root().call("PATCH", "/api/admin/users/" + frankId, "{\"allowedModels\": [\"deepseek/*\"]}");
+		upstream.enqueue(Script.answer(List.of("Hm."), List.of("This one."), java.time.Duration.ZERO));
+		assertThat(frank
+			.post("/api/conversations/" + conversation + "/messages",
+					"{\"content\":\"Which one?\",\"model\":\"deepseek/deepseek-r1\"}")
+			.status()).isEqualTo(200);
+		assertThat(root().call("PATCH", "/api/admin/users/" + frankId, "{\"allowedModels\": null}")
+			.body()
+			.get("allowedModels")
+			.isNull()).isTrue();
+	}
+
 	private long chatRequests() {
 		return upstream.requests().stream().filter((request) -> request.uri().contains("/chat/completions")).count();
 	}
