@@ -103,13 +103,16 @@ public class ChatService {
 
 	/**
 	 * Refuses, before anything is stored, a message that {@link #send} would refuse for
-	 * its endpoint, model or files, the files described and not kept yet: for the plain
-	 * form, which keeps its files and makes its conversation only once this passes.
+	 * its endpoint, model, files or the person's limits, the files described and not kept
+	 * yet: for the plain form, which keeps its files and makes its conversation only once
+	 * this passes.
 	 */
 	public void checkSendable(SendMessageRequest request, List<AttachmentView> files) {
 		String endpoint = this.setup.endpoint(request.endpoint());
 		String model = this.setup.model(request.model(), endpoint);
 		this.setup.checkNewFiles(files, List.of(new AnswerSetup.FileReader(endpoint, model, request.relay())));
+		this.spending.check(AnswerSetup.plan(endpoint, model, AnswerSetup.reasoning(request.reasoning()),
+				request.relay(), request.parameters()));
 	}
 
 	/**

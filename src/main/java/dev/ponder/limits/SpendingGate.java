@@ -87,6 +87,32 @@ public class SpendingGate {
 				(turns) -> turns.stream().map(Turn::assistantMessageId).toList());
 	}
 
+	/**
+	 * Refuses, without holding anything, an answer that {@link #held} would refuse now:
+	 * for the plain form, which keeps its files and makes its conversation only once this
+	 * passes.
+	 */
+	public void check(PlannedAnswer answer) {
+		UUID owner = owner();
+		checkAllowed(owner, List.of(answer));
+		SpendingLimits limits = this.store.ownLimits(owner).orElse(this.properties.defaults());
+		if (limits.any()) {
+			BigDecimal held = this.store.held(owner, this.periods.now().minus(this.properties.reservationExpiry()));
+			checkPeriods(owner, limits, held);
+		}
+	}
+
+	private void checkPeriods(UUID owner, SpendingLimits limits, BigDecimal held) {
+		if (limits.daily() != null) {
+			check(LimitKind.DAILY, limits.daily(), this.store.spentSince(owner, this.periods.start(LimitKind.DAILY)),
+					held);
+		}
+		if (limits.monthly() != null) {
+			check(LimitKind.MONTHLY, limits.monthly(),
+					this.store.spentSince(owner, this.periods.start(LimitKind.MONTHLY)), held);
+		}
+	}
+
 	private <T> T held(UUID conversationId, String added, List<PlannedAnswer> answers, Supplier<T> begin,
 			Function<T, List<UUID>> answerIds) {
 		UUID owner = owner();

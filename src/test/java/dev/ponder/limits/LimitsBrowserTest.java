@@ -116,6 +116,27 @@ class LimitsBrowserTest extends BrowserTestSupport {
 		inEveryLook("limits-usage", session, (page) -> page.navigate("/usage#limits"));
 	}
 
+	@Test
+	@Order(3)
+	void withoutJavaScriptARefusedFirstMessageComesBackInTheFormAndMakesNoConversation() {
+		logIn(this.page, PERSON, TwoPeople.PASSWORD);
+		String session = this.page.context().storageState();
+		int conversations = wren().get("/api/conversations").body().size();
+		try (BrowserContext noScript = newContext(
+				new Browser.NewContextOptions().setJavaScriptEnabled(false).setStorageState(session))) {
+			Page plain = noScript.newPage();
+			plain.navigate("/");
+
+			plain.locator("textarea[name=content]").fill("A brand new question");
+			plain.locator(".send-button").click();
+
+			assertThat(plain.locator(".composer-error"))
+				.hasText("Your daily spending limit of $0.50 is reached: $0.75 spent today. It resets at 00:00 UTC.");
+			assertThat(plain.locator("textarea[name=content]")).hasValue("A brand new question");
+		}
+		assertThat(wren().get("/api/conversations").body().size()).isEqualTo(conversations);
+	}
+
 	private Api root() {
 		return Api.basic(this.port, "root", TwoPeople.ROOT_PASSWORD);
 	}
@@ -142,6 +163,9 @@ class LimitsBrowserTest extends BrowserTestSupport {
 				Page page = context.newPage();
 				show.accept(page);
 				page.waitForLoadState();
+				// Where things come to rest: a chevron turning, a panel opening.
+				page.evaluate("() => Promise.all(document.getAnimations()"
+						+ ".filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished))");
 				assertFits(page);
 				shoot(page, name + "-" + look.name);
 			}
