@@ -30,10 +30,14 @@ class AccessToken {
 
 	private Instant lastUsedAt;
 
+	/** Whether calls through the OpenAI-compatible API made with it are saved. */
+	private boolean savesCalls = true;
+
 	protected AccessToken() {
 	}
 
-	AccessToken(UUID accountId, String name, String tokenHash, String tokenPrefix, Instant now) {
+	AccessToken(UUID accountId, String name, String tokenHash, String tokenPrefix, boolean savesCalls, Instant now) {
+		this.savesCalls = savesCalls;
 		this.id = UUID.randomUUID();
 		this.accountId = accountId;
 		this.name = name;
@@ -60,6 +64,10 @@ class AccessToken {
 
 	Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	boolean savesCalls() {
+		return this.savesCalls;
 	}
 
 	Instant getLastUsedAt() {

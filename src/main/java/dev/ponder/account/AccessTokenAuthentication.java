@@ -16,15 +16,19 @@ final class AccessTokenAuthentication extends AbstractAuthenticationToken {
 
 	private final AccountPrincipal principal;
 
+	private final boolean savesCalls;
+
 	private AccessTokenAuthentication(String token) {
 		super(List.of());
 		this.token = token;
 		this.principal = null;
+		this.savesCalls = true;
 	}
 
-	private AccessTokenAuthentication(AccountPrincipal principal) {
+	private AccessTokenAuthentication(AccountPrincipal principal, boolean savesCalls) {
 		super(principal.getAuthorities());
 		this.principal = principal;
+		this.savesCalls = savesCalls;
 		setAuthenticated(true);
 	}
 
@@ -32,8 +36,15 @@ final class AccessTokenAuthentication extends AbstractAuthenticationToken {
 		return new AccessTokenAuthentication(token);
 	}
 
-	static AccessTokenAuthentication authenticated(AccountPrincipal principal) {
-		return new AccessTokenAuthentication(principal);
+	static AccessTokenAuthentication authenticated(AccountPrincipal principal, boolean savesCalls) {
+		return new AccessTokenAuthentication(principal, savesCalls);
+	}
+
+	/**
+	 * Whether the token saves the calls made with it through the OpenAI-compatible API.
+	 */
+	boolean savesCalls() {
+		return this.savesCalls;
 	}
 
 	@Override

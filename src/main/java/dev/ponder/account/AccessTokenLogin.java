@@ -35,7 +35,6 @@ class AccessTokenLogin implements AuthenticationProvider, AuthenticationConverte
 	public Authentication authenticate(Authentication authentication) {
 		String token = (String) authentication.getCredentials();
 		return this.tokens.authenticate(token)
-			.map(AccessTokenAuthentication::authenticated)
 			.orElseThrow(() -> new BadCredentialsException("The access token is unknown, revoked or of a disabled "
 					+ "account; make a new one on the settings page."));
 	}

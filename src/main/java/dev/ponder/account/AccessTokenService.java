@@ -51,6 +51,14 @@ public class AccessTokenService {
 	}
 
 	public CreatedAccessToken create(UUID accountId, String name) {
+		return create(accountId, name, true);
+	}
+
+	/**
+	 * Makes a token; with {@code saveCalls} false, calls through the OpenAI-compatible
+	 * API made with it are not kept as conversations.
+	 */
+	public CreatedAccessToken create(UUID accountId, String name, boolean saveCalls) {
 		String label = (name != null) ? name.strip() : "";
 		if (label.isEmpty()) {
 			throw AccountRejectedException.invalid("Give the token a name, to tell it apart later.");
@@ -62,8 +70,8 @@ public class AccessTokenService {
 		byte[] secret = new byte[TOKEN_BYTES];
 		this.random.nextBytes(secret);
 		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		AccessToken stored = this.tokens
-			.save(new AccessToken(accountId, label, hash(token), token.substring(0, 12), this.clock.instant()));
+		AccessToken stored = this.tokens.save(new AccessToken(accountId, label, hash(token), token.substring(0, 12),
+				saveCalls, this.clock.instant()));
 		return CreatedAccessToken.of(AccessTokenView.of(stored), token);
 	}
 
@@ -79,8 +87,11 @@ public class AccessTokenService {
 		this.tokens.delete(token);
 	}
 
-	/** The enabled account a token belongs to, if the token is known. */
-	Optional<AccountPrincipal> authenticate(String token) {
+	/**
+	 * The enabled account a token belongs to, if the token is known, and the token's
+	 * choice.
+	 */
+	Optional<AccessTokenAuthentication> authenticate(String token) {
 		if (token == null || !token.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
@@ -89,10 +100,13 @@ public class AccessTokenService {
 			if (found.getLastUsedAt() == null || found.getLastUsedAt().plus(LAST_USED_PRECISION).isBefore(now)) {
 				found.used(now);
 			}
-			return this.accounts.findById(found.getAccountId());
-		}).filter((account) -> !account.isDisabled()).map(AccountPrincipal::new).map((principal) -> {
-			principal.eraseCredentials();
-			return principal;
+			return this.accounts.findById(found.getAccountId())
+				.filter((account) -> !account.isDisabled())
+				.map(AccountPrincipal::new)
+				.map((principal) -> {
+					principal.eraseCredentials();
+					return AccessTokenAuthentication.authenticated(principal, found.savesCalls());
+				});
 		});
 	}
 

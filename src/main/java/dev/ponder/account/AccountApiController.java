@@ -50,7 +50,8 @@ class AccountApiController {
 	@PostMapping("/tokens")
 	ResponseEntity<CreatedAccessToken> create(@RequestBody(required = false) NewToken request) {
 		CreatedAccessToken created = this.tokens.create(CurrentAccount.require().id(),
-				(request != null) ? request.name() : null);
+				(request != null) ? request.name() : null,
+				request == null || request.saveCalls() == null || request.saveCalls());
 		return ResponseEntity.created(URI.create("/api/tokens/" + created.id())).body(created);
 	}
 
@@ -60,7 +61,11 @@ class AccountApiController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record NewToken(String name) {
+	/**
+	 * @param saveCalls whether calls through the OpenAI-compatible API made with the
+	 * token are saved as conversations; {@code true} when absent
+	 */
+	record NewToken(String name, Boolean saveCalls) {
 	}
 
 }

@@ -62,12 +62,15 @@ public class ChatService {
 
 	private final CarriedReasoning carriedReasoning;
 
+	private final PresetDefaults presets;
+
 	private final SpendingGate spending;
 
 	ChatService(MessageService messages, UpstreamClients clients, GenerationRegistry registry, AnswerRecorder recorder,
 			RelayPrompt relayPrompt, PonderProperties properties, AnswerSetup setup, UpstreamMessages upstreamMessages,
-			CarriedReasoning carriedReasoning, SpendingGate spending) {
+			CarriedReasoning carriedReasoning, PresetDefaults presets, SpendingGate spending) {
 		this.carriedReasoning = carriedReasoning;
+		this.presets = presets;
 		this.spending = spending;
 		this.messages = messages;
 		this.clients = clients;
@@ -77,6 +80,31 @@ public class ChatService {
 		this.properties = properties;
 		this.setup = setup;
 		this.upstreamMessages = upstreamMessages;
+	}
+
+	/**
+	 * Asks as the request says, its preset filling in what it leaves out: one answer, or
+	 * one per column of a compare, in column order.
+	 */
+	public List<StartedAnswer> ask(UUID conversationId, SendMessageRequest asked) {
+		SendMessageRequest request = this.presets.forSend(asked);
+		return (request.compare() != null) ? compare(conversationId, request) : List.of(send(conversationId, request));
+	}
+
+	/**
+	 * Refuses, before anything is stored, what {@link #ask} would refuse for its
+	 * endpoint, model or files, its preset filled in first.
+	 */
+	public void checkAskable(SendMessageRequest asked, List<AttachmentView> files) {
+		checkSendable(this.presets.forSend(asked), files);
+	}
+
+	/**
+	 * Stops answers that the one who asked for them no longer waits for (a client of the
+	 * API that hung up), whatever conversation they are in; what arrived is kept.
+	 */
+	public void abandon(List<UUID> answerIds) {
+		answerIds.forEach(this.registry::stop);
 	}
 
 	/**
@@ -272,7 +300,7 @@ public class ChatService {
 	 */
 	private ChatRequest sampled(ChatRequest request, Turn turn) {
 		AnswerParameters sent = turn.parameters().only(this.setup.taken(turn.endpoint(), turn.model()));
-		return request.withSampling(sent.temperature(), sent.topP(), sent.maxTokens(), sent.seed());
+		return request.withSampling(sent.temperature(), sent.topP(), sent.maxTokens(), sent.seed(), sent.stop());
 	}
 
 	/**

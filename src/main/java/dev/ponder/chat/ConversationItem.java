@@ -12,7 +12,8 @@ import dev.ponder.conversation.ConversationTotals;
  * earlier reasoning, a switch in its menu.
  */
 public record ConversationItem(UUID id, String title, Instant createdAt, Instant updatedAt, boolean pinned,
-		ConversationTotals totals, String totalsLine, String systemPrompt, boolean carryReasoning) {
+		ConversationTotals totals, String totalsLine, String systemPrompt, boolean carryReasoning,
+		boolean madeThroughApi) {
 
 	/**
 	 * The system prompt's first line, for its folded summary; {@code null} without one.
@@ -24,7 +25,7 @@ public record ConversationItem(UUID id, String title, Instant createdAt, Instant
 	static ConversationItem of(ConversationDetails details) {
 		return new ConversationItem(details.id(), details.title(), details.createdAt(), details.updatedAt(),
 				details.pinned(), details.totals(), details.totalsLine(), details.systemPrompt(),
-				details.carryReasoning());
+				details.carryReasoning(), details.madeThroughApi());
 	}
 
 }

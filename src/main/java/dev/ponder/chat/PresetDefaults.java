@@ -53,7 +53,7 @@ class PresetDefaults {
 		}
 		return new AnswerParameters(either(requested.temperature(), preset.temperature()),
 				either(requested.topP(), preset.topP()), either(requested.maxTokens(), preset.maxTokens()),
-				either(requested.seed(), preset.seed()));
+				either(requested.seed(), preset.seed()), either(requested.stop(), preset.stop()));
 	}
 
 	private static <T> T either(T requested, T preset) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Locale;
 
 import dev.ponder.format.Durations;
@@ -155,7 +156,18 @@ public final class AnswerSummary {
 		if (parameters.seed() != null) {
 			parts.add("seed " + parameters.seed());
 		}
+		if (parameters.stop() != null) {
+			parts.add("stop at "
+					+ parameters.stop().stream().map(AnswerSummary::quoted).collect(Collectors.joining(", ")));
+		}
 		return parts;
+	}
+
+	/**
+	 * A stop sequence as it would be written in code: "\n\n" rather than two line breaks.
+	 */
+	private static String quoted(String text) {
+		return '"' + text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\"", "\\\"") + '"';
 	}
 
 	/** 0.2 as "0.2" and 1.0 as "1", never "1.0E-4". */

@@ -24,6 +24,9 @@ public class Conversation extends NewUntilStored<UUID> {
 	/** The title a conversation has until its first message names it. */
 	public static final String UNTITLED = "New chat";
 
+	/** The title left to a call through the API made not to be saved. */
+	static final String NOT_KEPT = "Not saved";
+
 	static final int MAX_TITLE_LENGTH = 200;
 
 	/** The longest system prompt kept, in characters, as long as the longest message. */
@@ -52,6 +55,15 @@ public class Conversation extends NewUntilStored<UUID> {
 	private String systemPrompt;
 
 	private boolean carryReasoning;
+
+	/** Whether it was asked through the OpenAI-compatible API rather than the page. */
+	private boolean madeThroughApi;
+
+	/**
+	 * False for a call through the API made not to be saved: never listed nor opened, its
+	 * texts erased when its answer ends, its costs kept for usage.
+	 */
+	private boolean kept = true;
 
 	protected Conversation() {
 	}
@@ -153,6 +165,36 @@ public class Conversation extends NewUntilStored<UUID> {
 
 	public UUID getOwnerId() {
 		return this.ownerId;
+	}
+
+	public boolean isMadeThroughApi() {
+		return this.madeThroughApi;
+	}
+
+	public boolean isKept() {
+		return this.kept;
+	}
+
+	/**
+	 * A conversation asked through the API. One not to be saved is never listed nor
+	 * opened, and is never purged: once its answer has ended, what stays of it is what it
+	 * cost, for the usage figures and spending limits.
+	 */
+	static Conversation throughApi(UUID ownerId, String title, String systemPrompt, boolean kept, Instant now) {
+		Conversation conversation = new Conversation(ownerId, title, now);
+		conversation.madeThroughApi = true;
+		conversation.setSystemPrompt(systemPrompt);
+		conversation.kept = kept;
+		return conversation;
+	}
+
+	/**
+	 * Erases what a conversation not to be saved said, once its answer has ended: the
+	 * title and the instructions.
+	 */
+	void forget() {
+		this.title = NOT_KEPT;
+		this.systemPrompt = null;
 	}
 
 	/**

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param carryReasoning whether earlier answers' reasoning goes back upstream with them
  */
 public record ConversationDetails(UUID id, String title, Instant createdAt, Instant updatedAt, boolean pinned,
-		ConversationTotals totals, List<MessageView> messages, String systemPrompt, boolean carryReasoning) {
+		ConversationTotals totals, List<MessageView> messages, String systemPrompt, boolean carryReasoning,
+		boolean madeThroughApi) {
 
 	/**
 	 * Its tokens and cost worded by {@link AnswerSummary}, or {@code null} before any.

@@ -115,7 +115,30 @@ public class Message extends NewUntilStored<UUID> {
 
 	private boolean carriedReasoning;
 
+	/** See {@link ThreadHash}: kept for conversations made through the API. */
+	private String threadHash;
+
 	protected Message() {
+	}
+
+	public String getThreadHash() {
+		return this.threadHash;
+	}
+
+	void setThreadHash(String threadHash) {
+		this.threadHash = threadHash;
+	}
+
+	/**
+	 * Erases what was said and thought, for a call not to be saved once its answer ended:
+	 * what it cost and how long it took stay.
+	 */
+	void forget() {
+		this.content = "";
+		this.reasoning = "";
+		this.reasoningDetails = null;
+		this.errorMessage = null;
+		this.threadHash = null;
 	}
 
 	/** The sampling set-up this answer was asked with; all defaults for a question. */
@@ -146,6 +169,19 @@ public class Message extends NewUntilStored<UUID> {
 		Message message = new Message(conversationId, parentId, position, MessageRole.USER, MessageStatus.COMPLETE,
 				content, now);
 		message.finishedAt = now;
+		return message;
+	}
+
+	/**
+	 * An earlier answer a client of the API sends as part of the thread, not asked of any
+	 * model here: it has no model, and cost nothing.
+	 */
+	static Message givenAnswer(UUID conversationId, UUID parentId, int position, String content, Instant now) {
+		Message message = new Message(conversationId, parentId, position, MessageRole.ASSISTANT, MessageStatus.COMPLETE,
+				content, now);
+		message.endpoint = null;
+		message.finishedAt = now;
+		message.reasoningCost = BigDecimal.ZERO;
 		return message;
 	}
 

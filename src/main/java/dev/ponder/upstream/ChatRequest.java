@@ -23,24 +23,24 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ChatRequest(String model, List<ChatMessage> messages, boolean stream, ReasoningRequest reasoning,
 		String reasoningEffort, UsageRequest usage, StreamOptions streamOptions, Double temperature, Double topP,
-		Integer maxTokens, Long seed) {
+		Integer maxTokens, Long seed, List<String> stop) {
 
 	public static ChatRequest streaming(String model, List<ChatMessage> messages, ReasoningRequest reasoning) {
 		return new ChatRequest(model, messages, true, reasoning, null, new UsageRequest(true), new StreamOptions(true),
-				null, null, null, null);
+				null, null, null, null, null);
 	}
 
 	/** The same request with the effort also spelled the OpenAI way, if there is one. */
 	public ChatRequest withReasoningEffort() {
 		String effort = (this.reasoning != null) ? this.reasoning.effort() : null;
 		return new ChatRequest(this.model, this.messages, this.stream, this.reasoning, effort, this.usage,
-				this.streamOptions, this.temperature, this.topP, this.maxTokens, this.seed);
+				this.streamOptions, this.temperature, this.topP, this.maxTokens, this.seed, this.stop);
 	}
 
 	/** The same request with these sampling parameters; {@code null} leaves one out. */
-	public ChatRequest withSampling(Double temperature, Double topP, Integer maxTokens, Long seed) {
+	public ChatRequest withSampling(Double temperature, Double topP, Integer maxTokens, Long seed, List<String> stop) {
 		return new ChatRequest(this.model, this.messages, this.stream, this.reasoning, this.reasoningEffort, this.usage,
-				this.streamOptions, temperature, topP, maxTokens, seed);
+				this.streamOptions, temperature, topP, maxTokens, seed, stop);
 	}
 
 	/**
