@@ -185,6 +185,11 @@ export const api = {
 		return (await request('/api/key')).json();
 	},
 
+	/** GET /api/limits → {dailyLimit, monthlyLimit, spentToday, spentThisMonth, held, left, leftPer}: one's spending limits. */
+	async limits() {
+		return (await request('/api/limits')).json();
+	},
+
 	/** GET /api/presets → [{id, name, shared, mine, editable, endpoint, model, reasoning, systemPrompt, parameters, relay, compare}] */
 	async presets() {
 		return (await request('/api/presets')).json();

@@ -12,6 +12,7 @@ import { Composer } from './composer.js';
 import { resumePendingUndo } from './conversation-actions.js';
 import { addCopyableButtons } from './copy.js';
 import { Header } from './header.js';
+import { LimitChip } from './limit-chip.js';
 import { enhanceImageLinks } from './lightbox.js';
 import { AssistantMessage } from './message-view.js';
 import { ModelCatalog } from './model-catalog.js';
@@ -69,6 +70,7 @@ function setUpModelChoice(form, onModel) {
 
 function start() {
 	new Header();
+	new LimitChip();
 	const accountMenu = document.querySelector('.account-menu');
 	if (accountMenu) enhanceAccountMenu(accountMenu);
 	addCopyableButtons(document);

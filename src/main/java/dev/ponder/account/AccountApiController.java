@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.ponder.limits.SpendingService;
+
 /**
  * One's own account through the API: who one is logged in as, and personal access tokens.
  */
@@ -24,14 +26,19 @@ class AccountApiController {
 
 	private final AccessTokenService tokens;
 
-	AccountApiController(AccountService accounts, AccessTokenService tokens) {
+	private final SpendingService spending;
+
+	AccountApiController(AccountService accounts, AccessTokenService tokens, SpendingService spending) {
 		this.accounts = accounts;
 		this.tokens = tokens;
+		this.spending = spending;
 	}
 
+	/** Who one is, with one's spending limits and what one spent this day and month. */
 	@GetMapping("/account")
 	AccountView account() {
-		return this.accounts.get(CurrentAccount.require().id());
+		UUID id = CurrentAccount.require().id();
+		return this.accounts.get(id).withSpending(this.spending.of(id));
 	}
 
 	@GetMapping("/tokens")

@@ -1,8 +1,12 @@
 package dev.ponder.account;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,9 +17,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.ponder.limits.LimitChange;
+import dev.ponder.limits.SpendingService;
+import dev.ponder.problem.ErrorCode;
+import dev.ponder.problem.ProblemException;
+
 /**
  * The administrator's API for people: add, list, disable or enable, make administrator,
- * reset a password. Only administrators reach it (the security configuration says so).
+ * reset a password, set spending limits. Only administrators reach it (the security
+ * configuration says so). Each person comes with their limits and what they spent this
+ * day and month.
  */
 @RestController
 @RequestMapping("/api/admin/users")
@@ -23,8 +34,14 @@ class AdminUsersApiController {
 
 	private final AccountService accounts;
 
-	AdminUsersApiController(AccountService accounts) {
+	private final SpendingService spending;
+
+	private final JsonMapper json;
+
+	AdminUsersApiController(AccountService accounts, SpendingService spending, JsonMapper json) {
 		this.accounts = accounts;
+		this.spending = spending;
+		this.json = json;
 	}
 
 	@PostMapping
@@ -32,24 +49,63 @@ class AdminUsersApiController {
 		CurrentAccount.require();
 		AccountView created = this.accounts.create(request.username(), request.password(),
 				Boolean.TRUE.equals(request.admin()));
-		return ResponseEntity.created(URI.create("/api/admin/users/" + created.id())).body(created);
+		return ResponseEntity.created(URI.create("/api/admin/users/" + created.id())).body(withSpending(created));
 	}
 
 	@GetMapping
 	List<AccountView> list() {
 		CurrentAccount.require();
-		return this.accounts.list();
+		return this.accounts.list().stream().map(this::withSpending).toList();
 	}
 
 	@GetMapping("/{id}")
 	AccountView get(@PathVariable UUID id) {
 		CurrentAccount.require();
-		return this.accounts.get(id);
+		return withSpending(this.accounts.get(id));
 	}
 
+	/**
+	 * Changes what the body names. {@code dailyLimit} and {@code monthlyLimit} are read
+	 * from the tree because {@code null} there means something (no limit of the person's
+	 * own) and an absent one means to leave it.
+	 */
 	@PatchMapping("/{id}")
-	AccountView update(@PathVariable UUID id, @RequestBody AccountService.AccountChange change) {
-		return this.accounts.update(id, change, CurrentAccount.require().id());
+	AccountView update(@PathVariable UUID id, @RequestBody JsonNode body) {
+		UUID acting = CurrentAccount.require().id();
+		LimitChange limits = new LimitChange(body.has("dailyLimit"), amount(body, "dailyLimit"),
+				body.has("monthlyLimit"), amount(body, "monthlyLimit"), body.has("allowedModels"), patterns(body));
+		this.accounts.get(id);
+		this.spending.change(id, limits);
+		return withSpending(
+				this.accounts.update(id, this.json.treeToValue(body, AccountService.AccountChange.class), acting));
+	}
+
+	private static BigDecimal amount(JsonNode body, String name) {
+		JsonNode value = body.get(name);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isNumber()) {
+			throw new ProblemException(ErrorCode.INVALID_REQUEST,
+					name + " is an amount of US dollars, such as 5 or 2.50, or null for none.");
+		}
+		return value.decimalValue();
+	}
+
+	private static List<String> patterns(JsonNode body) {
+		JsonNode value = body.get("allowedModels");
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isArray() || value.valueStream().anyMatch((pattern) -> !pattern.isString())) {
+			throw new ProblemException(ErrorCode.INVALID_REQUEST,
+					"allowedModels is a list of model patterns, such as [\"deepseek/*\", \"ollama:*\"], or null for all.");
+		}
+		return value.valueStream().map(JsonNode::asString).toList();
+	}
+
+	private AccountView withSpending(AccountView view) {
+		return view.withSpending(this.spending.of(view.id()));
 	}
 
 	record NewUser(String username, String password, Boolean admin) {

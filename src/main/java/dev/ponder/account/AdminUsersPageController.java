@@ -1,6 +1,10 @@
 package dev.ponder.account;
 
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Controller;
@@ -11,8 +15,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.ponder.limits.LimitChange;
+import dev.ponder.limits.SpendingService;
+import dev.ponder.problem.ProblemException;
+
 /**
- * The users page: the administrator adds people and disables or enables them.
+ * The users page: the administrator adds people, disables or enables them, and sets their
+ * spending limits and the models they may use, seeing what each spent this day and month.
  */
 @Controller
 class AdminUsersPageController {
@@ -23,16 +32,26 @@ class AdminUsersPageController {
 
 	private final AccountProperties properties;
 
-	AdminUsersPageController(AccountService accounts, AccountProperties properties) {
+	private final SpendingService spending;
+
+	AdminUsersPageController(AccountService accounts, AccountProperties properties, SpendingService spending) {
 		this.accounts = accounts;
 		this.properties = properties;
+		this.spending = spending;
 	}
 
 	@GetMapping("/admin/users")
 	String users(Model model) {
 		AccountPrincipal me = CurrentAccount.require();
 		model.addAttribute("section", "users");
-		model.addAttribute("users", this.accounts.list());
+		List<AccountView> users = this.accounts.list()
+			.stream()
+			.map((u) -> u.withSpending(this.spending.of(u.id())))
+			.toList();
+		model.addAttribute("users", users);
+		model.addAttribute("ownLimits",
+				users.stream().collect(Collectors.toMap(AccountView::id, (u) -> this.spending.own(u.id()))));
+		model.addAttribute("defaultLimits", this.spending.defaults());
 		model.addAttribute("me", me.id());
 		model.addAttribute("signupOpen", this.properties.signupOpen());
 		if (!model.containsAttribute("form")) {
@@ -78,6 +97,57 @@ class AdminUsersPageController {
 	String changeRole(@PathVariable UUID id, @RequestParam boolean admin, RedirectAttributes redirect) {
 		return change(id, new AccountService.AccountChange(null, admin, null), (person) -> person.username()
 				+ (person.admin() ? " is now an administrator." : " is no longer an administrator."), redirect);
+	}
+
+	/**
+	 * A person's own limits, in dollars; a blank field clears that limit (the default
+	 * applies). Typed amounts that are refused come back in the form with the sentence.
+	 */
+	@PostMapping("/admin/users/{id}/limits")
+	String limits(@PathVariable UUID id, @RequestParam(required = false) String dailyLimit,
+			@RequestParam(required = false) String monthlyLimit, @RequestParam(required = false) String allowedModels,
+			RedirectAttributes redirect) {
+		CurrentAccount.require();
+		AccountView person = this.accounts.get(id);
+		try {
+			this.spending.change(id, new LimitChange(true, amount("daily", dailyLimit), true,
+					amount("monthly", monthlyLimit), true, patterns(allowedModels)));
+			redirect.addFlashAttribute("changed", person.username() + "'s spending limits are saved.");
+		}
+		catch (ProblemException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("typedLimits", new TypedLimits(id, dailyLimit, monthlyLimit, allowedModels));
+		}
+		return BACK;
+	}
+
+	/**
+	 * What the administrator typed into a person's limits, given back when refused;
+	 * serializable, as flash attributes live in the session, which lives in the database.
+	 */
+	record TypedLimits(UUID id, String daily, String monthly, String models) implements Serializable {
+	}
+
+	/** Patterns typed with commas or one a line; blank allows every model. */
+	private static List<String> patterns(String typed) {
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		return List.of(typed.split("[,\\n]"));
+	}
+
+	private static BigDecimal amount(String period, String typed) {
+		String text = (typed != null) ? typed.strip().replace("$", "").replace(",", "") : "";
+		if (text.isEmpty()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(text);
+		}
+		catch (NumberFormatException ex) {
+			throw AccountRejectedException.invalid("A " + period + " limit is an amount of US dollars, such as 5 or "
+					+ "2.50, or blank for none; \"" + typed.strip() + "\" is not one.");
+		}
 	}
 
 	private String change(UUID id, AccountService.AccountChange change, RedirectAttributes redirect) {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import dev.ponder.conversation.AnswerOutcome;
 import dev.ponder.conversation.AnswerProgress;
 import dev.ponder.conversation.MessageService;
+import dev.ponder.limits.SpendingLedger;
 import dev.ponder.conversation.MessageStatus;
 import dev.ponder.conversation.AnswerSummary;
 import dev.ponder.conversation.MessageView;
@@ -37,18 +38,22 @@ class AnswerRecorder {
 
 	private final Clock clock;
 
-	AnswerRecorder(MessageService messages, ReasoningDetailsJson detailsJson, Clock clock) {
+	private final SpendingLedger ledger;
+
+	AnswerRecorder(MessageService messages, ReasoningDetailsJson detailsJson, Clock clock, SpendingLedger ledger) {
+		this.ledger = ledger;
 		this.messages = messages;
 		this.detailsJson = detailsJson;
 		this.clock = clock;
 	}
 
 	/**
-	 * Stores how the generation ended and returns the event that tells its subscribers.
+	 * Stores how the generation ended, and what it cost in the spending ledger with it,
+	 * and returns the event that tells its subscribers.
 	 */
 	GenerationEvent finish(Generation generation, Throwable failure) {
 		AnswerOutcome outcome = outcome(generation, failure);
-		return this.messages.finish(generation.messageId(), outcome)
+		return this.ledger.recorded(() -> this.messages.finish(generation.messageId(), outcome))
 			.map(AnswerRecorder::ending)
 			.orElseThrow(() -> NotFoundException.message(generation.messageId()));
 	}

@@ -13,6 +13,7 @@ import dev.ponder.catalog.ModelCatalog;
 import dev.ponder.conversation.AnswerParameters;
 import dev.ponder.conversation.AnswerSpec;
 import dev.ponder.format.Sizes;
+import dev.ponder.limits.PlannedAnswer;
 import dev.ponder.problem.ErrorCode;
 import dev.ponder.problem.ProblemException;
 import dev.ponder.upstream.UpstreamClients;
@@ -99,6 +100,20 @@ class AnswerSetup {
 		AnswerParameters taken = (parameters != null) ? parameters.only(taken(endpoint, model)) : null;
 		return (relay != null) ? new AnswerSpec(model, relay.thinkerReasoning().setting(defaultEffort), relay.thinker(),
 				endpoint, taken) : new AnswerSpec(model, reasoning.setting(defaultEffort), null, endpoint, taken);
+	}
+
+	/**
+	 * The answer as the spending limits reckon its cost: its models and the budgets
+	 * asked.
+	 */
+	static PlannedAnswer plan(String endpoint, String model, ReasoningOptions reasoning, RelayOptions relay,
+			AnswerParameters parameters) {
+		Integer maxTokens = (parameters != null) ? parameters.maxTokens() : null;
+		if (relay != null) {
+			return new PlannedAnswer(endpoint, model, maxTokens, null, relay.thinker(),
+					relay.thinkerReasoning().maxTokens());
+		}
+		return PlannedAnswer.of(endpoint, model, maxTokens, reasoning.maxTokens());
 	}
 
 	/** The parameters a model takes, by wire name; all of them for a model not listed. */

@@ -18,6 +18,8 @@ import dev.ponder.conversation.MessageStatus;
 import dev.ponder.conversation.MessageView;
 import dev.ponder.conversation.NotFoundException;
 import dev.ponder.conversation.Turn;
+import dev.ponder.limits.PlannedAnswer;
+import dev.ponder.limits.SpendingGate;
 import dev.ponder.problem.ErrorCode;
 import dev.ponder.problem.ProblemException;
 import dev.ponder.upstream.ChatRequest;
@@ -62,11 +64,14 @@ public class ChatService {
 
 	private final PresetDefaults presets;
 
+	private final SpendingGate spending;
+
 	ChatService(MessageService messages, UpstreamClients clients, GenerationRegistry registry, AnswerRecorder recorder,
 			RelayPrompt relayPrompt, PonderProperties properties, AnswerSetup setup, UpstreamMessages upstreamMessages,
-			CarriedReasoning carriedReasoning, PresetDefaults presets) {
+			CarriedReasoning carriedReasoning, PresetDefaults presets, SpendingGate spending) {
 		this.carriedReasoning = carriedReasoning;
 		this.presets = presets;
+		this.spending = spending;
 		this.messages = messages;
 		this.clients = clients;
 		this.registry = registry;
@@ -116,21 +121,26 @@ public class ChatService {
 		String model = this.setup.model(request.model(), endpoint);
 		this.setup.checkFiles(conversationId, request.attachmentIds(),
 				List.of(new AnswerSetup.FileReader(endpoint, model, request.relay())));
-		Turn turn = this.messages.beginTurn(conversationId, request.content(),
-				this.setup.spec(model, reasoning, request.relay(), endpoint, request.parameters()),
-				request.attachmentIds(), request.systemPrompt());
+		Turn turn = this.spending.held(conversationId, request.content(),
+				AnswerSetup.plan(endpoint, model, reasoning, request.relay(), request.parameters()),
+				() -> this.messages.beginTurn(conversationId, request.content(),
+						this.setup.spec(model, reasoning, request.relay(), endpoint, request.parameters()),
+						request.attachmentIds(), request.systemPrompt()));
 		return start(turn, asked(turn), reasoning, request.relay());
 	}
 
 	/**
 	 * Refuses, before anything is stored, a message that {@link #send} would refuse for
-	 * its endpoint, model or files, the files described and not kept yet: for the plain
-	 * form, which keeps its files and makes its conversation only once this passes.
+	 * its endpoint, model, files or the person's limits, the files described and not kept
+	 * yet: for the plain form, which keeps its files and makes its conversation only once
+	 * this passes.
 	 */
 	public void checkSendable(SendMessageRequest request, List<AttachmentView> files) {
 		String endpoint = this.setup.endpoint(request.endpoint());
 		String model = this.setup.model(request.model(), endpoint);
 		this.setup.checkNewFiles(files, List.of(new AnswerSetup.FileReader(endpoint, model, request.relay())));
+		this.spending.check(AnswerSetup.plan(endpoint, model, AnswerSetup.reasoning(request.reasoning()),
+				request.relay(), request.parameters()));
 	}
 
 	/**
@@ -142,16 +152,19 @@ public class ChatService {
 	public List<StartedAnswer> compare(UUID conversationId, SendMessageRequest request) {
 		List<CompareColumn> columns = request.compare();
 		List<AnswerSetup.FileReader> readers = new ArrayList<>();
+		List<PlannedAnswer> plans = new ArrayList<>();
 		List<AnswerSpec> specs = columns.stream().map((column) -> {
 			String endpoint = this.setup.endpoint((column.endpoint() != null) ? column.endpoint() : request.endpoint());
 			String model = this.setup.model(column.model(), endpoint);
 			readers.add(new AnswerSetup.FileReader(endpoint, model, column.relay()));
+			plans.add(AnswerSetup.plan(endpoint, model, AnswerSetup.reasoning(column.reasoning()), column.relay(),
+					request.parameters()));
 			return this.setup.spec(model, AnswerSetup.reasoning(column.reasoning()), column.relay(), endpoint,
 					request.parameters());
 		}).toList();
 		this.setup.checkFiles(conversationId, request.attachmentIds(), readers);
-		List<Turn> turns = this.messages.beginCompare(conversationId, request.content(), specs, request.attachmentIds(),
-				request.systemPrompt());
+		List<Turn> turns = this.spending.heldAll(conversationId, request.content(), plans, () -> this.messages
+			.beginCompare(conversationId, request.content(), specs, request.attachmentIds(), request.systemPrompt()));
 		QuestionMessages asked = asked(turns.get(0));
 		List<StartedAnswer> started = new ArrayList<>();
 		for (int i = 0; i < turns.size(); i++) {
@@ -188,8 +201,10 @@ public class ChatService {
 			return answerAgainFromStoredReasoning(earlier, model, endpoint, parameters);
 		}
 		ReasoningOptions reasoning = AnswerSetup.reasoning(request.reasoning());
-		Turn turn = this.messages.beginRegeneration(answerId,
-				this.setup.spec(model, reasoning, request.relay(), endpoint, parameters));
+		Turn turn = this.spending.held(earlier.conversationId(), null,
+				AnswerSetup.plan(endpoint, model, reasoning, request.relay(), parameters),
+				() -> this.messages.beginRegeneration(answerId,
+						this.setup.spec(model, reasoning, request.relay(), endpoint, parameters)));
 		return start(turn, asked(turn), reasoning, request.relay());
 	}
 
@@ -212,9 +227,11 @@ public class ChatService {
 			.orElseThrow(() -> NotFoundException.message(questionId));
 		this.setup.checkFiles(conversationId, request.attachmentIds(),
 				List.of(new AnswerSetup.FileReader(endpoint, model, request.relay())));
-		Turn turn = this.messages.beginEdit(questionId, request.content(),
-				this.setup.spec(model, reasoning, request.relay(), endpoint, request.parameters()),
-				request.attachmentIds(), request.systemPrompt());
+		Turn turn = this.spending.held(conversationId, request.content(),
+				AnswerSetup.plan(endpoint, model, reasoning, request.relay(), request.parameters()),
+				() -> this.messages.beginEdit(questionId, request.content(),
+						this.setup.spec(model, reasoning, request.relay(), endpoint, request.parameters()),
+						request.attachmentIds(), request.systemPrompt()));
 		return start(turn, asked(turn), reasoning, request.relay());
 	}
 
@@ -226,8 +243,10 @@ public class ChatService {
 		}
 		String thinker = earlier.relay().thinkerModel();
 		AnswerParameters taken = (parameters != null) ? parameters.only(this.setup.taken(endpoint, model)) : null;
-		Turn turn = this.messages.beginRewriteFromStoredReasoning(earlier.id(),
-				new AnswerSpec(model, earlier.reasoningAsked(), thinker, endpoint, taken));
+		Turn turn = this.spending.held(earlier.conversationId(), earlier.reasoning(),
+				PlannedAnswer.of(endpoint, model, (taken != null) ? taken.maxTokens() : null, null),
+				() -> this.messages.beginRewriteFromStoredReasoning(earlier.id(),
+						new AnswerSpec(model, earlier.reasoningAsked(), thinker, endpoint, taken)));
 		QuestionMessages asked = asked(turn);
 		return new StartedAnswer(turn,
 				this.registry.startRelay(turn,

@@ -104,6 +104,18 @@ public enum ErrorCode {
 	/** Something only accounts have, asked for with accounts off. */
 	ACCOUNTS_OFF(HttpStatus.CONFLICT, "Conflict", false),
 
+	/**
+	 * A send refused because the person spent what their daily or monthly limit allows;
+	 * the detail says which limit, how much was spent and when it resets.
+	 */
+	LIMIT_REACHED(HttpStatus.PAYMENT_REQUIRED, "Spending limit reached", false),
+
+	/**
+	 * A send refused because the administrator lets the person use other models only; the
+	 * detail names those allowed.
+	 */
+	MODEL_NOT_ALLOWED(HttpStatus.FORBIDDEN, "The model is not allowed", false),
+
 	/** A share link asked for while the administrator has sharing off. */
 	SHARING_OFF(HttpStatus.FORBIDDEN, "Sharing is off", false),
 

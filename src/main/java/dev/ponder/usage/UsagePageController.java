@@ -5,6 +5,9 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.stereotype.Controller;
+
+import dev.ponder.limits.PersonSpending;
+import dev.ponder.limits.SpendingService;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,8 +26,11 @@ class UsagePageController {
 
 	private final UsageService usage;
 
-	UsagePageController(UsageService usage) {
+	private final SpendingService spending;
+
+	UsagePageController(UsageService usage, SpendingService spending) {
 		this.usage = usage;
+		this.spending = spending;
 	}
 
 	@GetMapping("/usage")
@@ -42,6 +48,10 @@ class UsagePageController {
 		model.addAttribute("total", UsageTotal.of(report));
 		model.addAttribute("periodCost", Money
 			.dollars(report.byDay().stream().map(UsageReport.DayRow::cost).reduce(BigDecimal.ZERO, BigDecimal::add)));
+		PersonSpending limits = this.spending.mine();
+		if (limits.dailyLimit() != null || limits.monthlyLimit() != null) {
+			model.addAttribute("limits", limits);
+		}
 		return "usage/page";
 	}
 
