@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -179,7 +180,16 @@ class OpenAiApiDelayBenchmark {
 			row(table, "Ponder's CPU per 1,000 deltas, ms", figures, (way) -> (way == Way.DIRECT)
 					? "(idle) " + cpuPerThousand(figures, way) : cpuPerThousand(figures, way));
 		}
-		return table.toString();
+		for (Way way : Way.values()) {
+			figures.errorsByKind(way)
+				.forEach((kind, count) -> table.append("\n- ")
+					.append(way.title)
+					.append(": ")
+					.append(count)
+					.append(" × ")
+					.append(kind));
+		}
+		return table.append('\n').toString();
 	}
 
 	private static String ratios(Figures one, Figures many) {
@@ -217,6 +227,9 @@ class OpenAiApiDelayBenchmark {
 	}
 
 	private static String signed(double millis) {
+		if (Double.isNaN(millis)) {
+			return "n/a";
+		}
 		return ((millis >= 0) ? "+" : "−") + ms(Math.abs(millis));
 	}
 
@@ -298,6 +311,13 @@ class OpenAiApiDelayBenchmark {
 
 		long errors(Way way) {
 			return answers(way).stream().map(AnswerProbe::error).filter(Objects::nonNull).count();
+		}
+
+		Map<String, Long> errorsByKind(Way way) {
+			Map<String, Long> kinds = new TreeMap<>();
+			this.runs.getOrDefault(way, List.of())
+				.forEach((run) -> run.errorsByKind().forEach((kind, count) -> kinds.merge(kind, count, Long::sum)));
+			return kinds;
 		}
 
 		long lost(Way way) {
