@@ -1,8 +1,8 @@
 -- Conversations asked through the OpenAI-compatible API (/v1/chat/completions) say so.
 ALTER TABLE conversation ADD COLUMN made_through_api BOOLEAN DEFAULT FALSE NOT NULL;
 -- A call made without saving ("X-Ponder-Save: false", or a token made not to save) is a
--- conversation that is never listed: its texts are erased when its answer ends, its costs and
--- tokens stay for the usage figures and spending limits until the trash is purged.
+-- conversation that is never listed nor opened: its texts are erased when its answer ends, its
+-- costs and tokens stay for the usage figures and spending limits.
 ALTER TABLE conversation ADD COLUMN kept BOOLEAN DEFAULT TRUE NOT NULL;
 -- A fingerprint of the thread from the first message down to this one (SHA-256 over each
 -- message's role and text, chained), kept for conversations made through the API: a later call

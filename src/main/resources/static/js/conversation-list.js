@@ -47,6 +47,17 @@ export function groupLabel({ pinned, updatedAt }, now = new Date(), timeZone = u
 	return zone.month.format(date);
 }
 
+/** The tag of a conversation asked through the OpenAI-compatible API, as sidebar.html renders it. */
+function apiTag() {
+	const tag = document.createElement('span');
+	tag.className = 'api-tag';
+	tag.setAttribute('role', 'img');
+	tag.setAttribute('aria-label', 'Asked through the API');
+	tag.title = 'Asked through the API';
+	tag.textContent = 'API';
+	return tag;
+}
+
 function time(value) {
 	const t = Date.parse(value ?? '');
 	return Number.isNaN(t) ? 0 : t;
@@ -191,7 +202,7 @@ export class ConversationList {
 
 	// ----- items -----
 
-	build({ id, title, pinned, updatedAt }) {
+	build({ id, title, pinned, updatedAt, madeThroughApi }) {
 		const item = document.createElement('li');
 		item.className = 'conversation-item';
 		item.dataset.conversationId = id;
@@ -204,6 +215,7 @@ export class ConversationList {
 		name.className = 'conversation-title';
 		name.textContent = title || 'Untitled';
 		link.append(name);
+		if (madeThroughApi) link.append(apiTag());
 		item.append(link);
 		this.setPinMark(item, pinned);
 		this.enhance(item);

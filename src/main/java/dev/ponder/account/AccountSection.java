@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * What the settings page shows about the logged-in account: its name and its tokens.
+ * What the settings page shows about the logged-in account: its name, its tokens, and
+ * where the OpenAI-compatible API that takes them answers.
  */
 @Component
 public class AccountSection {
@@ -20,10 +22,22 @@ public class AccountSection {
 	/** Empty with accounts off: there is no account to show. */
 	public Optional<View> current() {
 		return CurrentOwner.principal()
-			.map((principal) -> new View(principal.getUsername(), principal.admin(), this.tokens.list(principal.id())));
+			.map((principal) -> new View(principal.getUsername(), principal.admin(), this.tokens.list(principal.id()),
+					apiBaseUrl()));
 	}
 
-	public record View(String username, boolean admin, List<AccessTokenView> tokens) {
+	/**
+	 * The base URL an OpenAI client is given, as this request reached the server (behind
+	 * a proxy, as the proxy's forwarded headers say).
+	 */
+	private static String apiBaseUrl() {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().path("/v1").toUriString();
+	}
+
+	/**
+	 * @param apiBaseUrl the OpenAI-compatible API's base URL on this server
+	 */
+	public record View(String username, boolean admin, List<AccessTokenView> tokens, String apiBaseUrl) {
 	}
 
 }

@@ -62,11 +62,14 @@ class AccountSettingsController {
 
 	/**
 	 * The new token goes to the next page once, as a flash attribute, and nowhere else.
+	 * An unticked checkbox sends nothing, so an absent {@code saveCalls} means "don't
+	 * save".
 	 */
 	@PostMapping("/settings/tokens")
-	String createToken(@RequestParam(required = false) String name, RedirectAttributes redirect) {
+	String createToken(@RequestParam(required = false) String name,
+			@RequestParam(defaultValue = "false") boolean saveCalls, RedirectAttributes redirect) {
 		try {
-			redirect.addFlashAttribute("newToken", this.tokens.create(CurrentAccount.require().id(), name));
+			redirect.addFlashAttribute("newToken", this.tokens.create(CurrentAccount.require().id(), name, saveCalls));
 		}
 		catch (AccountRejectedException ex) {
 			redirect.addFlashAttribute("tokenError", ex.getMessage());

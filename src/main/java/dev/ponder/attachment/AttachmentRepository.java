@@ -52,6 +52,9 @@ interface AttachmentRepository extends JpaRepository<Attachment, UUID> {
 	@Query("update Attachment attachment set attachment.ownerId = :ownerId where attachment.ownerId is null")
 	int adoptOwnerless(@Param("ownerId") UUID ownerId);
 
+	@Query("select attachment.id from Attachment attachment where attachment.conversationId = :conversationId")
+	List<UUID> findIdsInConversation(@Param("conversationId") UUID conversationId);
+
 	@Modifying
 	@Query("delete from Attachment attachment where attachment.id in :ids")
 	int deleteByIds(@Param("ids") Collection<UUID> ids);

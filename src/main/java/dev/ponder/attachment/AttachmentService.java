@@ -118,6 +118,28 @@ public class AttachmentService {
 	}
 
 	/**
+	 * Keeps a file that came inside a request (a {@code data:} URL through the
+	 * OpenAI-compatible API) for the person asking, checked as an upload is.
+	 */
+	public AttachmentView keep(String name, byte[] bytes) {
+		String cleaned = FileNames.clean(name);
+		checkSize(cleaned, bytes.length);
+		return AttachmentView.of(keep(cleaned, bytes, this.owner.get().accountId()));
+	}
+
+	/**
+	 * Deletes every file of a conversation now, bytes and all, the conversation staying:
+	 * a call through the API not to be saved keeps none.
+	 */
+	public void forgetConversation(UUID conversationId) {
+		List<UUID> files = this.attachments.findIdsInConversation(conversationId);
+		if (!files.isEmpty()) {
+			this.attachments.deleteByIds(files);
+			AfterTransaction.commit(() -> this.store.delete(files));
+		}
+	}
+
+	/**
 	 * Keeps a file of an imported conversation, checked again as an upload is: its bytes
 	 * decide what it is.
 	 */

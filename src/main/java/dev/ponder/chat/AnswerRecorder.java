@@ -124,7 +124,8 @@ class AnswerRecorder {
 			return new GenerationEvent.Error(code, message, ErrorCode.of(code).map(ErrorCode::retryable).orElse(false));
 		}
 		return new GenerationEvent.Done(answer.status(), answer.usage(), answer.thinkingMillis(), answer.totalMillis(),
-				answer.finishReason(), AnswerSummary.thinking(answer), AnswerSummary.meta(answer));
+				answer.finishReason(), AnswerSummary.thinking(answer), AnswerSummary.meta(answer),
+				(answer.relay() != null) ? answer.relay().thinkerUsage() : null);
 	}
 
 }

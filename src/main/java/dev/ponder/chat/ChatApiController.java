@@ -48,11 +48,8 @@ class ChatApiController {
 
 	@PostMapping(path = "/conversations/{conversationId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<SseEmitter> send(@PathVariable UUID conversationId, @Valid @RequestBody SendMessageRequest asked) {
-		SendMessageRequest request = this.presets.forSend(asked);
-		if (request.compare() != null) {
-			return this.streams.open(columns(this.chat.compare(conversationId, request)));
-		}
-		return this.streams.open(frames(this.chat.send(conversationId, request).events()));
+		List<StartedAnswer> answers = this.chat.ask(conversationId, asked);
+		return this.streams.open((answers.size() > 1) ? columns(answers) : frames(answers.get(0).events()));
 	}
 
 	@PostMapping(path = "/messages/{answerId}/regenerate", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -60,10 +60,13 @@ public class ChatService {
 
 	private final CarriedReasoning carriedReasoning;
 
+	private final PresetDefaults presets;
+
 	ChatService(MessageService messages, UpstreamClients clients, GenerationRegistry registry, AnswerRecorder recorder,
 			RelayPrompt relayPrompt, PonderProperties properties, AnswerSetup setup, UpstreamMessages upstreamMessages,
-			CarriedReasoning carriedReasoning) {
+			CarriedReasoning carriedReasoning, PresetDefaults presets) {
 		this.carriedReasoning = carriedReasoning;
+		this.presets = presets;
 		this.messages = messages;
 		this.clients = clients;
 		this.registry = registry;
@@ -72,6 +75,31 @@ public class ChatService {
 		this.properties = properties;
 		this.setup = setup;
 		this.upstreamMessages = upstreamMessages;
+	}
+
+	/**
+	 * Asks as the request says, its preset filling in what it leaves out: one answer, or
+	 * one per column of a compare, in column order.
+	 */
+	public List<StartedAnswer> ask(UUID conversationId, SendMessageRequest asked) {
+		SendMessageRequest request = this.presets.forSend(asked);
+		return (request.compare() != null) ? compare(conversationId, request) : List.of(send(conversationId, request));
+	}
+
+	/**
+	 * Refuses, before anything is stored, what {@link #ask} would refuse for its
+	 * endpoint, model or files, its preset filled in first.
+	 */
+	public void checkAskable(SendMessageRequest asked, List<AttachmentView> files) {
+		checkSendable(this.presets.forSend(asked), files);
+	}
+
+	/**
+	 * Stops answers that the one who asked for them no longer waits for (a client of the
+	 * API that hung up), whatever conversation they are in; what arrived is kept.
+	 */
+	public void abandon(List<UUID> answerIds) {
+		answerIds.forEach(this.registry::stop);
 	}
 
 	/**

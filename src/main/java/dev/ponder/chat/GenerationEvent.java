@@ -2,6 +2,8 @@ package dev.ponder.chat;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dev.ponder.conversation.MessageStatus;
 import dev.ponder.conversation.TokenUsage;
 import dev.ponder.problem.ErrorCode;
@@ -92,9 +94,16 @@ public sealed interface GenerationEvent {
 
 	}
 
-	/** The answer ended (complete or stopped) and is stored. */
+	/**
+	 * The answer ended (complete or stopped) and is stored.
+	 *
+	 * @param usage the answering model's tokens, and the whole answer's cost (a relay's
+	 * thinker's included)
+	 * @param thinkerUsage a relay's thinker's own tokens and cost; left out otherwise
+	 */
 	record Done(MessageStatus status, TokenUsage usage, Long thinkingMillis, Long totalMillis, String finishReason,
-			String thinkingSummary, String metaLine) implements GenerationEvent {
+			String thinkingSummary, String metaLine,
+			@JsonInclude(JsonInclude.Include.NON_NULL) TokenUsage thinkerUsage) implements GenerationEvent {
 
 		@Override
 		public boolean ends() {

@@ -4,10 +4,18 @@ package dev.ponder.chat;
  * The text of Server-Sent Events as written on the wire: one event, a keep-alive comment,
  * or several of them run together.
  */
-record SseFrame(String text) {
+public record SseFrame(String text) {
 
 	/** Keeps proxies from closing a stream while the model thinks quietly. */
 	static final SseFrame KEEP_ALIVE = new SseFrame(":keep-alive\n\n");
+
+	/**
+	 * Data alone, as OpenAI's streams send it: readers tell the events apart by what the
+	 * data says.
+	 */
+	public static SseFrame data(String data) {
+		return new SseFrame("data: " + data + "\n\n");
+	}
 
 	/**
 	 * An event with its name and JSON data (which has no line breaks), and an id when it

@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * falls behind gets what piled up in one write (see {@link SseConnection}).
  */
 @Component
-class SseStreams implements DisposableBean {
+public class SseStreams implements DisposableBean {
 
 	/** A comment now and then keeps proxies from closing a quiet stream. */
 	private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
@@ -51,7 +51,7 @@ class SseStreams implements DisposableBean {
 	}
 
 	/** A response that streams these frames to the reader until they end. */
-	ResponseEntity<SseEmitter> open(Flux<SseFrame> frames) {
+	public ResponseEntity<SseEmitter> open(Flux<SseFrame> frames) {
 		SseConnection connection = new SseConnection(this.writers, this.open::remove);
 		this.open.add(connection);
 		connection.stream(frames);

@@ -11,5 +11,5 @@ import dev.ponder.conversation.Turn;
  * @param turn the stored question and answer
  * @param events the answer's events, from its start to its end
  */
-record StartedAnswer(Turn turn, Flux<AnswerEvent> events) {
+public record StartedAnswer(Turn turn, Flux<AnswerEvent> events) {
 }

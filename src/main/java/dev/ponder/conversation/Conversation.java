@@ -61,7 +61,7 @@ public class Conversation extends NewUntilStored<UUID> {
 
 	/**
 	 * False for a call through the API made not to be saved: never listed nor opened, its
-	 * texts erased when its answer ends, its costs kept for usage until the purge.
+	 * texts erased when its answer ends, its costs kept for usage.
 	 */
 	private boolean kept = true;
 
@@ -176,17 +176,15 @@ public class Conversation extends NewUntilStored<UUID> {
 	}
 
 	/**
-	 * A conversation asked through the API; one not to be saved is in the trash from the
-	 * start, where no list shows it, and the purge takes it as any other.
+	 * A conversation asked through the API. One not to be saved is never listed nor
+	 * opened, and is never purged: once its answer has ended, what stays of it is what it
+	 * cost, for the usage figures and spending limits.
 	 */
 	static Conversation throughApi(UUID ownerId, String title, String systemPrompt, boolean kept, Instant now) {
 		Conversation conversation = new Conversation(ownerId, title, now);
 		conversation.madeThroughApi = true;
 		conversation.setSystemPrompt(systemPrompt);
 		conversation.kept = kept;
-		if (!kept) {
-			conversation.deletedAt = now;
-		}
 		return conversation;
 	}
 

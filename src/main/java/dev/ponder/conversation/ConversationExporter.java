@@ -99,8 +99,8 @@ public class ConversationExporter {
 
 	private List<Conversation> everyConversation() {
 		Owner owner = this.owner.get();
-		return owner.isEveryone() ? this.conversations.findByDeletedAtIsNullOrderByCreatedAt()
-				: this.conversations.findByOwnerIdAndDeletedAtIsNullOrderByCreatedAt(owner.accountId());
+		return owner.isEveryone() ? this.conversations.findByDeletedAtIsNullAndKeptTrueOrderByCreatedAt()
+				: this.conversations.findByOwnerIdAndDeletedAtIsNullAndKeptTrueOrderByCreatedAt(owner.accountId());
 	}
 
 	/** The branch the conversation follows, as Markdown. */

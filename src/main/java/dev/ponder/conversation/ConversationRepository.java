@@ -12,16 +12,20 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ConversationRepository extends JpaRepository<Conversation, UUID> {
 
-	/** The sidebar's order: pinned first, then the most recently active. */
-	List<Conversation> findByDeletedAtIsNullOrderByPinnedDescUpdatedAtDesc(Pageable page);
+	/**
+	 * The sidebar's order: pinned first, then the most recently active. Lists, exports
+	 * and searches leave out the calls through the API made not to be saved.
+	 */
+	List<Conversation> findByDeletedAtIsNullAndKeptTrueOrderByPinnedDescUpdatedAtDesc(Pageable page);
 
-	List<Conversation> findByOwnerIdAndDeletedAtIsNullOrderByPinnedDescUpdatedAtDesc(UUID ownerId, Pageable page);
+	List<Conversation> findByOwnerIdAndDeletedAtIsNullAndKeptTrueOrderByPinnedDescUpdatedAtDesc(UUID ownerId,
+			Pageable page);
 
-	List<Conversation> findByDeletedAtIsNullOrderByCreatedAt();
+	List<Conversation> findByDeletedAtIsNullAndKeptTrueOrderByCreatedAt();
 
-	List<Conversation> findByOwnerIdAndDeletedAtIsNullOrderByCreatedAt(UUID ownerId);
+	List<Conversation> findByOwnerIdAndDeletedAtIsNullAndKeptTrueOrderByCreatedAt(UUID ownerId);
 
-	List<Conversation> findByIdInAndDeletedAtIsNull(Collection<UUID> ids);
+	List<Conversation> findByIdInAndDeletedAtIsNullAndKeptTrue(Collection<UUID> ids);
 
 	/**
 	 * Removes for good what was deleted before the cutoff; the database cascades to the

@@ -85,9 +85,10 @@ public class ConversationService {
 	public List<ConversationSummary> page(int page, int size) {
 		Owner current = this.owner.get();
 		PageRequest request = PageRequest.of(page, size);
-		return (current.isEveryone() ? this.conversations.findByDeletedAtIsNullOrderByPinnedDescUpdatedAtDesc(request)
-				: this.conversations.findByOwnerIdAndDeletedAtIsNullOrderByPinnedDescUpdatedAtDesc(current.accountId(),
-						request))
+		return (current.isEveryone()
+				? this.conversations.findByDeletedAtIsNullAndKeptTrueOrderByPinnedDescUpdatedAtDesc(request)
+				: this.conversations.findByOwnerIdAndDeletedAtIsNullAndKeptTrueOrderByPinnedDescUpdatedAtDesc(
+						current.accountId(), request))
 			.stream()
 			.map(ConversationSummary::listed)
 			.toList();
@@ -116,7 +117,7 @@ public class ConversationService {
 		ids.addAll(hits.conversationIds());
 		Excerpts excerpts = new Excerpts(query);
 		Owner current = this.owner.get();
-		return this.conversations.findByIdInAndDeletedAtIsNull(ids)
+		return this.conversations.findByIdInAndDeletedAtIsNullAndKeptTrue(ids)
 			.stream()
 			.filter((conversation) -> current.owns(conversation.getOwnerId()))
 			.sorted(Comparator.comparing(Conversation::getUpdatedAt).reversed())

@@ -172,6 +172,19 @@ public class Message extends NewUntilStored<UUID> {
 		return message;
 	}
 
+	/**
+	 * An earlier answer a client of the API sends as part of the thread, not asked of any
+	 * model here: it has no model, and cost nothing.
+	 */
+	static Message givenAnswer(UUID conversationId, UUID parentId, int position, String content, Instant now) {
+		Message message = new Message(conversationId, parentId, position, MessageRole.ASSISTANT, MessageStatus.COMPLETE,
+				content, now);
+		message.endpoint = null;
+		message.finishedAt = now;
+		message.reasoningCost = BigDecimal.ZERO;
+		return message;
+	}
+
 	static Message streamingAnswer(UUID conversationId, UUID parentId, int position, String model,
 			ReasoningSetting reasoningSetting, Instant now) {
 		Message message = new Message(conversationId, parentId, position, MessageRole.ASSISTANT,

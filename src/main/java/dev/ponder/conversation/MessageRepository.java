@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -30,11 +31,13 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 	List<Message> findByConversationIdAndStatus(UUID conversationId, MessageStatus status);
 
 	/**
-	 * The message, if its conversation is not deleted: one query, whatever the answer.
+	 * The message, if its conversation is not deleted: one query, whatever the answer. A
+	 * call through the API not to be saved is never shown.
 	 */
 	@Query("""
 			select m from Message m where m.id = :id and exists
-				(select c.id from Conversation c where c.id = m.conversationId and c.deletedAt is null)""")
+				(select c.id from Conversation c where c.id = m.conversationId and c.deletedAt is null
+					and c.kept = true)""")
 	Optional<Message> findInLiveConversation(UUID id);
 
 	/**
@@ -44,8 +47,27 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 	@Query("""
 			select m from Message m where m.id = :id and exists
 				(select c.id from Conversation c where c.id = m.conversationId and c.deletedAt is null
-					and c.ownerId = :ownerId)""")
+					and c.kept = true and c.ownerId = :ownerId)""")
 	Optional<Message> findInLiveConversationOf(UUID id, UUID ownerId);
+
+	/** Every relay the owner's conversations hold ({@code everyone}: anyone's). */
+	@Query("""
+			select distinct new dev.ponder.conversation.UsedRelay(m.endpoint, m.thinkerModel, m.model) from Message m
+			where m.thinkerModel is not null and m.model is not null and exists
+				(select c.id from Conversation c where c.id = m.conversationId and c.deletedAt is null
+					and c.kept = true and (:everyone = true or c.ownerId = :ownerId))""")
+	List<UsedRelay> usedRelays(boolean everyone, UUID ownerId);
+
+	/**
+	 * The messages whose thread has this fingerprint, in the owner's saved conversations
+	 * made through the API ({@code everyone}: any owner's), newest first.
+	 */
+	@Query("""
+			select m from Message m where m.threadHash = :threadHash and exists
+				(select c.id from Conversation c where c.id = m.conversationId and c.deletedAt is null
+					and c.kept = true and c.madeThroughApi = true and (:everyone = true or c.ownerId = :ownerId))
+			order by m.createdAt desc""")
+	List<Message> findThreadEnds(String threadHash, boolean everyone, UUID ownerId, Pageable page);
 
 	List<Message> findByConversationIdAndCompareGroupOrderByCompareColumn(UUID conversationId, UUID compareGroup);
 
@@ -61,7 +83,7 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 				sum(coalesce(m.usage.reasoningTokens, 0) + coalesce(m.thinkerUsage.reasoningTokens, 0)),
 				sum(m.reasoningCost), sum(case when m.reasoningCost is null then 1L else 0L end))
 			from Message m
-			where m.role = dev.ponder.conversation.MessageRole.ASSISTANT
+			where m.role = dev.ponder.conversation.MessageRole.ASSISTANT and m.model is not null
 				and m.status <> dev.ponder.conversation.MessageStatus.STREAMING
 				and (:everyone = true or m.conversationId in
 					(select c.id from Conversation c where c.ownerId = :ownerId))
@@ -75,7 +97,7 @@ interface MessageRepository extends JpaRepository<Message, UUID> {
 				coalesce(m.usage.completionTokens, 0) + coalesce(m.thinkerUsage.completionTokens, 0),
 				coalesce(m.usage.reasoningTokens, 0) + coalesce(m.thinkerUsage.reasoningTokens, 0), m.reasoningCost)
 			from Message m
-			where m.role = dev.ponder.conversation.MessageRole.ASSISTANT
+			where m.role = dev.ponder.conversation.MessageRole.ASSISTANT and m.model is not null
 				and m.status <> dev.ponder.conversation.MessageStatus.STREAMING and m.createdAt >= :since
 				and (:everyone = true or m.conversationId in
 					(select c.id from Conversation c where c.ownerId = :ownerId))

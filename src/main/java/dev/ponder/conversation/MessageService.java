@@ -79,7 +79,7 @@ public class MessageService {
 	 */
 	public Turn beginTurn(UUID conversationId, String content, AnswerSpec spec, List<UUID> attachmentIds,
 			String systemPrompt) {
-		Conversation conversation = existing(conversationId);
+		Conversation conversation = this.owned.askable(conversationId);
 		instruct(conversation, systemPrompt);
 		List<Message> branch = branch(conversation);
 		Message question = question(conversation, last(branch), content, attachmentIds);
@@ -109,7 +109,7 @@ public class MessageService {
 	 */
 	public List<Turn> beginCompare(UUID conversationId, String content, List<AnswerSpec> columns,
 			List<UUID> attachmentIds, String systemPrompt) {
-		Conversation conversation = existing(conversationId);
+		Conversation conversation = this.owned.askable(conversationId);
 		instruct(conversation, systemPrompt);
 		List<Message> branch = branch(conversation);
 		Message question = question(conversation, last(branch), content, attachmentIds);
@@ -234,8 +234,12 @@ public class MessageService {
 
 	private Message question(Conversation conversation, Message parent, String content, List<UUID> attachmentIds) {
 		int position = (parent != null) ? parent.getPosition() + 1 : 0;
-		Message question = this.messages.save(Message.fromUser(conversation.getId(),
-				(parent != null) ? parent.getId() : null, position, content, this.clock.instant()));
+		Message question = Message.fromUser(conversation.getId(), (parent != null) ? parent.getId() : null, position,
+				content, this.clock.instant());
+		if (conversation.isMadeThroughApi() && conversation.isKept()) {
+			question.setThreadHash(threadHashAfter(parent, question));
+		}
+		question = this.messages.save(question);
 		conversation.titleFrom(content);
 		this.attachments.attach(conversation.getId(), question.getId(), attachmentIds);
 		return question;
@@ -331,10 +335,57 @@ public class MessageService {
 	public Optional<MessageView> finish(UUID messageId, AnswerOutcome outcome) {
 		return this.messages.findById(messageId).map((message) -> {
 			message.finish(outcome, this.prices);
-			this.conversations.findById(message.getConversationId())
-				.ifPresent((conversation) -> conversation.touch(this.clock.instant()));
-			return MessageView.of(message);
+			MessageView ended = MessageView.of(message);
+			this.conversations.findById(message.getConversationId()).ifPresent((conversation) -> {
+				conversation.touch(this.clock.instant());
+				if (conversation.isMadeThroughApi()) {
+					afterApiAnswer(conversation, message);
+				}
+			});
+			return ended;
 		});
+	}
+
+	/**
+	 * A call through the API to be saved gets the fingerprint of its thread, for the next
+	 * call to find; one not to be saved forgets what was said, now that the one client
+	 * that asked has had it.
+	 */
+	private void afterApiAnswer(Conversation conversation, Message answer) {
+		if (conversation.isKept()) {
+			Message question = (answer.getParentId() != null)
+					? this.messages.findById(answer.getParentId()).orElse(null) : null;
+			answer.setThreadHash(threadHashAfter(question, answer));
+		}
+		else {
+			forget(conversation);
+		}
+	}
+
+	/**
+	 * Erases the texts of a call not to be saved, but for answers still streaming (the
+	 * other columns of a compare), each erased as it ends; costs and times stay.
+	 */
+	private void forget(Conversation conversation) {
+		conversation.forget();
+		this.attachments.forgetConversation(conversation.getId());
+		this.messages.findByConversationIdOrderByPosition(conversation.getId())
+			.stream()
+			.filter((message) -> message.getStatus() != MessageStatus.STREAMING)
+			.forEach(Message::forget);
+	}
+
+	/**
+	 * The fingerprint of the thread down to {@code message}; {@code null} where the
+	 * message before has none (a thread begun in the page), since a fingerprint must
+	 * cover the whole thread from its first message.
+	 */
+	private static String threadHashAfter(Message previous, Message message) {
+		if (previous != null && previous.getThreadHash() == null) {
+			return null;
+		}
+		return ThreadHash.next((previous != null) ? previous.getThreadHash() : null, message.getRole(),
+				message.getContent());
 	}
 
 	/**
@@ -359,9 +410,18 @@ public class MessageService {
 		Instant now = this.clock.instant();
 		// One guarded statement each: an owner that is alive after all and ends its
 		// answer meanwhile keeps its end.
-		return answerIds.stream()
+		List<UUID> failed = answerIds.stream()
 			.filter((id) -> this.messages.interrupt(id, Message.INTERRUPTED, Message.INTERRUPTED_MESSAGE, now) == 1)
 			.toList();
+		// A call not to be saved that a crash cut short forgets its texts all the same.
+		this.messages.findAllById(failed)
+			.stream()
+			.map(Message::getConversationId)
+			.distinct()
+			.flatMap((id) -> this.conversations.findById(id).stream())
+			.filter((conversation) -> !conversation.isKept())
+			.forEach(this::forget);
+		return failed;
 	}
 
 	/** The answers given to a question, on every branch. */
@@ -392,6 +452,13 @@ public class MessageService {
 		Owner current = this.owner.get();
 		return current.isEveryone() ? this.messages.findInLiveConversation(messageId)
 				: this.messages.findInLiveConversationOf(messageId, current.accountId());
+	}
+
+	/** The relays the person asking has used, each once. */
+	@Transactional(readOnly = true)
+	public List<UsedRelay> relaysUsed() {
+		Owner current = this.owner.get();
+		return this.messages.usedRelays(current.isEveryone(), current.accountId());
 	}
 
 	/** The answers of a conversation still streaming. */

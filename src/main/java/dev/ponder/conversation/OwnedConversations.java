@@ -30,9 +30,21 @@ class OwnedConversations {
 		return this.conversations.findById(id).filter((conversation) -> current.owns(conversation.getOwnerId()));
 	}
 
-	/** The conversation, if it is not deleted and the person asking owns it. */
+	/**
+	 * The conversation, if it is not deleted and the person asking owns it. A call
+	 * through the API made not to be saved is never visible: it has no page.
+	 */
 	Optional<Conversation> visible(UUID id) {
-		return owned(id).filter((conversation) -> conversation.getDeletedAt() == null);
+		return owned(id).filter((conversation) -> conversation.getDeletedAt() == null && conversation.isKept());
+	}
+
+	/**
+	 * The conversation a question may be asked in: a visible one, or a call through the
+	 * API not to be saved, which is asked in once.
+	 */
+	Conversation askable(UUID id) {
+		return owned(id).filter((conversation) -> conversation.getDeletedAt() == null)
+			.orElseThrow(() -> NotFoundException.conversation(id));
 	}
 
 	/** The visible conversation, or a 404 that says no such conversation exists. */

@@ -1,6 +1,10 @@
 package dev.ponder.web;
 
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,6 +19,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -36,6 +41,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.ponder.account.AccountProperties;
 import dev.ponder.account.AccountSecurity;
+import dev.ponder.openai.OpenAiSecurityRefusals;
 
 /**
  * Who may do what, strict headers and CSRF protection.
@@ -65,9 +71,12 @@ class SecurityConfiguration {
 
 	private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
+	/** The OpenAI-compatible API: its refusals are in OpenAI's shape. */
+	private static final RequestMatcher OPENAI_PATHS = PATHS.matcher("/v1/**");
+
 	/** Where scripts talk: these answer 401 problem details instead of a log-in page. */
 	private static final RequestMatcher MACHINE_PATHS = new OrRequestMatcher(PATHS.matcher("/api/**"),
-			PATHS.matcher("/actuator/**"));
+			PATHS.matcher("/actuator/**"), OPENAI_PATHS);
 
 	/** Scripts, styles and images: the same for everyone. */
 	private static final RequestMatcher STATIC_FILES = new OrRequestMatcher(PATHS.matcher("/css/**"),
@@ -99,6 +108,7 @@ class SecurityConfiguration {
 			// Scripts get problem details, pages the error page (with one handler only,
 			// Spring Security would use it for every path).
 			.exceptionHandling((exceptions) -> exceptions
+				.defaultAccessDeniedHandlerFor(new OpenAiSecurityRefusals(jsonMapper), OPENAI_PATHS)
 				.defaultAccessDeniedHandlerFor(new ProblemAccessDeniedHandler(jsonMapper), MACHINE_PATHS)
 				.defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), PATHS.matcher("/**")))
 			.headers(SecurityConfiguration::strictHeaders);
@@ -161,9 +171,14 @@ class SecurityConfiguration {
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
 			.rememberMe((remember) -> remember.rememberMeServices(rememberMe))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
-			.addFilterBefore(accounts.accessTokenFilter(problems), BasicAuthenticationFilter.class)
+			.addFilterBefore(
+					accounts
+						.accessTokenFilter(new ByPath(OPENAI_PATHS, new OpenAiSecurityRefusals(jsonMapper), problems)),
+					BasicAuthenticationFilter.class)
 			.addFilterAfter(accounts.currentAccountFilter(), RememberMeAuthenticationFilter.class)
-			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(problems, MACHINE_PATHS)
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new OpenAiSecurityRefusals(jsonMapper), OPENAI_PATHS)
+				.defaultAuthenticationEntryPointFor(problems, MACHINE_PATHS)
 				.defaultAuthenticationEntryPointFor(new LoginPageEntryPoint(accounts::setUpNeeded),
 						PATHS.matcher("/**")));
 	}
@@ -189,6 +204,18 @@ class SecurityConfiguration {
 		return cache;
 	}
 
+	/** A wrong token on the OpenAI-compatible API is refused in OpenAI's shape. */
+	private record ByPath(RequestMatcher paths, AuthenticationEntryPoint there,
+			AuthenticationEntryPoint elsewhere) implements AuthenticationEntryPoint {
+
+		@Override
+		public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+				throws IOException, ServletException {
+			(this.paths.matches(request) ? this.there : this.elsewhere).commence(request, response, failure);
+		}
+
+	}
+
 	/**
 	 * CSRF tokens are required on every state-changing request a browser could be made to
 	 * send. With accounts, that is every one but API calls carrying an
@@ -199,7 +226,7 @@ class SecurityConfiguration {
 	 */
 	static final class BrowserStateChange implements RequestMatcher {
 
-		private final RequestMatcher api = PATHS.matcher("/api/**");
+		private final RequestMatcher api = new OrRequestMatcher(PATHS.matcher("/api/**"), OPENAI_PATHS);
 
 		private final boolean accountsOn;
 

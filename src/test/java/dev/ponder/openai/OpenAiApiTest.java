@@ -1,0 +1,314 @@
+package dev.ponder.openai;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.ponder.testing.AppTestSupport;
+import dev.ponder.testing.Chunks;
+import dev.ponder.testing.RecordedRequest;
+import dev.ponder.testing.Script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAI-compatible API on the wire, as a client reads it byte by byte: the shapes of
+ * a whole answer and of a stream, its errors, and what each call leaves stored.
+ * {@code OpenAiJavaClientTest} and {@code NodeOpenAiClientTest} drive it with OpenAI's
+ * own clients.
+ */
+class OpenAiApiTest extends AppTestSupport {
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Test
+	void aWholeAnswerCarriesItsReasoningUnderBothNamesAndItsUsage() {
+		upstream.enqueue(
+				Script.answer(List.of("Nine point nine ", "is bigger."), List.of("9.9", " is bigger."), Duration.ZERO));
+
+		Call reply = call(
+				"""
+						{"model": "deepseek/deepseek-r1", "messages": [{"role": "user", "content": "wire-whole 9.11 or 9.9?"}]}""");
+
+		assertThat(reply.status()).isEqualTo(200);
+		JsonNode completion = reply.body();
+		assertThat(completion.get("object").asString()).isEqualTo("chat.completion");
+		assertThat(completion.get("id").asString()).startsWith("chatcmpl-");
+		assertThat(completion.get("model").asString()).isEqualTo("deepseek/deepseek-r1");
+		JsonNode choice = completion.get("choices").get(0);
+		assertThat(choice.get("finish_reason").asString()).isEqualTo("stop");
+		assertThat(choice.get("message").get("role").asString()).isEqualTo("assistant");
+		assertThat(choice.get("message").get("content").asString()).isEqualTo("9.9 is bigger.");
+		assertThat(choice.get("message").get("reasoning").asString()).isEqualTo("Nine point nine is bigger.");
+		assertThat(choice.get("message").get("reasoning_content").asString()).isEqualTo("Nine point nine is bigger.");
+		JsonNode usage = completion.get("usage");
+		assertThat(usage.get("total_tokens").asInt())
+			.isEqualTo(usage.get("prompt_tokens").asInt() + usage.get("completion_tokens").asInt());
+		assertThat(usage.has("completion_tokens_details")).isTrue();
+		assertThat(usage.has("cost")).isTrue();
+	}
+
+	@Test
+	void aStreamSendsChunksWithReasoningThenContentThenTheFinishThenUsageThenDone() {
+		upstream.enqueue(Script.stream()
+			.chunk(Chunks.role())
+			.chunk(Chunks.reasoning("Compare "))
+			.chunk(Chunks.reasoning("tenths."))
+			.chunk(Chunks.content("9.9"))
+			.chunk(Chunks.finish("stop"))
+			.chunk(Chunks.usage(12, 40, 25, 0.0004))
+			.done());
+
+		List<String> data = streamData("""
+				{"model": "deepseek/deepseek-r1", "stream": true, "stream_options": {"include_usage": true},
+				 "messages": [{"role": "user", "content": "wire-stream 9.11 or 9.9?"}]}""");
+
+		assertThat(data.get(data.size() - 1)).isEqualTo("[DONE]");
+		List<JsonNode> chunks = data.subList(0, data.size() - 1).stream().map(json::readTree).toList();
+		assertThat(chunks).allSatisfy((chunk) -> {
+			assertThat(chunk.get("object").asString()).isEqualTo("chat.completion.chunk");
+			assertThat(chunk.get("id").asString()).isEqualTo(chunks.get(0).get("id").asString());
+		});
+		assertThat(chunks.get(0).get("choices").get(0).get("delta").get("role").asString()).isEqualTo("assistant");
+		StringBuilder reasoning = new StringBuilder();
+		StringBuilder reasoningContent = new StringBuilder();
+		StringBuilder content = new StringBuilder();
+		for (JsonNode chunk : chunks) {
+			for (JsonNode choice : chunk.get("choices")) {
+				JsonNode delta = choice.get("delta");
+				reasoning.append(delta.path("reasoning").asString(""));
+				reasoningContent.append(delta.path("reasoning_content").asString(""));
+				content.append(delta.path("content").asString(""));
+			}
+		}
+		assertThat(reasoning).hasToString("Compare tenths.");
+		assertThat(reasoningContent).hasToString("Compare tenths.");
+		assertThat(content).hasToString("9.9");
+		JsonNode finish = chunks.get(chunks.size() - 2).get("choices").get(0);
+		assertThat(finish.get("finish_reason").asString()).isEqualTo("stop");
+		JsonNode usage = chunks.get(chunks.size() - 1);
+		assertThat(usage.get("choices")).isEmpty();
+		assertThat(usage.get("usage").get("completion_tokens_details").get("reasoning_tokens").asInt()).isEqualTo(25);
+		assertThat(usage.get("usage").get("cost").decimalValue()).isEqualByComparingTo("0.0004");
+	}
+
+	@Test
+	void eachCallIsSavedAsAConversationMadeThroughTheApi_andAFollowUpContinuesIt() {
+		upstream.enqueue(Script.answer(List.of("Hm."), List.of("Paris."), Duration.ZERO));
+		Call first = call("""
+				{"model": "deepseek/deepseek-r1", "messages": [
+				  {"role": "system", "content": "Answer in one word."},
+				  {"role": "user", "content": "wire-saved capital of France?"}]}""");
+		String conversationId = first.header(OpenAiController.CONVERSATION_HEADER);
+		assertThat(conversationId).isNotNull();
+		upstream.takeRequest();
+
+		upstream.enqueue(Script.answer(List.of("Hm."), List.of("Berlin."), Duration.ZERO));
+		Call second = call("""
+				{"model": "deepseek/deepseek-r1", "messages": [
+				  {"role": "system", "content": "Answer in one word."},
+				  {"role": "user", "content": "wire-saved capital of France?"},
+				  {"role": "assistant", "content": "Paris."},
+				  {"role": "user", "content": "And of Germany?"}]}""");
+
+		assertThat(second.header(OpenAiController.CONVERSATION_HEADER)).isEqualTo(conversationId);
+		JsonNode upstreamSaw = upstream.takeRequest().json().get("messages");
+		assertThat(upstreamSaw).hasSize(4);
+		JsonNode stored = conversation(UUID.fromString(conversationId));
+		assertThat(stored.get("title").asString()).isEqualTo("wire-saved capital of France?");
+		assertThat(stored.get("madeThroughApi").asBoolean()).isTrue();
+		assertThat(stored.get("systemPrompt").asString()).isEqualTo("Answer in one word.");
+		assertThat(stored.get("messages")).extracting((message) -> message.get("content").asString())
+			.containsExactly("wire-saved capital of France?", "Paris.", "And of Germany?", "Berlin.");
+	}
+
+	@Test
+	void aThreadNoCallSavedStartsAConversationHoldingIt() {
+		upstream.enqueue(Script.answer(List.of("Hm."), List.of("Four."), Duration.ZERO));
+		Call reply = call("""
+				{"model": "deepseek/deepseek-r1", "messages": [
+				  {"role": "user", "content": "wire-new-thread two plus two?"},
+				  {"role": "assistant", "content": "Four, I think."},
+				  {"role": "user", "content": "Sure?"}]}""");
+
+		JsonNode stored = conversation(UUID.fromString(reply.header(OpenAiController.CONVERSATION_HEADER)));
+		assertThat(stored.get("messages")).extracting((message) -> message.get("content").asString())
+			.containsExactly("wire-new-thread two plus two?", "Four, I think.", "Sure?", "Four.");
+		assertThat(stored.get("title").asString()).isEqualTo("wire-new-thread two plus two?");
+	}
+
+	@Test
+	void aCallNotToBeSavedLeavesNoConversationToList_butItsCostCounts() {
+		upstream.enqueue(Script.answer(List.of("Secret thoughts."), List.of("wire-unsaved-answer"), Duration.ZERO));
+		Call reply = call(
+				"""
+						{"model": "deepseek/deepseek-r1", "messages": [{"role": "user", "content": "wire-unsaved question"}]}""",
+				"false");
+
+		assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+		assertThat(reply.header(OpenAiController.CONVERSATION_HEADER)).isNull();
+		assertThat(reply.body().get("choices").get(0).get("message").get("content").asString())
+			.isEqualTo("wire-unsaved-answer");
+		Reply listed = exchange(HttpMethod.GET, "/api/conversations?limit=500", null);
+		assertThat(listed.body().toString()).doesNotContain("wire-unsaved");
+		Reply found = exchange(HttpMethod.GET, "/api/search?q=wire-unsaved", null);
+		assertThat(found.body().toString()).doesNotContain("wire-unsaved");
+		String id = reply.body().get("id").asString().substring("chatcmpl-".length());
+		assertThat(exchange(HttpMethod.GET, "/api/messages/" + id + "/stream", null).status()).isEqualTo(404);
+		// Stored: what it cost, and nothing of what was said or thought.
+		var answer = this.jdbc
+			.queryForMap("select m.content, m.reasoning, m.cost, c.title, c.kept from message m join conversation c "
+					+ "on c.id = m.conversation_id where m.id = ?", UUID.fromString(id));
+		assertThat(answer.get("content")).isEqualTo("");
+		assertThat(answer.get("reasoning")).isEqualTo("");
+		assertThat(answer.get("cost")).isNotNull();
+		assertThat(answer.get("title")).isEqualTo("Not saved");
+		assertThat(answer.get("kept")).isEqualTo(false);
+		assertThat(this.jdbc.queryForObject("select count(*) from message where content like 'wire-unsaved%'",
+				Integer.class))
+			.isZero();
+	}
+
+	@Test
+	void invalidFieldsGetOpenAisErrorShapeNamingTheField() {
+		Call reply = call("""
+				{"model": "deepseek/deepseek-r1", "temperature": 3,
+				 "messages": [{"role": "user", "content": "wire-invalid"}]}""");
+
+		assertThat(reply.status()).isEqualTo(400);
+		JsonNode error = reply.body().get("error");
+		assertThat(error.get("message").asString()).isEqualTo("temperature must be between 0 and 2.");
+		assertThat(error.get("type").asString()).isEqualTo("invalid_request_error");
+		assertThat(error.get("param").asString()).isEqualTo("temperature");
+		assertThat(error.get("code").asString()).isEqualTo("invalid_value");
+		assertThat(upstream.pendingScripts()).isZero();
+	}
+
+	@Test
+	void aValueOfTheWrongTypeAndALastMessageNotTheUsersAreRefusedWithASentence() {
+		Call wrongType = call("""
+				{"model": "deepseek/deepseek-r1", "max_tokens": "many",
+				 "messages": [{"role": "user", "content": "wire-type"}]}""");
+		assertThat(wrongType.status()).isEqualTo(400);
+		assertThat(wrongType.body().get("error").get("param").asString()).isEqualTo("max_tokens");
+
+		Call assistantLast = call("""
+				{"model": "deepseek/deepseek-r1", "messages": [{"role": "user", "content": "wire-order"},
+				 {"role": "assistant", "content": "Hi"}]}""");
+		assertThat(assistantLast.status()).isEqualTo(400);
+		assertThat(assistantLast.body().get("error").get("message").asString())
+			.isEqualTo("The last message must be the user's: it is the question that is answered.");
+
+		Call tools = call("""
+				{"model": "deepseek/deepseek-r1", "messages": [{"role": "tool", "content": "42"},
+				 {"role": "user", "content": "wire-tools"}]}""");
+		assertThat(tools.body().get("error").get("param").asString()).isEqualTo("messages[0].role");
+	}
+
+	@Test
+	void whatPonderDoesNotServeUnderV1IsA404InOpenAisShape() {
+		Reply reply = exchange(HttpMethod.POST, "/v1/embeddings", "{}");
+
+		assertThat(reply.status()).isEqualTo(404);
+		assertThat(reply.body().get("error").get("message").asString()).contains("/v1/chat/completions");
+	}
+
+	@Test
+	void anUpstreamFailureOfAWholeAnswerIsItsStatusAndSentence() {
+		upstream.enqueue(Script.outOfCredits());
+
+		Call reply = call("""
+				{"model": "deepseek/deepseek-r1", "messages": [{"role": "user", "content": "wire-credits"}]}""");
+
+		assertThat(reply.status()).isEqualTo(402);
+		assertThat(reply.body().get("error").get("code").asString()).isEqualTo("out_of_credits");
+		assertThat(reply.body().get("error").get("type").asString()).isEqualTo("insufficient_quota");
+	}
+
+	@Test
+	void aRelayModelStreamsTheThinkersReasoningAndTheAnswerersAnswer() {
+		upstream.enqueueFor("deepseek/deepseek-r1",
+				Script.answer(List.of("Thinker ", "thought."), List.of("(thrown away)"), Duration.ZERO));
+		upstream.enqueueFor("openai/gpt-4o-mini", Script.answer(List.of(), List.of("Relayed."), Duration.ZERO));
+
+		Call reply = call("""
+				{"model": "relay:deepseek/deepseek-r1+openai/gpt-4o-mini",
+				 "messages": [{"role": "user", "content": "wire-relay question"}]}""");
+
+		JsonNode message = reply.body().get("choices").get(0).get("message");
+		assertThat(message.get("reasoning").asString()).isEqualTo("Thinker thought.");
+		assertThat(message.get("content").asString()).isEqualTo("Relayed.");
+		assertThat(reply.body().get("model").asString()).isEqualTo("relay:deepseek/deepseek-r1+openai/gpt-4o-mini");
+	}
+
+	@Test
+	void theModelListNamesTheCatalogsModelsAndTheRelaysUsed() {
+		upstream.enqueueFor("deepseek/deepseek-r1",
+				Script.answer(List.of("Thinking."), List.of("(thrown away)"), Duration.ZERO));
+		upstream.enqueueFor("openai/gpt-4o-mini", Script.answer(List.of(), List.of("Done."), Duration.ZERO));
+		call("""
+				{"model": "relay:deepseek/deepseek-r1+openai/gpt-4o-mini",
+				 "messages": [{"role": "user", "content": "wire-models relay"}]}""");
+
+		Reply models = exchange(HttpMethod.GET, "/v1/models", null);
+
+		assertThat(models.status()).isEqualTo(200);
+		assertThat(models.body().get("object").asString()).isEqualTo("list");
+		assertThat(models.body().get("data")).extracting((model) -> model.get("id").asString())
+			.contains("relay:deepseek/deepseek-r1+openai/gpt-4o-mini");
+		assertThat(models.body().get("data")).allSatisfy((model) -> {
+			assertThat(model.get("object").asString()).isEqualTo("model");
+			assertThat(model.has("owned_by")).isTrue();
+		});
+	}
+
+	private Call call(String body) {
+		return call(body, null);
+	}
+
+	private Call call(String body, String save) {
+		var request = client().post().uri("/v1/chat/completions").contentType(MediaType.APPLICATION_JSON);
+		if (save != null) {
+			request = request.header(OpenAiController.SAVE_HEADER, save);
+		}
+		return request.bodyValue(body)
+			.exchangeToMono((response) -> response.bodyToMono(String.class)
+				.defaultIfEmpty("{}")
+				.map((text) -> new Call(response.statusCode().value(),
+						response.headers().asHttpHeaders().getFirst(OpenAiController.CONVERSATION_HEADER),
+						json.readTree(text))))
+			.block(WAIT);
+	}
+
+	private List<String> streamData(String body) {
+		String text = client().post()
+			.uri("/v1/chat/completions")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.retrieve()
+			.bodyToMono(String.class)
+			.block(WAIT);
+		return text.lines().filter((line) -> line.startsWith("data: ")).map((line) -> line.substring(6)).toList();
+	}
+
+	/** A call's status, conversation header and JSON body. */
+	record Call(int status, String conversationId, JsonNode body) {
+
+		String header(String name) {
+			return this.conversationId;
+		}
+
+	}
+
+}
