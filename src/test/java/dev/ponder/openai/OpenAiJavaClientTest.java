@@ -10,6 +10,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.HttpResponseFor;
+import com.openai.core.http.StreamResponse;
 import com.openai.errors.BadRequestException;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.OpenAIServiceException;
@@ -349,6 +350,24 @@ class OpenAiJavaClientTest extends AppTestSupport {
 		assertThat(messages.get(1).get("content").asString()).isEqualTo("9.9 is bigger.");
 		assertThat(messages.get(1).get("reasoning").asString()).isEqualTo("Nine tenths against one tenth.");
 		assertThat(response.parse().choices().get(0).message().content()).contains("9.9 is bigger.");
+	}
+
+	@Test
+	void aStreamedCallSaysWhichConversationKeepsIt() {
+		upstream.enqueue(ClientReasoningShape.REASONING_CONTENT.script());
+
+		HttpResponseFor<StreamResponse<ChatCompletionChunk>> response = this.openAi.chat()
+			.completions()
+			.withRawResponse()
+			.createStreaming(streamed(question(THINKER, "Where do spoonbills sweep?")));
+
+		UUID id = UUID.fromString(conversationIdOf(response));
+		assertThat(SdkStream.read(response.parse()).content()).isEqualTo("9.9 is bigger.");
+		JsonNode kept = conversation(id);
+		assertThat(kept.get("title").asString()).isEqualTo("Where do spoonbills sweep?");
+		assertThat(kept.get("madeThroughApi").asBoolean()).isTrue();
+		assertThat(kept.get("messages").get(1).get("reasoning").asString())
+			.isEqualTo("Line the decimals up: 0.90 and 0.11.");
 	}
 
 	@Test
