@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,10 +28,14 @@ class AccountPagesController {
 
 	private final SessionLogin sessionLogin;
 
-	AccountPagesController(AccountProperties properties, AccountService accounts, SessionLogin sessionLogin) {
+	private final SingleSignOn singleSignOn;
+
+	AccountPagesController(AccountProperties properties, AccountService accounts, SessionLogin sessionLogin,
+			SingleSignOn singleSignOn) {
 		this.properties = properties;
 		this.accounts = accounts;
 		this.sessionLogin = sessionLogin;
+		this.singleSignOn = singleSignOn;
 	}
 
 	@GetMapping("/login")
@@ -45,12 +50,22 @@ class AccountPagesController {
 		if (request.getParameter("error") != null && session != null
 				&& session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof AuthenticationException ex) {
 			session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-			model.addAttribute("error", message(ex));
+			model.addAttribute("error", message(ex, this.singleSignOn.name()));
 			model.addAttribute("username", session.getAttribute(AccountSecurity.LAST_USERNAME));
 			session.removeAttribute(AccountSecurity.LAST_USERNAME);
 		}
+		if (request.getParameter("unavailable") != null) {
+			model.addAttribute("error", this.singleSignOn.name()
+					+ " cannot be reached just now, so signing in with it does not work; try again in a moment.");
+		}
 		model.addAttribute("loggedOut", request.getParameter("logout") != null);
-		model.addAttribute("signupOpen", this.properties.signupOpen());
+		singleSignOn(model);
+		// With single sign-on only, the password form stays reachable at /login?password
+		// for an administrator made with a password (PONDER_ADMIN_USERNAME).
+		boolean passwordForm = !this.singleSignOn.only() || request.getParameter("password") != null
+				|| model.getAttribute("username") != null;
+		model.addAttribute("passwordForm", passwordForm);
+		model.addAttribute("signupOpen", this.properties.signupOpen() && !this.singleSignOn.only());
 		return "account/login";
 	}
 
@@ -58,12 +73,23 @@ class AccountPagesController {
 	 * A wrong username and a wrong password read the same, so that guesses learn nothing
 	 * about which accounts exist.
 	 */
-	private static String message(AuthenticationException ex) {
-		if (ex instanceof LoginThrottledException
+	private static String message(AuthenticationException ex, String singleSignOnName) {
+		if (ex instanceof LoginThrottledException || ex instanceof SingleSignOnRefused
 				|| ex instanceof org.springframework.security.authentication.DisabledException) {
 			return ex.getMessage();
 		}
+		if (ex instanceof OAuth2AuthenticationException) {
+			return "Signing in with " + singleSignOnName + " did not work; try again.";
+		}
 		return "The username or password is not right.";
+	}
+
+	/** The "Sign in with …" link, when single sign-on is configured. */
+	private void singleSignOn(Model model) {
+		model.addAttribute("singleSignOn", this.singleSignOn.enabled());
+		model.addAttribute("singleSignOnName", this.singleSignOn.name());
+		model.addAttribute("singleSignOnStart", SingleSignOnSecurity.START);
+		model.addAttribute("singleSignOnMakesAdministrator", this.singleSignOn.firstSignInMakesAdministrator());
 	}
 
 	@GetMapping("/setup")
@@ -72,6 +98,7 @@ class AccountPagesController {
 			return "redirect:/login";
 		}
 		model.addAttribute("form", new NewAccountForm(null, null, null, false));
+		singleSignOn(model);
 		return "account/setup";
 	}
 
@@ -91,6 +118,7 @@ class AccountPagesController {
 			}
 			model.addAttribute("form", form.withoutPasswords());
 			model.addAttribute("error", ex.getMessage());
+			singleSignOn(model);
 			return "account/setup";
 		}
 	}

@@ -15,15 +15,21 @@ public class AccountSection {
 
 	private final AccessTokenService tokens;
 
-	AccountSection(AccessTokenService tokens) {
+	private final AccountIdentityRepository identities;
+
+	private final OidcProperties singleSignOn;
+
+	AccountSection(AccessTokenService tokens, AccountIdentityRepository identities, OidcProperties singleSignOn) {
 		this.tokens = tokens;
+		this.identities = identities;
+		this.singleSignOn = singleSignOn;
 	}
 
 	/** Empty with accounts off: there is no account to show. */
 	public Optional<View> current() {
 		return CurrentOwner.principal()
 			.map((principal) -> new View(principal.getUsername(), principal.admin(), this.tokens.list(principal.id()),
-					apiBaseUrl()));
+					apiBaseUrl(), this.identities.existsByAccountId(principal.id()) ? this.singleSignOn.name() : null));
 	}
 
 	/**
@@ -36,8 +42,11 @@ public class AccountSection {
 
 	/**
 	 * @param apiBaseUrl the OpenAI-compatible API's base URL on this server
+	 * @param signsInWith the identity provider the account signs in with, whose password
+	 * is the one that counts; {@code null} for an account with a password here
 	 */
-	public record View(String username, boolean admin, List<AccessTokenView> tokens, String apiBaseUrl) {
+	public record View(String username, boolean admin, List<AccessTokenView> tokens, String apiBaseUrl,
+			String signsInWith) {
 	}
 
 }

@@ -18,13 +18,14 @@ final class OpenAiErrors {
 	/**
 	 * The status a client of OpenAI's API reads this error by: mostly Ponder's own, but a
 	 * rate limit is a 429 (the clients wait and try again), running out of credits a 402
-	 * (they do not), a refusal by moderation a 400, a timeout a 504.
+	 * (they do not), a request the model's server refused (moderation, an unknown model)
+	 * a 400, a timeout a 504.
 	 */
 	static HttpStatus status(ErrorCode code) {
 		return switch (code) {
 			case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
 			case OUT_OF_CREDITS -> HttpStatus.PAYMENT_REQUIRED;
-			case MODERATED -> HttpStatus.BAD_REQUEST;
+			case MODERATED, BAD_REQUEST -> HttpStatus.BAD_REQUEST;
 			case TIMED_OUT -> HttpStatus.GATEWAY_TIMEOUT;
 			default -> code.status();
 		};

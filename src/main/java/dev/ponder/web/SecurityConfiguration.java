@@ -1,6 +1,7 @@
 package dev.ponder.web;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,6 +42,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.ponder.account.AccountProperties;
 import dev.ponder.account.AccountSecurity;
+import dev.ponder.account.SingleSignOnSecurity;
 import dev.ponder.openai.OpenAiSecurityRefusals;
 
 /**
@@ -103,7 +105,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper jsonMapper, AccountProperties properties,
-			AccountSecurity accounts) throws Exception {
+			AccountSecurity accounts, SingleSignOnSecurity singleSignOn) throws Exception {
 		http.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new BrowserStateChange(properties.accountsOn())))
 			// Scripts get problem details, pages the error page (with one handler only,
 			// Spring Security would use it for every path).
@@ -119,7 +121,7 @@ class SecurityConfiguration {
 				.addFilterBefore(new LocalHostsOnly(properties.allowedHosts()), CsrfFilter.class);
 			return http.build();
 		}
-		withAccounts(http, jsonMapper, accounts);
+		withAccounts(http, jsonMapper, accounts, singleSignOn);
 		return http.build();
 	}
 
@@ -139,12 +141,12 @@ class SecurityConfiguration {
 
 	};
 
-	private static void withAccounts(HttpSecurity http, JsonMapper jsonMapper, AccountSecurity accounts)
-			throws Exception {
+	private static void withAccounts(HttpSecurity http, JsonMapper jsonMapper, AccountSecurity accounts,
+			SingleSignOnSecurity singleSignOn) throws Exception {
 		AuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(jsonMapper, accounts::setUpNeeded);
 		RememberMeServices rememberMe = accounts.rememberMe();
 		SavedRequestAwareAuthenticationSuccessHandler toWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
-		http.authenticationManager(accounts.passwordLogin())
+		http.authenticationManager(singleSignOn.around(accounts.passwordLogin()))
 			.requestCache((cache) -> cache.requestCache(pagesToReturnTo()))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/setup", "/signup", "/error", "/actuator/health", "/actuator/health/**")
@@ -170,7 +172,7 @@ class SecurityConfiguration {
 				}))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
 			.rememberMe((remember) -> remember.rememberMeServices(rememberMe))
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.logout((logout) -> singleSignOn.configure(logout.logoutSuccessUrl("/login?logout")))
 			.addFilterBefore(
 					accounts
 						.accessTokenFilter(new ByPath(OPENAI_PATHS, new OpenAiSecurityRefusals(jsonMapper), problems)),
@@ -181,6 +183,16 @@ class SecurityConfiguration {
 				.defaultAuthenticationEntryPointFor(problems, MACHINE_PATHS)
 				.defaultAuthenticationEntryPointFor(new LoginPageEntryPoint(accounts::setUpNeeded),
 						PATHS.matcher("/**")));
+		// Single sign-on, when PONDER_OIDC_ISSUER_URI is set: its own paths
+		// (/oauth2/authorization/oidc, /login/oauth2/code/oidc) are handled before
+		// anyone is asked to be logged in.
+		singleSignOn.configure(http);
+		Optional<String> provider = singleSignOn.providerOrigin();
+		if (provider.isPresent()) {
+			String policy = CONTENT_SECURITY_POLICY.replace("form-action 'self'",
+					"form-action 'self' " + provider.get());
+			http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(policy)));
+		}
 	}
 
 	private static void strictHeaders(HeadersConfigurer<HttpSecurity> headers) {

@@ -1,6 +1,7 @@
 package dev.ponder.openai;
 
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.ponder.attachment.SampleFiles;
 import dev.ponder.testing.AppTestSupport;
 import dev.ponder.testing.Chunks;
 import dev.ponder.testing.RecordedRequest;
@@ -271,6 +273,91 @@ class OpenAiApiTest extends AppTestSupport {
 			assertThat(model.get("object").asString()).isEqualTo("model");
 			assertThat(model.has("owned_by")).isTrue();
 		});
+	}
+
+	@Test
+	void theSamplingStopAndReasoningAskedGoUpstream_andTheAnswerKeepsThem() {
+		upstream.enqueue(Script.answer(List.of("Hm."), List.of("Short."), Duration.ZERO));
+
+		Call reply = call("""
+				{"model": "deepseek/deepseek-r1", "temperature": 0.2, "top_p": 0.9, "max_completion_tokens": 300,
+				 "max_tokens": 999, "seed": 7, "stop": ["\\n\\n", "END"], "reasoning": {"max_tokens": 2048},
+				 "reasoning_effort": "low", "user": "someone-else", "some_future_field": {"x": 1},
+				 "messages": [{"role": "user", "content": "wire-params"}]}""");
+
+		assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+		JsonNode sent = upstream.takeRequest().json();
+		assertThat(sent.get("temperature").asDouble()).isEqualTo(0.2);
+		assertThat(sent.get("top_p").asDouble()).isEqualTo(0.9);
+		assertThat(sent.get("max_tokens").asInt()).as("max_completion_tokens wins").isEqualTo(300);
+		assertThat(sent.get("seed").asLong()).isEqualTo(7);
+		assertThat(sent.get("stop")).extracting(JsonNode::asString).containsExactly("\n\n", "END");
+		assertThat(sent.get("reasoning").get("max_tokens").asInt()).as("OpenRouter's object wins").isEqualTo(2048);
+		assertThat(sent.has("user")).as("the caller's end user stays here").isFalse();
+		String id = reply.body().get("id").asString().substring("chatcmpl-".length());
+		JsonNode stored = conversation(UUID.fromString(reply.conversationId())).get("messages").get(1);
+		assertThat(stored.get("id").asString()).isEqualTo(id);
+		assertThat(stored.get("parameters").get("stop")).extracting(JsonNode::asString).containsExactly("\n\n", "END");
+		assertThat(stored.get("metaLine").asString()).contains("stop at \"\\n\\n\", \"END\"");
+	}
+
+	@Test
+	void aPresetIsAModel_andOneWithACompareAnswersAChoicePerColumn() {
+		Call created = presetNamed("""
+				{"name": "Wire wombats", "systemPrompt": "Talk like a wombat.",
+				 "compare": [{"model": "a/wombat-one"}, {"model": "b/wombat-two"}]}""");
+		assertThat(created.status()).isEqualTo(201);
+		upstream.enqueueFor("a/wombat-one", Script.answer(List.of("One thinks."), List.of("First."), Duration.ZERO));
+		upstream.enqueueFor("b/wombat-two", Script.answer(List.of("Two thinks."), List.of("Second."), Duration.ZERO));
+
+		Call reply = call("""
+				{"model": "preset:wire wombats", "messages": [{"role": "user", "content": "wire-preset dig?"}]}""");
+
+		assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+		JsonNode choices = reply.body().get("choices");
+		assertThat(choices).hasSize(2);
+		assertThat(choices)
+			.extracting((choice) -> choice.get("index").asInt() + ":" + choice.get("message").get("content").asString())
+			.containsExactly("0:First.", "1:Second.");
+		assertThat(upstream.takeRequest().json().get("messages").get(0).get("content").asString())
+			.isEqualTo("Talk like a wombat.");
+		Call unknown = call("""
+				{"model": "preset:no such wombat", "messages": [{"role": "user", "content": "wire-preset none"}]}""");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.body().get("error").get("code").asString()).isEqualTo("model_not_found");
+	}
+
+	@Test
+	void anImageGoesAsADataUrlAndIsKeptWithTheQuestion() {
+		byte[] png = SampleFiles.png(20, 20);
+		upstream.enqueue(Script.answer(List.of("A square."), List.of("Red."), Duration.ZERO));
+
+		Call reply = call("""
+				{"model": "deepseek/deepseek-r1", "messages": [{"role": "user", "content": [
+				  {"type": "text", "text": "wire-image what colour?"},
+				  {"type": "image_url", "image_url": {"url": "data:image/png;base64,%s"}}]}]}"""
+			.formatted(Base64.getEncoder().encodeToString(png)));
+
+		assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+		JsonNode content = upstream.takeRequest().json().get("messages").get(0).get("content");
+		assertThat(content.get(0).get("text").asString()).isEqualTo("wire-image what colour?");
+		assertThat(content.get(1).get("image_url").get("url").asString()).startsWith("data:image/png;base64,");
+		JsonNode question = conversation(UUID.fromString(reply.conversationId())).get("messages").get(0);
+		assertThat(question.get("attachments")).hasSize(1);
+
+		Call fetched = call("""
+				{"model": "deepseek/deepseek-r1", "messages": [{"role": "user", "content": [
+				  {"type": "text", "text": "wire-image from the web"},
+				  {"type": "image_url", "image_url": {"url": "https://example.com/cat.png"}}]}]}""");
+		assertThat(fetched.status()).isEqualTo(400);
+		assertThat(fetched.body().get("error").get("message").asString()).contains("data: URL");
+		assertThat(fetched.body().get("error").get("param").asString())
+			.isEqualTo("messages[0].content[1].image_url.url");
+	}
+
+	private Call presetNamed(String body) {
+		Reply created = exchange(HttpMethod.POST, "/api/presets", body);
+		return new Call(created.status(), null, created.body());
 	}
 
 	private Call call(String body) {
