@@ -26,7 +26,6 @@ import com.openai.models.completions.CompletionUsage;
 import com.openai.models.models.Model;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -227,8 +226,6 @@ class OpenAiJavaClientTest extends AppTestSupport {
 	 * own ids all have one.
 	 */
 	@Test
-	@Disabled("API bug: GET /v1/models/deepseek%2Fdeepseek-r1 is refused with an empty 400 before it reaches "
-			+ "Ponder (the server rejects an encoded slash), so the SDK cannot retrieve any catalog model")
 	void oneCatalogModelIsFoundThroughTheSdkByItsIdWithASlash() {
 		refreshCatalog();
 
