@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.ponder.testing.Api;
+import dev.ponder.testing.FakeGeneration;
 import dev.ponder.testing.Script;
+import dev.ponder.testing.TwoPeople;
 import dev.ponder.testing.TwoPeopleApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +78,50 @@ abstract class ApiCallsBetweenPeopleContract extends TwoPeopleApplication {
 		assertThat(call.header(OpenAiController.CONVERSATION_HEADER)).isNull();
 		assertThat(alice().get("/api/conversations?limit=500").text()).doesNotContain("people-unsaved");
 		assertThat(alice().get("/api/search?q=people-unsaved").text()).doesNotContain("people-unsaved");
+	}
+
+	@Test
+	void aSpendingLimitReachedIsA402InOpenAisShape_andTheRefusedCallKeepsNothing() {
+		Api.Reply made = root().post("/api/admin/users",
+				"{\"username\":\"dora-api\",\"password\":\"" + TwoPeople.PASSWORD + "\"}");
+		assertThat(made.status()).as(made.toString()).isIn(201, 409);
+		String doraId = root().get("/api/admin/users")
+			.body()
+			.valueStream()
+			.filter((person) -> person.get("username").asString().equals("dora-api"))
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.asString();
+		assertThat(root().call("PATCH", "/api/admin/users/" + doraId, "{\"dailyLimit\": 0.50}").status())
+			.isEqualTo(200);
+		Api dora = Api.basic(this.port, "dora-api", TwoPeople.PASSWORD);
+		Api doras = Api.bearer(this.port,
+				dora.post("/api/tokens", "{\"name\":\"dora's script\"}").body().get("token").asString());
+		FakeGeneration costly = FakeGeneration.unique();
+		upstream.enqueue(Script.stream(costly)
+			.chunk(costly.role())
+			.chunk(costly.content("Seventy-five cents of words."))
+			.chunk(costly.finish("stop"))
+			.chunk(costly.usage(1000, 2000, 0, 0.75))
+			.done());
+		assertThat(doras.post("/v1/chat/completions", QUESTION.formatted("people-limit spend it")).status())
+			.isEqualTo(200);
+
+		Api.Reply refused = doras.post("/v1/chat/completions", """
+				{"model": "deepseek/deepseek-r1", "messages": [{"role": "user", "content": "people-limit earlier"},
+				 {"role": "assistant", "content": "An answer from elsewhere."},
+				 {"role": "user", "content": "people-limit one more?"}]}""");
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(402);
+		assertThat(refused.body().get("error").get("code").asString()).isEqualTo("limit_reached");
+		assertThat(refused.body().get("error").get("type").asString()).isEqualTo("insufficient_quota");
+		assertThat(refused.body().get("error").get("message").asString())
+			.isEqualTo("Your daily spending limit of $0.50 is reached: $0.75 spent today. It resets at 00:00 UTC.");
+		assertThat(dora.get("/api/conversations?limit=500").text()).contains("people-limit spend it")
+			.doesNotContain("people-limit earlier");
+		assertThat(upstream.requests().stream().filter((request) -> request.uri().contains("/chat/completions")))
+			.hasSize(1);
 	}
 
 	private Api bobsScript() {
