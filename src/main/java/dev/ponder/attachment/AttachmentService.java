@@ -118,13 +118,40 @@ public class AttachmentService {
 	}
 
 	/**
-	 * Keeps a file that came inside a request (a {@code data:} URL through the
-	 * OpenAI-compatible API) for the person asking, checked as an upload is.
+	 * Files that came inside a request, checked as a form's uploads are (how many, each
+	 * one's size and type) and described as they would be kept, with no id yet: nothing
+	 * is stored, so a call refused then leaves nothing behind.
 	 */
-	public AttachmentView keep(String name, byte[] bytes) {
-		String cleaned = FileNames.clean(name);
-		checkSize(cleaned, bytes.length);
-		return AttachmentView.of(keep(cleaned, bytes, this.owner.get().accountId()));
+	public List<AttachmentView> describe(List<SentFile> files) {
+		checkCount(files.size());
+		List<AttachmentView> described = new ArrayList<>();
+		for (SentFile file : files) {
+			String name = FileNames.clean(file.name());
+			checkSize(name, file.bytes().length);
+			SniffedType type = sniff(name, file.bytes());
+			described.add(new AttachmentView(null, name, type.contentType(), file.bytes().length,
+					type.kind().wireName(), null, null));
+		}
+		return described;
+	}
+
+	/** Keeps files that came inside a request for the person asking, checked again. */
+	public List<AttachmentView> keep(List<SentFile> files) {
+		checkCount(files.size());
+		UUID ownerId = this.owner.get().accountId();
+		return files.stream().map((file) -> {
+			String name = FileNames.clean(file.name());
+			checkSize(name, file.bytes().length);
+			return AttachmentView.of(keep(name, file.bytes(), ownerId));
+		}).toList();
+	}
+
+	/** Deletes files kept for a call that was then refused; none of them was sent. */
+	public void discard(List<UUID> ids) {
+		if (!ids.isEmpty()) {
+			this.attachments.deleteByIds(ids);
+			AfterTransaction.commit(() -> this.store.delete(ids));
+		}
 	}
 
 	/**

@@ -40,7 +40,8 @@ public record CatalogModel(String endpoint, String id, String name, Long context
 	/**
 	 * The sampling parameters Ponder can send, by their wire names, in the order shown.
 	 */
-	public static final List<String> SAMPLING_PARAMETERS = List.of("temperature", "top_p", "max_tokens", "seed");
+	public static final List<String> SAMPLING_PARAMETERS = List.of("temperature", "top_p", "max_tokens", "seed",
+			"stop");
 
 	/**
 	 * Every effort level, strongest first: the one list of them (models, presets, the

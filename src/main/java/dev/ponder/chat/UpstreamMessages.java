@@ -38,14 +38,14 @@ import dev.ponder.upstream.Endpoint;
  * of reader ({@link FileReading}) and shared: see {@link QuestionMessages}.
  */
 @Component
-class UpstreamMessages {
+public class UpstreamMessages {
 
 	/**
 	 * How many bytes of files go upstream with one question: its own first (a question
 	 * whose files alone come to more is refused, see {@link AnswerSetup}), then earlier
 	 * questions' in what is left. It bounds the memory one answer holds its request in.
 	 */
-	static final long FILES_BUDGET = 32L * 1024 * 1024;
+	public static final long FILES_BUDGET = 32L * 1024 * 1024;
 
 	private static final Pattern BACKTICKS = Pattern.compile("`{3,}");
 

@@ -59,13 +59,13 @@ public record AnswerParameters(
 
 	/**
 	 * Only the parts a model takes, by their wire names ({@code temperature},
-	 * {@code top_p}, {@code max_tokens}, {@code seed}); the others left to the server.
-	 * Stop sequences stay: every OpenAI-style server takes them.
+	 * {@code top_p}, {@code max_tokens}, {@code seed}, {@code stop}); the others left to
+	 * the server.
 	 */
 	public AnswerParameters only(Collection<String> taken) {
 		return new AnswerParameters(taken.contains("temperature") ? this.temperature : null,
 				taken.contains("top_p") ? this.topP : null, taken.contains("max_tokens") ? this.maxTokens : null,
-				taken.contains("seed") ? this.seed : null, this.stop);
+				taken.contains("seed") ? this.seed : null, taken.contains("stop") ? this.stop : null);
 	}
 
 	/** Whether every part is left to the server; not part of the JSON. */

@@ -68,19 +68,37 @@ public class ApiThreads {
 	}
 
 	/**
+	 * A saved conversation that a call goes on with, and the message it followed before:
+	 * where it goes back to if the call is refused.
+	 */
+	public record Continued(UUID conversationId, UUID threadEndId, UUID formerLeafId) {
+	}
+
+	/**
 	 * The saved conversation whose thread {@code earlier} repeats, under the same system
 	 * prompt, made to follow that thread so that the next question goes on from it; the
 	 * newest where several do.
 	 */
-	public Optional<UUID> continueThread(String systemPrompt, List<EarlierMessage> earlier) {
+	public Optional<Continued> continueThread(String systemPrompt, List<EarlierMessage> earlier) {
 		if (earlier.isEmpty()) {
 			return Optional.empty();
 		}
 		return savedThreadEnd(normalised(systemPrompt), earlier).map((end) -> {
 			Conversation conversation = this.conversations.findById(end.getConversationId()).orElseThrow();
+			UUID former = conversation.getActiveLeafId();
 			conversation.follow(end.getId());
-			return conversation.getId();
+			return new Continued(conversation.getId(), end.getId(), former);
 		});
+	}
+
+	/**
+	 * Puts back the branch a conversation followed before a call that continued it was
+	 * refused, unless something else moved it since.
+	 */
+	public void giveUp(Continued continued) {
+		this.conversations.findById(continued.conversationId())
+			.filter((conversation) -> Objects.equals(conversation.getActiveLeafId(), continued.threadEndId()))
+			.ifPresent((conversation) -> conversation.follow(continued.formerLeafId()));
 	}
 
 	/**

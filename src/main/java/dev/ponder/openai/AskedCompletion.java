@@ -2,6 +2,7 @@ package dev.ponder.openai;
 
 import java.util.List;
 
+import dev.ponder.attachment.SentFile;
 import dev.ponder.chat.ReasoningOptions;
 import dev.ponder.conversation.AnswerParameters;
 import dev.ponder.conversation.MessageRole;
@@ -30,10 +31,6 @@ record AskedCompletion(String model, String systemPrompt, List<Said> earlier, Sa
 			files = List.copyOf(files);
 		}
 
-	}
-
-	/** A file sent inside a message as a {@code data:} URL. */
-	record SentFile(String name, byte[] bytes) {
 	}
 
 }

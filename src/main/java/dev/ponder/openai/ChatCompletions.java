@@ -87,36 +87,58 @@ class ChatCompletions {
 
 	/**
 	 * Starts the answer (or, for a preset with a compare, the answers) of a checked call.
-	 * Everything that can be refused is refused before anything is stored.
+	 * Everything that can be refused is refused before anything is stored; what a call
+	 * stored before it failed all the same (a database that refuses a text) is taken
+	 * back.
 	 */
 	Call start(AskedCompletion asked, boolean save) {
 		AskedModel model = this.names.parse(asked.model());
 		PresetView preset = (model instanceof AskedModel.Preset named) ? preset(named.name()) : null;
 		String systemPrompt = (asked.systemPrompt() != null) ? asked.systemPrompt()
 				: (preset != null) ? preset.systemPrompt() : null;
-		List<AttachmentView> files = keep(asked.question());
-		SendMessageRequest request = request(asked, model, preset, files, systemPrompt);
-		this.chat.checkAskable(request, files);
+		this.chat.checkAskable(request(asked, model, preset, List.of(), systemPrompt),
+				this.attachments.describe(asked.question().files()));
+		asked.earlier().forEach((said) -> this.attachments.describe(said.files()));
 		List<EarlierMessage> earlier = asked.earlier()
 			.stream()
 			.map((said) -> new EarlierMessage(said.role(), said.text(), List.of()))
 			.toList();
-		UUID continued = save ? this.threads.continueThread(systemPrompt, earlier).orElse(null) : null;
-		UUID conversationId = (continued != null) ? continued
-				: this.threads.startThread(systemPrompt, withFiles(asked.earlier()), save);
-		List<StartedAnswer> answers;
+		ApiThreads.Continued continued = save ? this.threads.continueThread(systemPrompt, earlier).orElse(null) : null;
+		List<UUID> files = new ArrayList<>();
+		UUID conversationId = (continued != null) ? continued.conversationId() : null;
 		try {
-			answers = this.chat.ask(conversationId, request);
-		}
-		catch (ProblemException ex) {
-			if (continued == null) {
-				this.threads.discard(conversationId);
+			files.addAll(ids(this.attachments.keep(asked.question().files())));
+			if (conversationId == null) {
+				conversationId = this.threads.startThread(systemPrompt, withFiles(asked.earlier(), files), save);
 			}
+			List<StartedAnswer> answers = this.chat.ask(conversationId,
+					request(asked, model, preset, files, systemPrompt));
+			String id = "chatcmpl-" + answers.get(0).turn().assistantMessageId();
+			return new Call(id, this.clock.instant().getEpochSecond(), asked.model(), save ? conversationId : null,
+					answers);
+		}
+		catch (RuntimeException ex) {
+			takeBack(continued, conversationId, files);
 			throw ex;
 		}
-		String id = "chatcmpl-" + answers.get(0).turn().assistantMessageId();
-		return new Call(id, this.clock.instant().getEpochSecond(), asked.model(), save ? conversationId : null,
-				answers);
+	}
+
+	/**
+	 * Undoes what a refused call stored: the conversation it started, or the branch it
+	 * moved in the one it continued, and the files it kept.
+	 */
+	private void takeBack(ApiThreads.Continued continued, UUID conversationId, List<UUID> files) {
+		if (continued != null) {
+			this.threads.giveUp(continued);
+		}
+		else if (conversationId != null) {
+			this.threads.discard(conversationId);
+		}
+		this.attachments.discard(files);
+	}
+
+	private static List<UUID> ids(List<AttachmentView> files) {
+		return files.stream().map(AttachmentView::id).toList();
 	}
 
 	private PresetView preset(String name) {
@@ -130,8 +152,7 @@ class ChatCompletions {
 	}
 
 	private static SendMessageRequest request(AskedCompletion asked, AskedModel model, PresetView preset,
-			List<AttachmentView> files, String systemPrompt) {
-		List<UUID> fileIds = files.stream().map(AttachmentView::id).toList();
+			List<UUID> fileIds, String systemPrompt) {
 		String question = asked.question().text();
 		if (model instanceof AskedModel.Relay relay) {
 			return new SendMessageRequest(question, relay.answerer(), null,
@@ -147,16 +168,15 @@ class ChatCompletions {
 				asked.parameters().isDefault() ? null : asked.parameters(), preset.id(), fileIds, systemPrompt);
 	}
 
-	/** The question's files, kept as uploads are: checked, and the caller's. */
-	private List<AttachmentView> keep(Said question) {
-		return question.files().stream().map((file) -> this.attachments.keep(file.name(), file.bytes())).toList();
-	}
-
-	/** A new conversation's earlier messages, their files kept for it. */
-	private List<EarlierMessage> withFiles(List<Said> earlier) {
+	/**
+	 * A new conversation's earlier messages, their files kept for it and noted in
+	 * {@code kept}.
+	 */
+	private List<EarlierMessage> withFiles(List<Said> earlier, List<UUID> kept) {
 		List<EarlierMessage> messages = new ArrayList<>();
 		for (Said said : earlier) {
-			List<UUID> files = keep(said).stream().map(AttachmentView::id).toList();
+			List<UUID> files = ids(this.attachments.keep(said.files()));
+			kept.addAll(files);
 			messages.add(new EarlierMessage(said.role(), said.text(), files));
 		}
 		return messages;

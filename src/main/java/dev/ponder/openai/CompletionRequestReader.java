@@ -10,13 +10,13 @@ import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.ponder.attachment.SentFile;
 import dev.ponder.chat.ReasoningOptions;
 import dev.ponder.chat.SendMessageRequest;
 import dev.ponder.conversation.AnswerParameters;
 import dev.ponder.conversation.Conversation;
 import dev.ponder.conversation.MessageRole;
 import dev.ponder.openai.AskedCompletion.Said;
-import dev.ponder.openai.AskedCompletion.SentFile;
 
 /**
  * Checks a call as OpenAI's API would, and says what is wrong with it in OpenAI's words:
@@ -116,7 +116,7 @@ final class CompletionRequestReader {
 			throw OpenAiException.invalid(where + ".content", where + " has no content.");
 		}
 		if (content.isString()) {
-			return new Content(content.asString(), List.of());
+			return new Content(withoutNul(where, content.asString()), List.of());
 		}
 		if (!content.isArray()) {
 			throw OpenAiException.invalid(where + ".content",
@@ -129,7 +129,7 @@ final class CompletionRequestReader {
 			String at = where + ".content[" + j + "]";
 			String type = part.path("type").asString("");
 			switch (type) {
-				case "text" -> texts.add(part.path("text").asString(""));
+				case "text" -> texts.add(withoutNul(at, part.path("text").asString("")));
 				case "image_url", "file" -> {
 					if (!filesTaken) {
 						throw OpenAiException.invalid(at + ".type", "Only the user's messages carry files.");
@@ -142,6 +142,17 @@ final class CompletionRequestReader {
 			}
 		}
 		return new Content(String.join("\n", texts), files);
+	}
+
+	/**
+	 * A NUL is no text (PostgreSQL refuses to store one): refused as any other mistake.
+	 */
+	private static String withoutNul(String where, String text) {
+		if (text.indexOf('\0') >= 0) {
+			throw OpenAiException.invalid(where + ".content",
+					where + " holds a NUL character, which no text may hold.");
+		}
+		return text;
 	}
 
 	private static SentFile image(String where, JsonNode imageUrl, int index) {
@@ -236,7 +247,15 @@ final class CompletionRequestReader {
 			throw OpenAiException.invalid("stop",
 					"Each stop sequence is 1 to " + MAX_STOP_LENGTH + " characters long.");
 		}
+		if (sequences.stream().anyMatch(CompletionRequestReader::holdsControlCharacters)) {
+			throw OpenAiException.invalid("stop",
+					"A stop sequence may hold line breaks and tabs, but no other control characters.");
+		}
 		return sequences.isEmpty() ? null : sequences;
+	}
+
+	private static boolean holdsControlCharacters(String text) {
+		return text.chars().anyMatch((c) -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
 	}
 
 	/**

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-import dev.ponder.attachment.AttachmentProperties;
+import dev.ponder.chat.UpstreamMessages;
 import dev.ponder.format.Sizes;
 import dev.ponder.web.RequestBodyLimit;
 
@@ -22,14 +22,13 @@ class OpenAiConfiguration {
 	private static final long ROOM_FOR_TEXT = 16L * 1024 * 1024;
 
 	/**
-	 * A call is read whole before it is checked, so one larger than the most a question
-	 * may carry (its files at their largest, in base64, and its text) is refused from its
-	 * length before anything reads it.
+	 * A call is read whole, and held in memory a few times over, before it is checked:
+	 * one larger than the files one question may carry together (in base64) and its text
+	 * is refused from its length before anything reads it.
 	 */
 	@Bean
-	FilterRegistrationBean<RequestBodyLimit> openAiCallLimit(AttachmentProperties attachments, JsonMapper jsonMapper) {
-		long files = attachments.maxFiles() * attachments.maxSize().toBytes();
-		long largest = files / 3 * 4 + ROOM_FOR_TEXT;
+	FilterRegistrationBean<RequestBodyLimit> openAiCallLimit(JsonMapper jsonMapper) {
+		long largest = UpstreamMessages.FILES_BUDGET / 3 * 4 + ROOM_FOR_TEXT;
 		return RequestBodyLimit.on("/v1/chat/completions", largest, (request, response, length) -> {
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -31,10 +31,12 @@ final class OpenAiErrors {
 		};
 	}
 
-	/** OpenAI's kind of error for a status. */
+	/**
+	 * OpenAI's kind of error for a status; a 401 is an {@code invalid_request_error}, as
+	 * OpenAI's own wrong key is.
+	 */
 	static String type(HttpStatus status) {
 		return switch (status.value()) {
-			case 401 -> "authentication_error";
 			case 402 -> "insufficient_quota";
 			case 403 -> "permission_error";
 			case 404 -> "not_found_error";

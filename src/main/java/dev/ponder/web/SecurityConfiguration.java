@@ -170,7 +170,8 @@ class SecurityConfiguration {
 					accounts.loggedIn(authentication);
 					toWhereTheyWere.onAuthenticationSuccess(request, response, authentication);
 				}))
-			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
+			.httpBasic((basic) -> basic
+				.authenticationEntryPoint(new ByPath(OPENAI_PATHS, new OpenAiSecurityRefusals(jsonMapper), problems)))
 			.rememberMe((remember) -> remember.rememberMeServices(rememberMe))
 			.logout((logout) -> singleSignOn.configure(logout.logoutSuccessUrl("/login?logout")))
 			.addFilterBefore(

@@ -58,7 +58,12 @@ abstract class ApiCallsBetweenPeopleContract extends TwoPeopleApplication {
 		upstream.enqueue(Script.answer(List.of("Hm."), List.of("Bob's own."), Duration.ZERO));
 		Api bobs = bobsScript();
 		Api.Reply bobsCall = bobs.post("/v1/chat/completions", followUp);
-		assertThat(bobsCall.header(OpenAiController.CONVERSATION_HEADER)).isNotEqualTo(conversation);
+		assertThat(bobsCall.status()).as(bobsCall.toString()).isEqualTo(200);
+		String bobsConversation = bobsCall.header(OpenAiController.CONVERSATION_HEADER);
+		assertThat(bobsConversation).isNotNull().isNotEqualTo(conversation);
+		assertThat(bob().get("/api/conversations/" + bobsConversation).body().get("messages"))
+			.extracting((message) -> message.get("content").asString())
+			.containsExactly("people-thread question", "people-answer-one", "And then?", "Bob's own.");
 		upstream.enqueue(Script.answer(List.of("Hm."), List.of("Alice's own."), Duration.ZERO));
 		Api.Reply alicesCall = alices.post("/v1/chat/completions", followUp);
 		assertThat(alicesCall.header(OpenAiController.CONVERSATION_HEADER)).isEqualTo(conversation);

@@ -11,11 +11,13 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.ponder.attachment.SampleFiles;
 import dev.ponder.testing.AppTestSupport;
 import dev.ponder.testing.Chunks;
+import dev.ponder.testing.Gate;
 import dev.ponder.testing.RecordedRequest;
 import dev.ponder.testing.Script;
 
@@ -277,10 +279,12 @@ class OpenAiApiTest extends AppTestSupport {
 
 	@Test
 	void theSamplingStopAndReasoningAskedGoUpstream_andTheAnswerKeepsThem() {
+		// A model no catalog lists takes every parameter: a listed one takes what its
+		// catalog says, which depends on the catalog other tests of this context left.
 		upstream.enqueue(Script.answer(List.of("Hm."), List.of("Short."), Duration.ZERO));
 
 		Call reply = call("""
-				{"model": "deepseek/deepseek-r1", "temperature": 0.2, "top_p": 0.9, "max_completion_tokens": 300,
+				{"model": "wire/params-model", "temperature": 0.2, "top_p": 0.9, "max_completion_tokens": 300,
 				 "max_tokens": 999, "seed": 7, "stop": ["\\n\\n", "END"], "reasoning": {"max_tokens": 2048},
 				 "reasoning_effort": "low", "user": "someone-else", "some_future_field": {"x": 1},
 				 "messages": [{"role": "user", "content": "wire-params"}]}""");
@@ -355,6 +359,58 @@ class OpenAiApiTest extends AppTestSupport {
 		assertThat(fetched.body().get("error").get("message").asString()).contains("data: URL");
 		assertThat(fetched.body().get("error").get("param").asString())
 			.isEqualTo("messages[0].content[1].image_url.url");
+	}
+
+	@Test
+	void aStreamedCallWhoseClientHangsUpStopsItsAnswer_keepingWhatArrived() {
+		Gate afterFirstThought = new Gate();
+		// After the gate, the model goes on thinking as models do, a delta at a time: a
+		// write to a client that has gone fails at the second write or so.
+		Script script = Script.stream()
+			.chunk(Chunks.role())
+			.chunk(Chunks.reasoning("wire-hang-up first thought. "))
+			.waitFor(afterFirstThought);
+		for (int delta = 0; delta < 40; delta++) {
+			script.delay(Duration.ofMillis(50)).chunk(Chunks.reasoning("More. "));
+		}
+		script.hold();
+		upstream.enqueue(script);
+
+		String firstChunk = client().post()
+			.uri("/v1/chat/completions")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("""
+					{"model": "deepseek/deepseek-r1", "stream": true,
+					 "messages": [{"role": "user", "content": "wire-hang-up question"}]}""")
+			.retrieve()
+			.bodyToFlux(String.class)
+			.filter((data) -> data.contains("wire-hang-up first thought"))
+			.blockFirst(WAIT);
+		String id = json.readTree(firstChunk).get("id").asString().substring("chatcmpl-".length());
+		// The client has gone; the next delta finds no one to write to.
+		afterFirstThought.open();
+
+		script.awaitDisconnect(WAIT);
+		// Followed to its end like any answer: it was stopped, and kept what arrived.
+		List<ServerSentEvent<String>> events = allEvents(getEvents("/api/messages/" + id + "/stream"));
+		assertThat(last(events).event()).isEqualTo("done");
+		assertThat(data(last(events)).get("status").asString()).isEqualTo("STOPPED");
+		assertThat(textOf(events, "reasoning")
+				+ data(events.stream().filter((event) -> "snapshot".equals(event.event())).findFirst().orElseThrow())
+					.get("reasoning")
+					.asString())
+			.contains("wire-hang-up first thought.");
+	}
+
+	@Test
+	void aNulInTheQuestionIsRefusedBeforeAnythingIsStored() {
+		Call reply = call("""
+				{"model": "deepseek/deepseek-r1", "messages": [{"role": "user", "content": "wire-nul \\u0000"}]}""");
+
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.body().get("error").get("param").asString()).isEqualTo("messages[0].content");
+		assertThat(exchange(HttpMethod.GET, "/api/search?q=wire-nul", null).body().toString())
+			.doesNotContain("wire-nul");
 	}
 
 	private Call presetNamed(String body) {
