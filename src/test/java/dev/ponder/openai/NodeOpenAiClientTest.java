@@ -109,8 +109,8 @@ class NodeOpenAiClientTest extends TwoPeopleApplication {
 
 	@Test
 	void aRelayModelReachesTheNodeClientAsReasoningThenAnswer() {
-		upstream.enqueueFor(THINKER, thinking("Nine tenths beat one tenth."));
-		upstream.enqueueFor(ANSWERER, answering("9.9 is bigger."));
+		upstream.enqueueFor(THINKER, Script.thinking(THINKER, "Nine tenths beat one tenth."));
+		upstream.enqueueFor(ANSWERER, Script.answering(ANSWERER, "9.9 is bigger."));
 
 		JsonNode seen = answered("relay:" + THINKER + "+" + ANSWERER, "9.11 or 9.9, relayed to Node?");
 
@@ -156,27 +156,6 @@ class NodeOpenAiClientTest extends TwoPeopleApplication {
 	private Run stream(String model, String message, String key) {
 		return run(RUN_LIMIT,
 				List.of("node", "stream.mjs", "http://127.0.0.1:" + this.port + "/v1", model, message, key));
-	}
-
-	private static Script thinking(String reasoning) {
-		FakeGeneration thinker = FakeGeneration.unique().servedBy(THINKER, "Fake");
-		return Script.stream()
-			.chunk(thinker.role())
-			.chunk(thinker.reasoning(reasoning))
-			.chunk(thinker.content("Done"))
-			.chunk(thinker.finish("stop"))
-			.chunk(thinker.usage(10, 20, 1, 0.002))
-			.done();
-	}
-
-	private static Script answering(String answer) {
-		FakeGeneration answerer = FakeGeneration.unique().servedBy(ANSWERER, "Fake");
-		return Script.stream()
-			.chunk(answerer.role())
-			.chunk(answerer.content(answer))
-			.chunk(answerer.finish("stop"))
-			.chunk(answerer.usage(40, 5, 0, 0.0001))
-			.done();
 	}
 
 	private static boolean runs(String... command) {

@@ -146,8 +146,8 @@ class OpenAiJavaClientTest extends AppTestSupport {
 
 	@Test
 	void aRelayModelStreamsTheThinkersReasoningThenTheAnswerersAnswer() {
-		upstream.enqueueFor(THINKER, thinking("Compare tenths: 9.9 has nine, 9.11 has one."));
-		upstream.enqueueFor(ANSWERER, answering("9.9 is bigger."));
+		upstream.enqueueFor(THINKER, Script.thinking(THINKER, "Compare tenths: 9.9 has nine, 9.11 has one."));
+		upstream.enqueueFor(ANSWERER, Script.answering(ANSWERER, "9.9 is bigger."));
 
 		SdkStream stream = SdkStream
 			.read(this.openAi.chat().completions().createStreaming(streamed(question(RELAY, "9.11 or 9.9, relayed?"))));
@@ -165,8 +165,8 @@ class OpenAiJavaClientTest extends AppTestSupport {
 
 	@Test
 	void aRelayModelAnswersWholeWithTheThinkersReasoning() {
-		upstream.enqueueFor(THINKER, thinking("Nine tenths beat one tenth."));
-		upstream.enqueueFor(ANSWERER, answering("9.9."));
+		upstream.enqueueFor(THINKER, Script.thinking(THINKER, "Nine tenths beat one tenth."));
+		upstream.enqueueFor(ANSWERER, Script.answering(ANSWERER, "9.9."));
 
 		ChatCompletion completion = this.openAi.chat()
 			.completions()
@@ -475,27 +475,6 @@ class OpenAiJavaClientTest extends AppTestSupport {
 	private void refreshCatalog() {
 		Reply refreshed = exchange(HttpMethod.POST, "/api/models/refresh", null);
 		assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
-	}
-
-	private static Script thinking(String reasoning) {
-		FakeGeneration thinker = FakeGeneration.unique().servedBy(THINKER, "Fake");
-		return Script.stream()
-			.chunk(thinker.role())
-			.chunk(thinker.reasoning(reasoning))
-			.chunk(thinker.content("Done"))
-			.chunk(thinker.finish("stop"))
-			.chunk(thinker.usage(10, 20, 1, 0.002))
-			.done();
-	}
-
-	private static Script answering(String answer) {
-		FakeGeneration answerer = FakeGeneration.unique().servedBy(ANSWERER, "Fake");
-		return Script.stream()
-			.chunk(answerer.role())
-			.chunk(answerer.content(answer))
-			.chunk(answerer.finish("stop"))
-			.chunk(answerer.usage(40, 5, 0, 0.0001))
-			.done();
 	}
 
 }

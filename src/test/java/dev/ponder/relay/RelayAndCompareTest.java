@@ -36,8 +36,8 @@ class RelayAndCompareTest extends AppTestSupport {
 
 	@Test
 	void relayAsksTheThinkerForReasoningAndHandsItToTheAnswerer() {
-		upstream.enqueueFor(THINKER, thinking("Compare tenths: 9.9 has 9 tenths, 9.11 has 1 tenth."));
-		upstream.enqueueFor(ANSWERER, answering("9.9 is bigger."));
+		upstream.enqueueFor(THINKER, Script.thinking(THINKER, "Compare tenths: 9.9 has 9 tenths, 9.11 has 1 tenth."));
+		upstream.enqueueFor(ANSWERER, Script.answering(ANSWERER, "9.9 is bigger."));
 		UUID conversation = newConversation();
 
 		List<ServerSentEvent<String>> events = allEvents(postForEvents(
@@ -101,8 +101,8 @@ class RelayAndCompareTest extends AppTestSupport {
 
 	@Test
 	void whenTheAnswererFailsTheReasoningIsKeptAndARetryReusesItWithoutThinkingAgain() {
-		upstream.enqueueFor(THINKER, thinking("Expensive thoughts."));
-		upstream.enqueueFor(ANSWERER, Script.outOfCredits(), answering("Cheap answer."));
+		upstream.enqueueFor(THINKER, Script.thinking(THINKER, "Expensive thoughts."));
+		upstream.enqueueFor(ANSWERER, Script.outOfCredits(), Script.answering(ANSWERER, "Cheap answer."));
 		UUID conversation = newConversation();
 		String failed = data(allEvents(relay(conversation, "Go")).get(0)).get("assistantMessageId").asString();
 		JsonNode stored = conversation(conversation).get("messages").get(1);
@@ -220,8 +220,8 @@ class RelayAndCompareTest extends AppTestSupport {
 		Reply refused = exchange(HttpMethod.PUT, "/api/settings/relay", "{\"template\":\"No placeholder\"}");
 		Reply changed = exchange(HttpMethod.PUT, "/api/settings/relay",
 				"{\"template\":\"Notes from a colleague:\\n{reasoning}\"}");
-		upstream.enqueueFor(THINKER, thinking("Colleague's notes."));
-		upstream.enqueueFor(ANSWERER, answering("Fine."));
+		upstream.enqueueFor(THINKER, Script.thinking(THINKER, "Colleague's notes."));
+		upstream.enqueueFor(ANSWERER, Script.answering(ANSWERER, "Fine."));
 		allEvents(relay(newConversation(), "Use the notes"));
 		upstream.takeRequest();
 		RecordedRequest answerer = upstream.takeRequest();
@@ -241,27 +241,6 @@ class RelayAndCompareTest extends AppTestSupport {
 	private Flux<ServerSentEvent<String>> relay(UUID conversation, String content) {
 		return postForEvents("/api/conversations/" + conversation + "/messages", "{\"content\":\"" + content
 				+ "\",\"model\":\"" + ANSWERER + "\",\"relay\":{\"thinker\":\"" + THINKER + "\"}}");
-	}
-
-	private static Script thinking(String reasoning) {
-		FakeGeneration thinker = model(THINKER);
-		return Script.stream()
-			.chunk(thinker.role())
-			.chunk(thinker.reasoning(reasoning))
-			.chunk(thinker.content("Done"))
-			.chunk(thinker.finish("stop"))
-			.chunk(thinker.usage(10, 20, 1, 0.002))
-			.done();
-	}
-
-	private static Script answering(String answer) {
-		FakeGeneration answerer = model(ANSWERER);
-		return Script.stream()
-			.chunk(answerer.role())
-			.chunk(answerer.content(answer))
-			.chunk(answerer.finish("stop"))
-			.chunk(answerer.usage(40, 5, 0, 0.0001))
-			.done();
 	}
 
 	private static FakeGeneration model(String model) {

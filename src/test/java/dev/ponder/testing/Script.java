@@ -87,6 +87,33 @@ public final class Script {
 			.done();
 	}
 
+	/**
+	 * A relay's thinker at work: its reasoning, then a word of answer that the relay
+	 * throws away, and its usage (10 prompt, 20 completion, 1 reasoning token, $0.002).
+	 */
+	public static Script thinking(String model, String reasoning) {
+		FakeGeneration thinker = FakeGeneration.unique().servedBy(model, "Fake");
+		return stream(thinker).chunk(thinker.role())
+			.chunk(thinker.reasoning(reasoning))
+			.chunk(thinker.content("Done"))
+			.chunk(thinker.finish("stop"))
+			.chunk(thinker.usage(10, 20, 1, 0.002))
+			.done();
+	}
+
+	/**
+	 * An answer without reasoning, as a relay's answerer gives it, and its usage (40
+	 * prompt, 5 completion tokens, $0.0001).
+	 */
+	public static Script answering(String model, String answer) {
+		FakeGeneration answerer = FakeGeneration.unique().servedBy(model, "Fake");
+		return stream(answerer).chunk(answerer.role())
+			.chunk(answerer.content(answer))
+			.chunk(answerer.finish("stop"))
+			.chunk(answerer.usage(40, 5, 0, 0.0001))
+			.done();
+	}
+
 	/** An error before the stream: the status and a JSON body, sent with its length. */
 	public static Script error(int status, String jsonBody) {
 		return new Script(Kind.BODY, status, jsonBody).header("Content-Type", "application/json");
