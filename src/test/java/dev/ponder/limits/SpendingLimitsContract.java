@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.ponder.catalog.ModelCatalog;
+import dev.ponder.conversation.MessageService;
 import dev.ponder.testing.Api;
 import dev.ponder.testing.AtOnce;
 import dev.ponder.testing.FakeGeneration;
@@ -70,6 +71,9 @@ abstract class SpendingLimitsContract extends TwoPeopleApplication {
 
 	@Autowired
 	ModelCatalog catalog;
+
+	@Autowired
+	MessageService messages;
 
 	@Test
 	void answersStartedAtOnceOvershootTheLimitByOneReservationAtMost() {
@@ -391,6 +395,49 @@ abstract class SpendingLimitsContract extends TwoPeopleApplication {
 
 		assertThat(this.store.conversationCharacters(id)).as("4,000 of system prompt, 6,000 of text file; no image")
 			.isEqualTo(10_000);
+	}
+
+	@Test
+	void anAnswerFailedAsInterruptedCountsByAnEstimate() throws Exception {
+		this.catalog.refresh();
+		Api ivy = person("ivy");
+		String conversation = ivy.post("/api/conversations", "{\"title\":\"Ibis crashed\"}")
+			.body()
+			.get("id")
+			.asString();
+		Gate gate = new Gate();
+		FakeGeneration generation = FakeGeneration.unique();
+		upstream.enqueue(Script.stream(generation)
+			.chunk(generation.role())
+			.chunk(generation.reasoning("Ibis ".repeat(80)))
+			.waitFor(gate)
+			.chunk(generation.finish("stop"))
+			.chunk(generation.usage(10, 10, 0, 0.5))
+			.done());
+		UUID answer;
+		try {
+			CompletableFuture.runAsync(() -> ivy.post("/api/conversations/" + conversation + "/messages",
+					"{\"content\":\"Think\",\"model\":\"deepseek/deepseek-r1\",\"parameters\":{\"maxTokens\":1000}}"));
+			gate.awaitReached();
+			answer = UUID.fromString(
+					ivy.get("/api/conversations/" + conversation).body().get("messages").get(1).get("id").asString());
+
+			// Its instance dies after a checkpoint of 400 characters of reasoning;
+			// another
+			// instance finds it.
+			this.messages.checkpoint(java.util.Map.of(answer,
+					new dev.ponder.conversation.AnswerProgress("", "Ibis ".repeat(80), null, NOON_MID_MONTH, null)));
+			assertThat(this.messages.failInterrupted(List.of(answer))).containsExactly(answer);
+		}
+		finally {
+			gate.open();
+		}
+
+		assertThat(this.jdbc.queryForMap("SELECT cost, estimated FROM spending_ledger WHERE answer_id = ?", answer))
+			.as("400 characters of reasoning: about 100 tokens at $2 a million, and the prompt")
+			.satisfies((row) -> assertThat((BigDecimal) row.get("cost")).isBetween(new BigDecimal("0.0002"),
+					new BigDecimal("0.00021")))
+			.satisfies((row) -> assertThat(row.get("estimated")).isEqualTo(Boolean.TRUE));
 	}
 
 	private long chatRequests() {
