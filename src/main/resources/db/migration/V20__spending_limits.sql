@@ -27,18 +27,25 @@ CREATE INDEX spending_reservation_owner ON spending_reservation (owner_key, crea
 CREATE INDEX spending_reservation_answer ON spending_reservation (answer_id);
 
 -- What each answer cost, written in the transaction that ends it: what a limit counts. A ledger of its
--- own because the trash is purged 30 s after a delete (and "don't save" API answers with it): spend
--- must not go with them. at is when the answer was asked for, as the usage page counts days.
+-- own because the trash purges a deleted conversation 30 s after its delete: spend must not go with
+-- it. (Answers asked through the API with "don't save" are never purged: their conversation stays,
+-- hidden, with its texts forgotten.) at is when the answer was asked for, as the usage page counts
+-- days. estimated is true where the upstream reported no cost (an answer stopped, or cut short by a
+-- crash, is billed all the same): cost is then Ponder's estimate, from the prompt and the characters
+-- written, at most the answer's hold.
 CREATE TABLE spending_ledger (
     answer_id  UUID                     NOT NULL PRIMARY KEY,
     owner_key  UUID                     NOT NULL,
     at         TIMESTAMP WITH TIME ZONE NOT NULL,
-    cost       NUMERIC(20, 10)          NOT NULL
+    cost       NUMERIC(20, 10)          NOT NULL,
+    estimated  BOOLEAN                  NOT NULL DEFAULT FALSE
 );
 
 CREATE INDEX spending_ledger_owner_at ON spending_ledger (owner_key, at);
 
--- The answers that ended before limits existed.
+-- The answers that ended before limits existed, imported ones included: they count by the day they were
+-- asked. An answer that an instance of an older version ends after this ran (a rolling upgrade) is not
+-- written here: it does not count against a limit.
 INSERT INTO spending_ledger (answer_id, owner_key, at, cost)
 SELECT m.id, COALESCE(c.owner_id, CAST('00000000-0000-0000-0000-000000000000' AS UUID)), m.created_at, m.cost
 FROM message m JOIN conversation c ON c.id = m.conversation_id

@@ -16,6 +16,7 @@ import dev.ponder.account.CurrentOwner;
 import dev.ponder.account.Owner;
 import dev.ponder.attachment.AttachmentService;
 import dev.ponder.attachment.AttachmentView;
+import dev.ponder.limits.SpendingLedger;
 
 /**
  * Writes the messages of a conversation: a person's turn, a regenerated answer, an edited
@@ -40,8 +41,12 @@ public class MessageService {
 
 	private final CompletionPrices prices;
 
+	private final SpendingLedger ledger;
+
 	public MessageService(ConversationRepository conversations, MessageRepository messages, CurrentOwner owner,
-			OwnedConversations owned, Clock clock, AttachmentService attachments, CompletionPrices prices) {
+			OwnedConversations owned, Clock clock, AttachmentService attachments, CompletionPrices prices,
+			SpendingLedger ledger) {
+		this.ledger = ledger;
 		this.owned = owned;
 		this.prices = prices;
 		this.attachments = attachments;
@@ -413,6 +418,8 @@ public class MessageService {
 		List<UUID> failed = answerIds.stream()
 			.filter((id) -> this.messages.interrupt(id, Message.INTERRUPTED, Message.INTERRUPTED_MESSAGE, now) == 1)
 			.toList();
+		// Billed though never reported: counted against the limits, before any text goes.
+		this.ledger.interrupted(failed);
 		// A call not to be saved that a crash cut short forgets its texts all the same.
 		this.messages.findAllById(failed)
 			.stream()

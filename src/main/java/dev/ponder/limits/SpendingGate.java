@@ -34,8 +34,10 @@ import dev.ponder.problem.ProblemException;
  * up what their answers cost this day and month and what their answers in flight may
  * still cost, and stores this answer's reservation, all in one transaction. A send is
  * refused once that sum reaches a limit, so answers started at once (a compare, many
- * tabs, several instances) overshoot it by one answer's reservation at most. An answer
- * already running when the limit is crossed finishes.
+ * tabs, several instances) overshoot it by one answer's reservation at most, as far as
+ * reservations go: a reservation bounds an answer's cost only where the request caps its
+ * length (see {@link ReservationEstimate}). An answer already running when the limit is
+ * crossed finishes.
  */
 @Component
 public class SpendingGate {
@@ -175,16 +177,40 @@ public class SpendingGate {
 				: BigDecimal.ZERO;
 		BigDecimal month = (limits.monthly() != null)
 				? this.store.spentSince(owner, this.periods.start(LimitKind.MONTHLY)) : BigDecimal.ZERO;
+		// Answers already running may take the person to a limit; then nothing starts.
+		check(LimitKind.DAILY, limits.daily(), today, held);
+		check(LimitKind.MONTHLY, limits.monthly(), month, held);
 		List<UUID> reservations = new ArrayList<>();
+		BigDecimal asked = BigDecimal.ZERO;
 		for (BigDecimal amount : amounts) {
-			check(LimitKind.DAILY, limits.daily(), today, held);
-			check(LimitKind.MONTHLY, limits.monthly(), month, held);
+			// A compare's later columns: its own answers take it to the limit.
+			checkRequest(LimitKind.DAILY, limits.daily(), today, held, asked, amounts);
+			checkRequest(LimitKind.MONTHLY, limits.monthly(), month, held, asked, amounts);
 			UUID id = UUID.randomUUID();
 			this.store.reserve(id, owner, amount, now);
-			held = held.add(amount);
+			asked = asked.add(amount);
 			reservations.add(id);
 		}
 		return reservations;
+	}
+
+	/**
+	 * Refuses a compare whose columns held so far ({@code asked}) take the person to a
+	 * limit that the answers running before it left room under; the sentence tells this
+	 * compare's cost apart from what was spent and held before it.
+	 */
+	private void checkRequest(LimitKind kind, BigDecimal limit, BigDecimal spent, BigDecimal running, BigDecimal asked,
+			List<BigDecimal> amounts) {
+		if (limit == null || spent.add(running).add(asked).compareTo(limit) < 0) {
+			return;
+		}
+		count(kind);
+		BigDecimal total = amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal left = limit.subtract(spent).subtract(running).max(BigDecimal.ZERO);
+		String when = (kind == LimitKind.DAILY) ? "today" : "this month";
+		throw new LimitReachedException(
+				"This compare's " + amounts.size() + " answers could cost up to " + Money.dollars(total) + "; "
+						+ Money.dollars(left) + " is left " + when + " (resets " + this.periods.resets(kind) + ").");
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -92,13 +93,40 @@ class SpendingStore {
 	/**
 	 * Writes what an answer cost into the ledger, under its conversation's owner (the nil
 	 * UUID for a conversation made with accounts off); once per answer.
+	 * @param estimated whether the cost is Ponder's estimate rather than the upstream's
+	 * report
 	 */
-	void record(UUID answer, UUID conversationId, Instant at, BigDecimal cost) {
+	void record(UUID answer, UUID conversationId, Instant at, BigDecimal cost, boolean estimated) {
 		this.jdbc.update(
-				"INSERT INTO spending_ledger (answer_id, owner_key, at, cost) SELECT ?, COALESCE(c.owner_id, ?), "
-						+ "?, ? FROM conversation c WHERE c.id = ? AND NOT EXISTS "
+				"INSERT INTO spending_ledger (answer_id, owner_key, at, cost, estimated) SELECT ?, "
+						+ "COALESCE(c.owner_id, ?), ?, ?, ? FROM conversation c WHERE c.id = ? AND NOT EXISTS "
 						+ "(SELECT 1 FROM spending_ledger l WHERE l.answer_id = ?)",
-				answer, EVERYONE, Timestamp.from(at), cost, conversationId, answer);
+				answer, EVERYONE, Timestamp.from(at), cost, estimated, conversationId, answer);
+	}
+
+	/**
+	 * What was held for the answer when it was asked for, whether it still streams or
+	 * not; {@code null} where nothing was (its person had no limits).
+	 */
+	BigDecimal holdOf(UUID answer) {
+		return this.jdbc.queryForObject("SELECT SUM(amount) FROM spending_reservation WHERE answer_id = ?",
+				BigDecimal.class, answer);
+	}
+
+	/**
+	 * An answer that an instance stopped without ending (a crash), as far as its cost
+	 * goes; empty when it is not stored.
+	 */
+	Optional<EndedAnswer> endedAnswer(UUID answer) {
+		return this.jdbc
+			.query("SELECT conversation_id, created_at, endpoint, model, thinker_model, LENGTH(reasoning), "
+					+ "LENGTH(content), cost FROM message WHERE id = ?",
+					(row, n) -> new EndedAnswer(answer, row.getObject(1, UUID.class), row.getTimestamp(2).toInstant(),
+							row.getString(3), row.getString(4), row.getString(5), row.getLong(6), row.getLong(7),
+							row.getBigDecimal(8)),
+					answer)
+			.stream()
+			.findFirst();
 	}
 
 	/**
@@ -137,15 +165,22 @@ class SpendingStore {
 	}
 
 	/**
-	 * The length of every message of the conversation, of every branch: an upper bound of
-	 * the history sent.
+	 * The length of what the conversation sends as its prompt, at most: every message of
+	 * every branch, the system prompt, and the text of the files its questions carry (a
+	 * text file by its size, a PDF by the text read from it). Images are left out: they
+	 * are priced per image, not by their bytes.
 	 */
 	long conversationCharacters(UUID conversationId) {
 		if (conversationId == null) {
 			return 0;
 		}
-		Long length = this.jdbc.queryForObject("SELECT SUM(LENGTH(content)) FROM message WHERE conversation_id = ?",
-				Long.class, conversationId);
+		Long length = this.jdbc.queryForObject(
+				"SELECT COALESCE((SELECT SUM(LENGTH(content)) FROM message WHERE conversation_id = ?), 0) "
+						+ "+ COALESCE((SELECT LENGTH(system_prompt) FROM conversation WHERE id = ?), 0) "
+						+ "+ COALESCE((SELECT SUM(COALESCE(LENGTH(t.extracted), a.size_bytes)) FROM attachment a "
+						+ "LEFT JOIN attachment_text t ON t.attachment_id = a.id "
+						+ "WHERE a.conversation_id = ? AND a.kind <> 'IMAGE'), 0)",
+				Long.class, conversationId, conversationId, conversationId);
 		return (length != null) ? length : 0;
 	}
 

@@ -45,4 +45,12 @@ class ReservationEstimateTest {
 			.isEqualByComparingTo(BigDecimal.ZERO);
 	}
 
+	@Test
+	void anAnswerEndedWithoutACostIsEstimatedFromItsPromptAndWhatItWrote() {
+		// 4,000 characters of prompt: $0.0004; 400 written, about 100 tokens: $0.0002.
+		assertThat(ReservationEstimate.written(R1, 4000, 400)).isEqualByComparingTo("0.0006");
+		assertThat(ReservationEstimate.written(R1, 0, 0)).isEqualByComparingTo(BigDecimal.ZERO);
+		assertThat(ReservationEstimate.written(null, 4000, 400)).isEqualByComparingTo(BigDecimal.ZERO);
+	}
+
 }

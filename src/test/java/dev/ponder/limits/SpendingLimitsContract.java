@@ -1,6 +1,7 @@
 package dev.ponder.limits;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,17 +13,24 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.ponder.catalog.ModelCatalog;
+import dev.ponder.conversation.MessageService;
 import dev.ponder.testing.Api;
 import dev.ponder.testing.AtOnce;
 import dev.ponder.testing.FakeGeneration;
 import dev.ponder.testing.Gate;
+import dev.ponder.testing.MutableClock;
 import dev.ponder.testing.Script;
 import dev.ponder.testing.TwoPeopleApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Spending limits with accounts on: the administrator sets them, a person over one is
@@ -30,7 +38,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * spent and when it resets, and answers started at once overshoot a limit by one answer's
  * reservation at most, because the database decides. Run on H2 and PostgreSQL.
  */
+@Import(SpendingLimitsContract.MidDayClock.class)
 abstract class SpendingLimitsContract extends TwoPeopleApplication {
+
+	/**
+	 * Noon on the 15th: a day and a month that no test runs across, whenever it runs.
+	 */
+	static final Instant NOON_MID_MONTH = Instant.parse("2026-12-15T12:00:00Z");
+
+	@TestConfiguration
+	static class MidDayClock {
+
+		@Bean
+		@Primary
+		MutableClock midDayClock() {
+			return new MutableClock(NOON_MID_MONTH);
+		}
+
+	}
 
 	@Autowired
 	SpendingGate gate;
@@ -46,6 +71,9 @@ abstract class SpendingLimitsContract extends TwoPeopleApplication {
 
 	@Autowired
 	ModelCatalog catalog;
+
+	@Autowired
+	MessageService messages;
 
 	@Test
 	void answersStartedAtOnceOvershootTheLimitByOneReservationAtMost() {
@@ -180,8 +208,8 @@ abstract class SpendingLimitsContract extends TwoPeopleApplication {
 
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(402);
 		assertThat(refused.body().get("detail").asString())
-			.matches("Your monthly spending limit of \\$0 is reached: \\$0 spent this month\\. "
-					+ "It resets on 1 [A-Z][a-z]+ at 00:00 UTC\\.");
+			.isEqualTo("Your monthly spending limit of $0 is reached: $0 spent this month. "
+					+ "It resets on 1 January at 00:00 UTC.");
 		assertThat(refusals("monthly")).isEqualTo(refusedBefore + 1);
 		assertThat(chatRequests()).isZero();
 	}
@@ -252,6 +280,164 @@ abstract class SpendingLimitsContract extends TwoPeopleApplication {
 			.body()
 			.get("allowedModels")
 			.isNull()).isTrue();
+	}
+
+	@Test
+	void anAnswerStoppedMidStreamCountsByAnEstimateAndTheNextSendOverTheLimitIsRefused() throws Exception {
+		this.catalog.refresh();
+		Api grace = person("grace");
+		String graceId = idOf("grace");
+		// A tenth of a thousandth of a dollar: under it until the stopped answer counts.
+		root().call("PATCH", "/api/admin/users/" + graceId, "{\"dailyLimit\": 0.0001}");
+		String conversation = grace.post("/api/conversations", "{\"title\":\"Grebe stopped\"}")
+			.body()
+			.get("id")
+			.asString();
+		Gate gate = new Gate();
+		FakeGeneration generation = FakeGeneration.unique();
+		// 400 characters, about 100 tokens: $0.0002 at R1's $2 a million.
+		String written = "Dabbling grebes dive. ".repeat(18) + "Grebe";
+		upstream.enqueue(Script.stream(generation)
+			.chunk(generation.role())
+			.chunk(generation.content(written))
+			.waitFor(gate)
+			.chunk(generation.content(" never billed words"))
+			.chunk(generation.finish("stop"))
+			.chunk(generation.usage(10, 10, 0, 0.0000001))
+			.done());
+		CompletableFuture<Api.Reply> asking;
+		try {
+			asking = CompletableFuture.supplyAsync(() -> grace.post("/api/conversations/" + conversation + "/messages",
+					"{\"content\":\"Talk at length\",\"model\":\"deepseek/deepseek-r1\",\"parameters\":{\"maxTokens\":1000}}"));
+			gate.awaitReached();
+			String answer = grace.get("/api/conversations/" + conversation)
+				.body()
+				.get("messages")
+				.valueStream()
+				.filter((message) -> message.get("role").asString().equals("assistant"))
+				.findFirst()
+				.orElseThrow()
+				.get("id")
+				.asString();
+
+			Api.Reply stopped = grace.post("/api/messages/" + answer + "/stop", "");
+
+			assertThat(stopped.status()).as(stopped.toString()).isLessThan(300);
+			assertThat(asking.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
+			assertThat(grace.get("/api/conversations/" + conversation)
+				.body()
+				.get("messages")
+				.get(1)
+				.get("status")
+				.asString()).isEqualTo("STOPPED");
+			BigDecimal spent = grace.get("/api/limits").body().get("spentToday").decimalValue();
+			assertThat(spent).as("the prompt and 100 tokens written, well under the $0.002 held")
+				.isBetween(new BigDecimal("0.0002"), new BigDecimal("0.00021"));
+			assertThat(this.jdbc.queryForObject("SELECT estimated FROM spending_ledger WHERE answer_id = ?",
+					Boolean.class, UUID.fromString(answer)))
+				.isTrue();
+		}
+		finally {
+			gate.open();
+		}
+
+		Api.Reply refused = grace.post("/api/conversations/" + conversation + "/messages",
+				"{\"content\":\"And more?\",\"model\":\"deepseek/deepseek-r1\"}");
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(402);
+		assertThat(refused.body().get("detail").asString())
+			.startsWith("Your daily spending limit of $0.0001 is reached");
+		assertThat(chatRequests()).isEqualTo(1);
+	}
+
+	@Test
+	void aCompareOverTheLimitSaysWhatItCouldCostApartFromTheAnswersRunning() {
+		UUID owner = UUID.randomUUID();
+		this.store.ensureRow(owner);
+		this.store.setOwnLimits(owner, new SpendingLimits(new BigDecimal("1.00"), null));
+		// An answer of another tab, still being written.
+		this.gate.reserve(owner, List.of(new BigDecimal("0.60")));
+
+		assertThatThrownBy(() -> this.gate.reserve(owner,
+				List.of(new BigDecimal("0.50"), new BigDecimal("0.50"), new BigDecimal("0.50"))))
+			.isInstanceOf(LimitReachedException.class)
+			.hasMessage(
+					"This compare's 3 answers could cost up to $1.50; $0.40 is left today " + "(resets at 00:00 UTC).");
+		assertThat(this.store.held(owner, Instant.EPOCH)).as("the refused compare holds nothing")
+			.isEqualByComparingTo("0.60");
+
+		this.gate.reserve(owner, List.of(new BigDecimal("0.40")));
+		assertThatThrownBy(() -> this.gate.reserve(owner, List.of(new BigDecimal("0.50"), new BigDecimal("0.50"))))
+			.isInstanceOf(LimitReachedException.class)
+			.hasMessage("Your daily spending limit of $1 is reached: $0 spent today and up to $1 held for "
+					+ "answers still being written. It resets at 00:00 UTC.");
+	}
+
+	@Test
+	void thePromptHeldCountsTheSystemPromptAndTheTextOfTheFilesSent() {
+		Api hana = person("hana");
+		String conversation = hana.post("/api/conversations", "{\"title\":\"Heron prompt\"}")
+			.body()
+			.get("id")
+			.asString();
+		UUID id = UUID.fromString(conversation);
+		assertThat(this.store.conversationCharacters(id)).isZero();
+
+		hana.call("PATCH", "/api/conversations/" + conversation, "{\"systemPrompt\":\"" + "h".repeat(4000) + "\"}");
+		UUID file = UUID.randomUUID();
+		this.jdbc.update(
+				"INSERT INTO attachment (id, conversation_id, name, content_type, size_bytes, kind, sha256, "
+						+ "created_at) VALUES (?, ?, 'heron.txt', 'text/plain', 6000, 'TEXT', 'x', ?)",
+				file, id, java.sql.Timestamp.from(NOON_MID_MONTH));
+		this.jdbc.update(
+				"INSERT INTO attachment (id, conversation_id, name, content_type, size_bytes, kind, sha256, "
+						+ "created_at) VALUES (?, ?, 'heron.png', 'image/png', 90000, 'IMAGE', 'y', ?)",
+				UUID.randomUUID(), id, java.sql.Timestamp.from(NOON_MID_MONTH));
+
+		assertThat(this.store.conversationCharacters(id)).as("4,000 of system prompt, 6,000 of text file; no image")
+			.isEqualTo(10_000);
+	}
+
+	@Test
+	void anAnswerFailedAsInterruptedCountsByAnEstimate() throws Exception {
+		this.catalog.refresh();
+		Api ivy = person("ivy");
+		String conversation = ivy.post("/api/conversations", "{\"title\":\"Ibis crashed\"}")
+			.body()
+			.get("id")
+			.asString();
+		Gate gate = new Gate();
+		FakeGeneration generation = FakeGeneration.unique();
+		upstream.enqueue(Script.stream(generation)
+			.chunk(generation.role())
+			.chunk(generation.reasoning("Ibis ".repeat(80)))
+			.waitFor(gate)
+			.chunk(generation.finish("stop"))
+			.chunk(generation.usage(10, 10, 0, 0.5))
+			.done());
+		UUID answer;
+		try {
+			CompletableFuture.runAsync(() -> ivy.post("/api/conversations/" + conversation + "/messages",
+					"{\"content\":\"Think\",\"model\":\"deepseek/deepseek-r1\",\"parameters\":{\"maxTokens\":1000}}"));
+			gate.awaitReached();
+			answer = UUID.fromString(
+					ivy.get("/api/conversations/" + conversation).body().get("messages").get(1).get("id").asString());
+
+			// Its instance dies after a checkpoint of 400 characters of reasoning;
+			// another
+			// instance finds it.
+			this.messages.checkpoint(java.util.Map.of(answer,
+					new dev.ponder.conversation.AnswerProgress("", "Ibis ".repeat(80), null, NOON_MID_MONTH, null)));
+			assertThat(this.messages.failInterrupted(List.of(answer))).containsExactly(answer);
+		}
+		finally {
+			gate.open();
+		}
+
+		assertThat(this.jdbc.queryForMap("SELECT cost, estimated FROM spending_ledger WHERE answer_id = ?", answer))
+			.as("400 characters of reasoning: about 100 tokens at $2 a million, and the prompt")
+			.satisfies((row) -> assertThat((BigDecimal) row.get("cost")).isBetween(new BigDecimal("0.0002"),
+					new BigDecimal("0.00021")))
+			.satisfies((row) -> assertThat(row.get("estimated")).isEqualTo(Boolean.TRUE));
 	}
 
 	private long chatRequests() {
