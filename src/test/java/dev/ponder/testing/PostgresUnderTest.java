@@ -41,6 +41,12 @@ public final class PostgresUnderTest {
 		String separator = baseUrl.contains("?") ? "&" : "?";
 		registry.add("spring.datasource.url", () -> baseUrl + separator + "currentSchema=" + schema);
 		registry.add("spring.flyway.schemas", () -> schema);
+		// Each test context keeps its pool while it stays cached, and a run caches many:
+		// at Hikari's ten connections each they came to more than the server's hundred
+		// ("too many clients already"). A few, let go of when idle, are plenty for a test.
+		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
+		registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+		registry.add("spring.datasource.hikari.idle-timeout", () -> "10s");
 		if (container != null) {
 			registry.add("spring.datasource.username", container::getUsername);
 			registry.add("spring.datasource.password", container::getPassword);
