@@ -123,7 +123,9 @@ public class SingleSignOnSecurity {
 			.successHandler((request, response, authentication) -> {
 				LinkedOidcUser user = (LinkedOidcUser) authentication.getPrincipal();
 				this.sessionLogin.logIn(user.account(), request, response);
-				request.getSession().setAttribute(ID_TOKEN, user.getIdToken().getTokenValue());
+				if (endSessionEndpoint().isPresent()) {
+					request.getSession().setAttribute(ID_TOKEN, user.getIdToken().getTokenValue());
+				}
 				toWhereTheyWere.onAuthenticationSuccess(request, response, authentication);
 			})
 			.failureHandler((request, response, failure) -> {
@@ -156,10 +158,8 @@ public class SingleSignOnSecurity {
 			return Optional.empty();
 		}
 		Optional<ClientRegistration> registration = this.singleSignOn.registration();
-		Object endSession = registration
-			.map((known) -> known.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint"))
-			.orElse(null);
-		if (endSession == null) {
+		Object endSession = endSessionEndpoint().orElse(null);
+		if (endSession == null || registration.isEmpty()) {
 			return Optional.empty();
 		}
 		String back = UriComponentsBuilder.fromUriString(UrlUtils.buildFullRequestUrl(request))
@@ -176,6 +176,15 @@ public class SingleSignOnSecurity {
 			.toUriString());
 	}
 
+	/**
+	 * The provider's log-out endpoint, when its discovery document names one: only then
+	 * is the ID token kept in the session, as its {@code id_token_hint}.
+	 */
+	private Optional<Object> endSessionEndpoint() {
+		return this.singleSignOn.registration()
+			.map((known) -> known.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint"));
+	}
+
 	private OAuth2UserService<OidcUserRequest, OidcUser> linkingUserService() {
 		OidcUserService standard = new OidcUserService();
 		return (request) -> {
@@ -187,13 +196,27 @@ public class SingleSignOnSecurity {
 			}
 			catch (DataIntegrityViolationException ex) {
 				// The same new identity signed in at once elsewhere (a second tab,
-				// another
-				// instance), or another took the same username: its transaction is over,
-				// so a second one finds the link the other made, or the next free name.
-				account = this.accounts.signIn(identity);
+				// another instance), or another took the same username: its transaction
+				// is over, so a second one finds the link the other made, or the next
+				// free name.
+				account = signInAgain(identity);
 			}
 			return new LinkedOidcUser(user, account);
 		};
+	}
+
+	/**
+	 * The second try after a clash; a second clash as well (many sign-ins of one new
+	 * identity or name at once) is a refusal the log-in page shows, not an error page.
+	 */
+	private AccountPrincipal signInAgain(SignedInIdentity identity) {
+		try {
+			return this.accounts.signIn(identity);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new SingleSignOnRefused("account_conflict",
+					"Your account was being set up by another sign-in at the same moment; sign in again.");
+		}
 	}
 
 	private static SignedInIdentity identityOf(OidcUser user) {
