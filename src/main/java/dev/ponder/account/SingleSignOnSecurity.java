@@ -190,26 +190,25 @@ public class SingleSignOnSecurity {
 		return (request) -> {
 			OidcUser user = standard.loadUser(request);
 			SignedInIdentity identity = identityOf(user);
-			AccountPrincipal account;
-			try {
-				account = this.accounts.signIn(identity);
-			}
-			catch (DataIntegrityViolationException ex) {
-				// The same new identity signed in at once elsewhere (a second tab,
-				// another instance), or another took the same username: its transaction
-				// is over, so a second one finds the link the other made, or the next
-				// free name.
-				account = signInAgain(identity);
-			}
+			AccountPrincipal account = linkedAccount(identity);
 			return new LinkedOidcUser(user, account);
 		};
 	}
 
 	/**
-	 * The second try after a clash; a second clash as well (many sign-ins of one new
-	 * identity or name at once) is a refusal the log-in page shows, not an error page.
+	 * The account linked to the identity, made at its first sign-in. The same new
+	 * identity signing in at once elsewhere (a second tab, another instance), or another
+	 * taking the same username, clashes: that transaction is over, so a second try finds
+	 * the link the other made, or the next free name. A second clash as well (many
+	 * sign-ins at once) is a refusal the log-in page shows, not an error page.
 	 */
-	private AccountPrincipal signInAgain(SignedInIdentity identity) {
+	AccountPrincipal linkedAccount(SignedInIdentity identity) {
+		try {
+			return this.accounts.signIn(identity);
+		}
+		catch (DataIntegrityViolationException first) {
+			// Tried once more below.
+		}
 		try {
 			return this.accounts.signIn(identity);
 		}
