@@ -4,11 +4,14 @@
 -- One row per person who has limits of their own or has ever been checked: the row a check locks
 -- (SELECT ... FOR UPDATE), so that two sends of one person, even on two instances, are decided one
 -- after the other. owner_key is the account's id, or the nil UUID for everyone with accounts off.
--- A null limit is no limit of one's own: the default (PONDER_DEFAULT_DAILY_LIMIT, ...) applies.
+-- A person's own limit is one of three: an amount (0 or more), null for nothing of one's own (the
+-- default, PONDER_DEFAULT_DAILY_LIMIT, ..., applies), or -1 for no limit even when there is a default
+-- (a person exempt from it). -1 rather than a column of its own so that every reader of the row, the
+-- send's check included, learns all three from the same column; the check keeps other negatives out.
 CREATE TABLE spending_limit (
     owner_key      UUID           NOT NULL PRIMARY KEY,
-    daily_limit    NUMERIC(20, 10),
-    monthly_limit  NUMERIC(20, 10),
+    daily_limit    NUMERIC(20, 10) CHECK (daily_limit >= 0 OR daily_limit = -1),
+    monthly_limit  NUMERIC(20, 10) CHECK (monthly_limit >= 0 OR monthly_limit = -1),
     -- The models the person may use, as patterns one a line (deepseek/*, ollama:*); null for all.
     allowed_models VARCHAR(4000)
 );

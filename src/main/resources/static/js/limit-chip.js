@@ -1,5 +1,5 @@
 // The top bar's spending-limit chip: what is left of the person's daily or monthly limit, the tighter of the
-// two ("$0.42 left today"), hidden without limits. It is asked again after each answer that cost something.
+// two ("Limit $0.42 left today"), hidden without limits. It is asked again after each answer that cost something.
 
 import { api } from './api.js';
 import { dollars } from './format.js';
@@ -30,7 +30,13 @@ export class LimitChip {
 		const day = limits.leftPer === 'day';
 		const limit = Number(day ? limits.dailyLimit : limits.monthlyLimit);
 		const left = Number(limits.left);
-		chip.textContent = `${dollars(left)} left ${day ? 'today' : 'this month'}`;
+		// Labelled, as it sits beside the key's credit chip, which also shows dollars left.
+		const label = document.createElement('span');
+		label.className = 'limit-chip-label';
+		label.textContent = 'Limit';
+		const text = `${dollars(left)} left ${day ? 'today' : 'this month'}`;
+		chip.replaceChildren(label, ` ${text}`);
+		chip.setAttribute('aria-label', `Spending limit: ${text}`);
 		chip.title = `Your spending limit: ${dollars(Number(limits.spentToday))} spent today`
 			+ (limits.dailyLimit != null ? ` of ${dollars(Number(limits.dailyLimit))}` : '')
 			+ `, ${dollars(Number(limits.spentThisMonth))} this month`

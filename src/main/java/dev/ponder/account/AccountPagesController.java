@@ -151,8 +151,13 @@ class AccountPagesController {
 		}
 	}
 
+	/**
+	 * Sign-up is open when the settings say so and the log-in page is not single sign-on
+	 * only: PONDER_OIDC_ONLY means that people come in through the provider, so a
+	 * password account of one's own making would go round it.
+	 */
 	private void requireOpenSignup() {
-		if (!this.properties.signupOpen()) {
+		if (!this.properties.signupOpen() || this.singleSignOn.only()) {
 			throw new ProblemException(ErrorCode.NOT_FOUND, "Sign-up is closed on this Ponder.");
 		}
 	}

@@ -6,25 +6,54 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.ponder.limits.PersonSpending;
+import dev.ponder.limits.SpendingLimits;
 
 /**
  * An account as the admin API and the users page show it: never its password hash. Its
- * spending limits ({@code null} for none) and what it spent this day and month (UTC) are
- * there once {@link #withSpending} added them.
+ * spending limits in force ({@code null} for none), where each comes from ({@code "own"},
+ * {@code "default"} or {@code "none"}: the limit in force alone cannot tell a person's
+ * own $5 from a default of $5, nor "no limit" from "the default"), and what it spent this
+ * day and month (UTC) are there once {@link #withSpending} added them.
  */
 public record AccountView(UUID id, String username, boolean admin, boolean disabled, Instant createdAt,
-		Instant lastLoginAt, BigDecimal dailyLimit, BigDecimal monthlyLimit, BigDecimal spentToday,
-		BigDecimal spentThisMonth, List<String> allowedModels) {
+		Instant lastLoginAt, BigDecimal dailyLimit, String dailyLimitSource, BigDecimal monthlyLimit,
+		String monthlyLimitSource, BigDecimal spentToday, BigDecimal spentThisMonth, List<String> allowedModels) {
 
 	static AccountView of(Account account) {
 		return new AccountView(account.getId(), account.getUsername(), account.isAdmin(), account.isDisabled(),
-				account.getCreatedAt(), account.getLastLoginAt(), null, null, null, null, null);
+				account.getCreatedAt(), account.getLastLoginAt(), null, null, null, null, null, null, null);
 	}
 
+	/**
+	 * With the limits in force and spend, without where they come from (one's own
+	 * account, {@code GET /api/account}).
+	 */
 	AccountView withSpending(PersonSpending spending) {
 		return new AccountView(this.id, this.username, this.admin, this.disabled, this.createdAt, this.lastLoginAt,
-				spending.dailyLimit(), spending.monthlyLimit(), spending.spentToday(), spending.spentThisMonth(),
+				spending.dailyLimit(), null, spending.monthlyLimit(), null, spending.spentToday(),
+				spending.spentThisMonth(), spending.allowedModels());
+	}
+
+	/**
+	 * With the limits in force and spend, and where each limit comes from: the person's
+	 * {@code own} limits against the {@code defaults}.
+	 */
+	AccountView withSpending(PersonSpending spending, SpendingLimits own, SpendingLimits defaults) {
+		return new AccountView(this.id, this.username, this.admin, this.disabled, this.createdAt, this.lastLoginAt,
+				spending.dailyLimit(), own.dailySource(defaults).word(), spending.monthlyLimit(),
+				own.monthlySource(defaults).word(), spending.spentToday(), spending.spentThisMonth(),
 				spending.allowedModels());
+	}
+
+	/** Whether the person spent their daily limit or more. */
+	public boolean overDaily() {
+		return this.dailyLimit != null && this.spentToday != null && this.spentToday.compareTo(this.dailyLimit) >= 0;
+	}
+
+	/** Whether the person spent their monthly limit or more. */
+	public boolean overMonthly() {
+		return this.monthlyLimit != null && this.spentThisMonth != null
+				&& this.spentThisMonth.compareTo(this.monthlyLimit) >= 0;
 	}
 
 }

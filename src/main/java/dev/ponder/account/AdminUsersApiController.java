@@ -1,6 +1,5 @@
 package dev.ponder.account;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +8,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,10 +39,14 @@ class AdminUsersApiController {
 
 	private final JsonMapper json;
 
-	AdminUsersApiController(AccountService accounts, SpendingService spending, JsonMapper json) {
+	private final TransactionTemplate transactions;
+
+	AdminUsersApiController(AccountService accounts, SpendingService spending, JsonMapper json,
+			PlatformTransactionManager transactions) {
 		this.accounts = accounts;
 		this.spending = spending;
 		this.json = json;
+		this.transactions = new TransactionTemplate(transactions);
 	}
 
 	@PostMapping
@@ -65,31 +70,50 @@ class AdminUsersApiController {
 	}
 
 	/**
-	 * Changes what the body names. {@code dailyLimit} and {@code monthlyLimit} are read
-	 * from the tree because {@code null} there means something (no limit of the person's
-	 * own) and an absent one means to leave it.
+	 * Changes what the body names, all of it or nothing: both parts are read and checked
+	 * first, then applied in one transaction, so that a refused password does not leave a
+	 * new limit behind. {@code dailyLimit} and {@code monthlyLimit} are read from the
+	 * tree because {@code null} there means something (back to the default) and an absent
+	 * one means to leave it.
 	 */
 	@PatchMapping("/{id}")
 	AccountView update(@PathVariable UUID id, @RequestBody JsonNode body) {
 		UUID acting = CurrentAccount.require().id();
-		LimitChange limits = new LimitChange(body.has("dailyLimit"), amount(body, "dailyLimit"),
-				body.has("monthlyLimit"), amount(body, "monthlyLimit"), body.has("allowedModels"), patterns(body));
+		LimitChange limits = new LimitChange(limit(body, "dailyLimit"), limit(body, "monthlyLimit"),
+				body.has("allowedModels"), patterns(body));
+		AccountService.AccountChange change = this.json.treeToValue(body, AccountService.AccountChange.class);
+		this.spending.check(limits);
 		this.accounts.get(id);
-		this.spending.change(id, limits);
-		return withSpending(
-				this.accounts.update(id, this.json.treeToValue(body, AccountService.AccountChange.class), acting));
+		if (limits.any()) {
+			this.spending.prepare(id);
+		}
+		AccountView updated = this.transactions.execute((status) -> {
+			this.spending.change(id, limits);
+			return this.accounts.update(id, change, acting);
+		});
+		return withSpending(updated);
 	}
 
-	private static BigDecimal amount(JsonNode body, String name) {
-		JsonNode value = body.get(name);
-		if (value == null || value.isNull()) {
+	/**
+	 * A limit as the body gives it: absent to leave it, a number, {@code null} for the
+	 * default, or {@code "none"} for no limit even when there is a default.
+	 */
+	private static LimitChange.OwnLimit limit(JsonNode body, String name) {
+		if (!body.has(name)) {
 			return null;
 		}
-		if (!value.isNumber()) {
-			throw new ProblemException(ErrorCode.INVALID_REQUEST,
-					name + " is an amount of US dollars, such as 5 or 2.50, or null for none.");
+		JsonNode value = body.get(name);
+		if (value.isNull()) {
+			return LimitChange.OwnLimit.DEFAULT;
 		}
-		return value.decimalValue();
+		if (value.isString() && "none".equals(value.asString())) {
+			return LimitChange.OwnLimit.NO_LIMIT;
+		}
+		if (!value.isNumber()) {
+			throw new ProblemException(ErrorCode.INVALID_REQUEST, name
+					+ " is an amount of US dollars, such as 5 or 2.50, null for the default, or \"none\" for no limit.");
+		}
+		return LimitChange.OwnLimit.of(value.decimalValue());
 	}
 
 	private static List<String> patterns(JsonNode body) {
@@ -105,7 +129,7 @@ class AdminUsersApiController {
 	}
 
 	private AccountView withSpending(AccountView view) {
-		return view.withSpending(this.spending.of(view.id()));
+		return view.withSpending(this.spending.of(view.id()), this.spending.own(view.id()), this.spending.defaults());
 	}
 
 	record NewUser(String username, String password, Boolean admin) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +29,9 @@ class AdminUsersPageController {
 
 	private static final String BACK = "redirect:/admin/users";
 
+	/** Dollars with commas between thousands only, such as 1,000 or 12,500.50. */
+	private static final Pattern THOUSANDS = Pattern.compile("^\\d{1,3}(,\\d{3})+(\\.\\d+)?$");
+
 	private final AccountService accounts;
 
 	private final AccountProperties properties;
@@ -46,7 +50,7 @@ class AdminUsersPageController {
 		model.addAttribute("section", "users");
 		List<AccountView> users = this.accounts.list()
 			.stream()
-			.map((u) -> u.withSpending(this.spending.of(u.id())))
+			.map((u) -> u.withSpending(this.spending.of(u.id()), this.spending.own(u.id()), this.spending.defaults()))
 			.toList();
 		model.addAttribute("users", users);
 		model.addAttribute("ownLimits",
@@ -101,7 +105,8 @@ class AdminUsersPageController {
 
 	/**
 	 * A person's own limits, in dollars; a blank field clears that limit (the default
-	 * applies). Typed amounts that are refused come back in the form with the sentence.
+	 * applies), the word "none" is no limit even when there is a default. Typed amounts
+	 * that are refused come back in the form with the sentence.
 	 */
 	@PostMapping("/admin/users/{id}/limits")
 	String limits(@PathVariable UUID id, @RequestParam(required = false) String dailyLimit,
@@ -110,8 +115,8 @@ class AdminUsersPageController {
 		CurrentAccount.require();
 		AccountView person = this.accounts.get(id);
 		try {
-			this.spending.change(id, new LimitChange(true, amount("daily", dailyLimit), true,
-					amount("monthly", monthlyLimit), true, patterns(allowedModels)));
+			this.spending.change(id, new LimitChange(limit("daily", dailyLimit), limit("monthly", monthlyLimit), true,
+					patterns(allowedModels)));
 			redirect.addFlashAttribute("changed", person.username() + "'s spending limits are saved.");
 		}
 		catch (ProblemException ex) {
@@ -136,18 +141,36 @@ class AdminUsersPageController {
 		return List.of(typed.split("[,\\n]"));
 	}
 
-	private static BigDecimal amount(String period, String typed) {
-		String text = (typed != null) ? typed.strip().replace("$", "").replace(",", "") : "";
+	/**
+	 * A limit as typed: blank for the default, "none" for no limit, or dollars, where a
+	 * comma may only separate thousands ("1,000.50"): "2,50" is refused rather than read
+	 * as $250.
+	 */
+	private static LimitChange.OwnLimit limit(String period, String typed) {
+		String text = (typed != null) ? typed.strip().replace("$", "").strip() : "";
 		if (text.isEmpty()) {
-			return null;
+			return LimitChange.OwnLimit.DEFAULT;
+		}
+		if (text.equalsIgnoreCase("none")) {
+			return LimitChange.OwnLimit.NO_LIMIT;
+		}
+		if (text.contains(",")) {
+			if (!THOUSANDS.matcher(text).matches()) {
+				throw refused(period, typed, "; use a dot for cents.");
+			}
+			text = text.replace(",", "");
 		}
 		try {
-			return new BigDecimal(text);
+			return LimitChange.OwnLimit.of(new BigDecimal(text));
 		}
 		catch (NumberFormatException ex) {
-			throw AccountRejectedException.invalid("A " + period + " limit is an amount of US dollars, such as 5 or "
-					+ "2.50, or blank for none; \"" + typed.strip() + "\" is not one.");
+			throw refused(period, typed, ".");
 		}
+	}
+
+	private static AccountRejectedException refused(String period, String typed, String end) {
+		return AccountRejectedException.invalid("A " + period + " limit is an amount of US dollars, such as 5 or "
+				+ "2.50, blank for the default, or none for no limit; \"" + typed.strip() + "\" is not one" + end);
 	}
 
 	private String change(UUID id, AccountService.AccountChange change, RedirectAttributes redirect) {

@@ -123,7 +123,9 @@ public class SingleSignOnSecurity {
 			.successHandler((request, response, authentication) -> {
 				LinkedOidcUser user = (LinkedOidcUser) authentication.getPrincipal();
 				this.sessionLogin.logIn(user.account(), request, response);
-				request.getSession().setAttribute(ID_TOKEN, user.getIdToken().getTokenValue());
+				if (endSessionEndpoint().isPresent()) {
+					request.getSession().setAttribute(ID_TOKEN, user.getIdToken().getTokenValue());
+				}
 				toWhereTheyWere.onAuthenticationSuccess(request, response, authentication);
 			})
 			.failureHandler((request, response, failure) -> {
@@ -156,10 +158,8 @@ public class SingleSignOnSecurity {
 			return Optional.empty();
 		}
 		Optional<ClientRegistration> registration = this.singleSignOn.registration();
-		Object endSession = registration
-			.map((known) -> known.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint"))
-			.orElse(null);
-		if (endSession == null) {
+		Object endSession = endSessionEndpoint().orElse(null);
+		if (endSession == null || registration.isEmpty()) {
 			return Optional.empty();
 		}
 		String back = UriComponentsBuilder.fromUriString(UrlUtils.buildFullRequestUrl(request))
@@ -176,24 +176,46 @@ public class SingleSignOnSecurity {
 			.toUriString());
 	}
 
+	/**
+	 * The provider's log-out endpoint, when its discovery document names one: only then
+	 * is the ID token kept in the session, as its {@code id_token_hint}.
+	 */
+	private Optional<Object> endSessionEndpoint() {
+		return this.singleSignOn.registration()
+			.map((known) -> known.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint"));
+	}
+
 	private OAuth2UserService<OidcUserRequest, OidcUser> linkingUserService() {
 		OidcUserService standard = new OidcUserService();
 		return (request) -> {
 			OidcUser user = standard.loadUser(request);
 			SignedInIdentity identity = identityOf(user);
-			AccountPrincipal account;
-			try {
-				account = this.accounts.signIn(identity);
-			}
-			catch (DataIntegrityViolationException ex) {
-				// The same new identity signed in at once elsewhere (a second tab,
-				// another
-				// instance), or another took the same username: its transaction is over,
-				// so a second one finds the link the other made, or the next free name.
-				account = this.accounts.signIn(identity);
-			}
+			AccountPrincipal account = linkedAccount(identity);
 			return new LinkedOidcUser(user, account);
 		};
+	}
+
+	/**
+	 * The account linked to the identity, made at its first sign-in. The same new
+	 * identity signing in at once elsewhere (a second tab, another instance), or another
+	 * taking the same username, clashes: that transaction is over, so a second try finds
+	 * the link the other made, or the next free name. A second clash as well (many
+	 * sign-ins at once) is a refusal the log-in page shows, not an error page.
+	 */
+	AccountPrincipal linkedAccount(SignedInIdentity identity) {
+		try {
+			return this.accounts.signIn(identity);
+		}
+		catch (DataIntegrityViolationException first) {
+			// Tried once more below.
+		}
+		try {
+			return this.accounts.signIn(identity);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new SingleSignOnRefused("account_conflict",
+					"Your account was being set up by another sign-in at the same moment; sign in again.");
+		}
 	}
 
 	private static SignedInIdentity identityOf(OidcUser user) {

@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
  * The models a person may use, as patterns: {@code deepseek/*} allows DeepSeek's models
  * on every endpoint, {@code ollama:*} every model of the {@code ollama} endpoint,
  * {@code openrouter:openai/gpt-4o} one model of one endpoint. {@code *} stands for any
- * characters; case does not count. Empty allows nothing; {@link #ALL} everything.
+ * characters; case does not count. No patterns ({@code null}, or only blank ones: a field
+ * of just "," or {@code [""]}) allow every model, as {@link #ALL}: a list that allows
+ * nothing would be a slip, and a person who may use nothing is disabled instead.
  *
  * @param patterns the patterns, or {@code null} for every model
  */
@@ -26,6 +28,9 @@ public record ModelAllowList(List<String> patterns) {
 			.map(String::strip)
 			.distinct()
 			.toList() : null;
+		if (patterns != null && patterns.isEmpty()) {
+			patterns = null;
+		}
 	}
 
 	public boolean all() {
@@ -59,10 +64,9 @@ public record ModelAllowList(List<String> patterns) {
 		return (stored != null) ? new ModelAllowList(List.of(stored.split("\n"))) : ALL;
 	}
 
-	/** The patterns as a person reads them: "deepseek/*, ollama:*", or "none". */
+	/** The patterns as a person reads them: "deepseek/*, ollama:*", or "every model". */
 	public String inWords() {
-		return (this.patterns == null) ? "every model"
-				: this.patterns.isEmpty() ? "none" : String.join(", ", this.patterns);
+		return (this.patterns == null) ? "every model" : String.join(", ", this.patterns);
 	}
 
 }

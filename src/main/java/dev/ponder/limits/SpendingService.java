@@ -40,7 +40,7 @@ public class SpendingService {
 		return of(this.gate.owner());
 	}
 
-	/** An account's limits and spend, for the administrator. */
+	/** An account's limits in force (their own, else the defaults) and spend. */
 	@Transactional(readOnly = true)
 	public PersonSpending of(UUID owner) {
 		SpendingLimits limits = this.store.ownLimits(owner).orElse(this.properties.defaults());
@@ -51,7 +51,10 @@ public class SpendingService {
 				this.store.allowedModels(owner).patterns());
 	}
 
-	/** The account's own limits, without the defaults. */
+	/**
+	 * The account's own limits, without the defaults: {@code null} for none of their own,
+	 * {@link SpendingLimits#NO_LIMIT} where they are exempt.
+	 */
 	@Transactional(readOnly = true)
 	public SpendingLimits own(UUID owner) {
 		return this.store.ownLimits(owner);
@@ -63,13 +66,10 @@ public class SpendingService {
 	}
 
 	/**
-	 * Gives an account limits of its own, or clears them; a negative or absurd amount is
-	 * refused with a sentence and nothing changes.
+	 * Refuses, with a sentence, a change with a negative or absurd amount or too many
+	 * models allowed; changes nothing.
 	 */
-	public void change(UUID owner, LimitChange change) {
-		if (!change.any()) {
-			return;
-		}
+	public void check(LimitChange change) {
 		ModelAllowList allowed = new ModelAllowList(change.allowedModels());
 		if (allowed.stored() != null && allowed.stored().length() > ModelAllowList.MAX_STORED) {
 			throw new ProblemException(ErrorCode.INVALID_REQUEST, "The models allowed come to more than "
@@ -77,20 +77,42 @@ public class SpendingService {
 		}
 		checked("daily", change.daily());
 		checked("monthly", change.monthly());
+	}
+
+	/**
+	 * Gives an account limits of its own, or clears them; a change {@link #check} refuses
+	 * changes nothing. Joins the caller's transaction, so that a change of the account
+	 * made with it stands or falls with it.
+	 */
+	public void change(UUID owner, LimitChange change) {
+		if (!change.any()) {
+			return;
+		}
+		check(change);
 		this.store.ensureRow(owner);
 		SpendingLimits own = this.store.ownLimits(owner);
-		this.store.setOwnLimits(owner, new SpendingLimits(change.dailyGiven() ? change.daily() : own.daily(),
-				change.monthlyGiven() ? change.monthly() : own.monthly()));
+		this.store.setOwnLimits(owner,
+				new SpendingLimits((change.daily() != null) ? change.daily().stored() : own.daily(),
+						(change.monthly() != null) ? change.monthly().stored() : own.monthly()));
 		if (change.allowedGiven()) {
-			this.store.setAllowedModels(owner, allowed);
+			this.store.setAllowedModels(owner, new ModelAllowList(change.allowedModels()));
 		}
 	}
 
-	private static void checked(String period, BigDecimal limit) {
-		if (limit != null && (limit.signum() < 0 || limit.compareTo(MOST) > 0)) {
+	/**
+	 * Makes the account's row of limits before a transaction that changes it: a row two
+	 * requests make at once must not spoil that transaction on PostgreSQL.
+	 */
+	public void prepare(UUID owner) {
+		this.store.ensureRow(owner);
+	}
+
+	private static void checked(String period, LimitChange.OwnLimit limit) {
+		BigDecimal amount = (limit != null) ? limit.amount() : null;
+		if (amount != null && (amount.signum() < 0 || amount.compareTo(MOST) > 0)) {
 			throw new ProblemException(ErrorCode.INVALID_REQUEST,
-					"A " + period + " limit is an amount of US dollars from 0 to 10,000,000, or null for none; "
-							+ limit.toPlainString() + " is not one.");
+					"A " + period + " limit is an amount of US dollars from 0 to 10,000,000, null for the default, "
+							+ "or \"none\" for no limit; " + amount.toPlainString() + " is not one.");
 		}
 	}
 

@@ -9,10 +9,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -30,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Spending limits in Chromium, with accounts on, on a database of their own: the
  * administrator sets a person's limit on the users page and sees what they spent; the
  * person over it sees the chip at nothing left, and a refused send keeps the question in
- * the composer with the sentence beside it. Screenshots of each, wide and phone, light
- * and dark, land in {@code target/screenshots}.
+ * the composer with the sentence beside it. Each test makes its own person, so that they
+ * run in any order. Screenshots of each, wide and phone, light and dark, land in
+ * {@code target/screenshots}.
  */
 // This class's own @SpringBootTest replaces the one inherited, which turns accounts off.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -39,66 +37,68 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"openrouter.api-key=" + AppTestSupport.API_KEY, "openrouter.idle-timeout=10s",
 				"openrouter.first-byte-timeout=10s", TwoPeople.ADMINISTRATOR, TwoPeople.ADMINISTRATOR_PASSWORD,
 				"ponder.limits.default-monthly=20" })
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LimitsBrowserTest extends BrowserTestSupport {
-
-	private static final String PERSON = "wren";
 
 	private static final List<Look> LOOKS = List.of(new Look("wide-light", 1280, 800, ColorScheme.LIGHT),
 			new Look("wide-dark", 1280, 800, ColorScheme.DARK), new Look("phone-light", 390, 844, ColorScheme.LIGHT),
 			new Look("phone-dark", 390, 844, ColorScheme.DARK));
 
-	private static String conversation;
-
 	@Test
-	@Order(1)
 	void theAdministratorSetsALimitOnTheUsersPageAndSeesWhatThePersonSpent() {
-		Api.Reply made = root().post("/api/admin/users",
-				"{\"username\":\"" + PERSON + "\",\"password\":\"" + TwoPeople.PASSWORD + "\"}");
-		assertThat(made.status()).as(made.toString()).isEqualTo(201);
-		conversation = wren().post("/api/conversations", "{\"title\":\"Wren's budget\"}").body().get("id").asString();
-		FakeGeneration costly = FakeGeneration.unique();
-		upstream.enqueue(Script.stream(costly)
-			.chunk(costly.role())
-			.chunk(costly.content("Seventy-five cents of words."))
-			.chunk(costly.finish("stop"))
-			.chunk(costly.usage(1000, 2000, 0, 0.75))
-			.done());
-		assertThat(wren()
-			.post("/api/conversations/" + conversation + "/messages",
-					"{\"content\":\"Spend it\",\"model\":\"deepseek/deepseek-r1\"}")
-			.status()).isEqualTo(200);
+		String person = "wren";
+		spent(person, "Wren's budget");
 		logIn(this.page, "root", TwoPeople.ROOT_PASSWORD);
 		this.page.navigate("/admin/users");
 		assertThat(this.page.locator("#default-limits")).containsText("none a day, $20 a month");
-		Locator wren = this.page.locator(".person[data-username='" + PERSON + "']");
-		assertThat(wren.locator("[data-spend]")).hasText("Today $0.75 This month $0.75 of $20");
+		Locator wren = this.page.locator(".person[data-username='" + person + "']");
+		assertThat(wren.locator("[data-spend]")).hasText("Today $0.75 This month $0.75 of $20 (default)");
 
 		wren.getByText("Spending limits").click();
 		wren.getByLabel("Per day ($)").fill("five");
 		wren.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save limits")).click();
 		assertThat(this.page.getByRole(AriaRole.ALERT)).hasText("A daily limit is an amount of US dollars, such as 5 "
-				+ "or 2.50, or blank for none; \"five\" is not one.");
+				+ "or 2.50, blank for the default, or none for no limit; \"five\" is not one.");
 		assertThat(wren.getByLabel("Per day ($)")).hasValue("five");
 
+		// A decimal comma is refused, not read as a hundred times the amount.
+		wren.getByLabel("Per day ($)").fill("2,50");
+		wren.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save limits")).click();
+		assertThat(this.page.getByRole(AriaRole.ALERT)).hasText("A daily limit is an amount of US dollars, such as 5 "
+				+ "or 2.50, blank for the default, or none for no limit; \"2,50\" is not one; use a dot for cents.");
+		assertThat(wren.getByLabel("Per day ($)")).hasValue("2,50");
+		assertThat(wren.locator("[data-spend]")).hasText("Today $0.75 This month $0.75 of $20 (default)");
+
 		wren.getByLabel("Per day ($)").fill("0.50");
+		wren.getByLabel("Per month ($)").fill("none");
 		wren.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save limits")).click();
 
 		assertThat(this.page.getByRole(AriaRole.STATUS)).hasText("wren's spending limits are saved.");
-		assertThat(wren.locator("[data-spend]")).hasText("Today $0.75 of $0.50 This month $0.75 of $20");
+		assertThat(wren.locator("[data-spend]")).hasText("Today $0.75 of $0.50 over This month $0.75");
+		wren.getByText("Spending limits").click();
+		assertThat(wren.getByLabel("Per month ($)")).hasValue("none");
+		assertThat(person(person).get("monthlyLimitSource").asString()).isEqualTo("none");
+
+		// Thousands separated by commas are dollars as typed.
+		wren.getByLabel("Per month ($)").fill("1,000.50");
+		wren.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save limits")).click();
+		assertThat(this.page.getByRole(AriaRole.STATUS)).hasText("wren's spending limits are saved.");
+		assertThat(wren.locator("[data-spend]")).containsText("This month $0.75 of $1");
+		assertThat(person(person).get("monthlyLimit").decimalValue()).isEqualByComparingTo("1000.50");
 		String session = this.page.context().storageState();
 		inEveryLook("limits-users", session, (page) -> {
 			page.navigate("/admin/users");
-			page.locator(".person[data-username='" + PERSON + "'] .person-limits > summary").click();
+			page.locator(".person[data-username='" + person + "'] .person-limits > summary").click();
 		});
 	}
 
 	@Test
-	@Order(2)
 	void aPersonOverTheLimitIsRefusedAndKeepsTheQuestionInTheComposer() {
-		logIn(this.page, PERSON, TwoPeople.PASSWORD);
+		String person = "robin";
+		String conversation = overTheLimit(person, "Robin's budget");
+		logIn(this.page, person, TwoPeople.PASSWORD);
 		this.page.navigate("/c/" + conversation);
-		assertThat(this.page.locator("#limit-chip")).hasText("$0 left today");
+		assertThat(this.page.locator("#limit-chip")).hasText("Limit $0 left today");
+		assertThat(this.page.locator("#limit-chip")).hasAttribute("aria-label", "Spending limit: $0 left today");
 
 		ask(this.page, "One more question, please?");
 
@@ -110,6 +110,7 @@ class LimitsBrowserTest extends BrowserTestSupport {
 			page.navigate("/c/" + conversation);
 			ask(page, "One more question, please?");
 			assertThat(page.locator(".composer-error")).containsText("daily spending limit");
+			assertThat(page.locator("textarea[name=content]")).hasValue("One more question, please?");
 		});
 		this.page.navigate("/usage");
 		assertThat(this.page.locator("#limits")).containsText("$0.75 of $0.50");
@@ -117,11 +118,12 @@ class LimitsBrowserTest extends BrowserTestSupport {
 	}
 
 	@Test
-	@Order(3)
 	void withoutJavaScriptARefusedFirstMessageComesBackInTheFormAndMakesNoConversation() {
-		logIn(this.page, PERSON, TwoPeople.PASSWORD);
+		String person = "finch";
+		overTheLimit(person, "Finch's budget");
+		logIn(this.page, person, TwoPeople.PASSWORD);
 		String session = this.page.context().storageState();
-		int conversations = wren().get("/api/conversations").body().size();
+		int conversations = as(person).get("/api/conversations").body().size();
 		try (BrowserContext noScript = newContext(
 				new Browser.NewContextOptions().setJavaScriptEnabled(false).setStorageState(session))) {
 			Page plain = noScript.newPage();
@@ -134,15 +136,60 @@ class LimitsBrowserTest extends BrowserTestSupport {
 				.hasText("Your daily spending limit of $0.50 is reached: $0.75 spent today. It resets at 00:00 UTC.");
 			assertThat(plain.locator("textarea[name=content]")).hasValue("A brand new question");
 		}
-		assertThat(wren().get("/api/conversations").body().size()).isEqualTo(conversations);
+		assertThat(as(person).get("/api/conversations").body().size()).isEqualTo(conversations);
+	}
+
+	/**
+	 * A new person who spent $0.75 today in a conversation of that title, whose id this
+	 * is.
+	 */
+	private String spent(String person, String title) {
+		Api.Reply made = root().post("/api/admin/users",
+				"{\"username\":\"" + person + "\",\"password\":\"" + TwoPeople.PASSWORD + "\"}");
+		assertThat(made.status()).as(made.toString()).isEqualTo(201);
+		String conversation = as(person).post("/api/conversations", "{\"title\":\"" + title + "\"}")
+			.body()
+			.get("id")
+			.asString();
+		FakeGeneration costly = FakeGeneration.unique();
+		upstream.enqueue(Script.stream(costly)
+			.chunk(costly.role())
+			.chunk(costly.content("Seventy-five cents of words."))
+			.chunk(costly.finish("stop"))
+			.chunk(costly.usage(1000, 2000, 0, 0.75))
+			.done());
+		assertThat(as(person)
+			.post("/api/conversations/" + conversation + "/messages",
+					"{\"content\":\"Spend it\",\"model\":\"deepseek/deepseek-r1\"}")
+			.status()).isEqualTo(200);
+		return conversation;
+	}
+
+	/** As {@link #spent}, with a daily limit of $0.50 set through the admin API. */
+	private String overTheLimit(String person, String title) {
+		String conversation = spent(person, title);
+		String id = person(person).get("id").asString();
+		Api.Reply set = root().call("PATCH", "/api/admin/users/" + id, "{\"dailyLimit\": 0.50}");
+		assertThat(set.status()).as(set.toString()).isEqualTo(200);
+		return conversation;
+	}
+
+	/** The person as the admin API shows them. */
+	private tools.jackson.databind.JsonNode person(String username) {
+		return root().get("/api/admin/users")
+			.body()
+			.valueStream()
+			.filter((p) -> p.get("username").asString().equals(username))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private Api root() {
 		return Api.basic(this.port, "root", TwoPeople.ROOT_PASSWORD);
 	}
 
-	private Api wren() {
-		return Api.basic(this.port, PERSON, TwoPeople.PASSWORD);
+	private Api as(String person) {
+		return Api.basic(this.port, person, TwoPeople.PASSWORD);
 	}
 
 	private static void logIn(Page page, String username, String password) {
@@ -164,8 +211,11 @@ class LimitsBrowserTest extends BrowserTestSupport {
 				show.accept(page);
 				page.waitForLoadState();
 				// Where things come to rest: a chevron turning, a panel opening.
-				page.evaluate("() => Promise.all(document.getAnimations()"
-						+ ".filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished))");
+				// At most a second: an animation that never ends (a paused one, one whose
+				// element went away) must not hold the screenshot for good.
+				page.evaluate("() => Promise.race([Promise.all(document.getAnimations()"
+						+ ".filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished)),"
+						+ " new Promise((done) => setTimeout(done, 1000))])");
 				assertFits(page);
 				shoot(page, name + "-" + look.name);
 			}

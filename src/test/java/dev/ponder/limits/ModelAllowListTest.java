@@ -35,9 +35,11 @@ class ModelAllowListTest {
 	}
 
 	@Test
-	void noListAllowsEverythingAndAnEmptyOneNothing() {
+	void noListAllowsEverythingAndSoDoesOneOfBlanksOnly() {
 		assertThat(ModelAllowList.ALL.allows("openrouter", "anything")).isTrue();
-		assertThat(new ModelAllowList(List.of()).allows("openrouter", "anything")).isFalse();
+		assertThat(new ModelAllowList(List.of()).allows("openrouter", "anything")).isTrue();
+		assertThat(new ModelAllowList(List.of("", " ", "\n")).all()).isTrue();
+		assertThat(new ModelAllowList(List.of("", " ", "\n")).stored()).isNull();
 		assertThat(ModelAllowList.ofStored(new ModelAllowList(List.of("a/*", "b:*")).stored()).patterns())
 			.containsExactly("a/*", "b:*");
 	}

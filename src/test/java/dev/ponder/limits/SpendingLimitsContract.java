@@ -126,9 +126,9 @@ abstract class SpendingLimitsContract extends TwoPeopleApplication {
 
 		Api.Reply negative = root().call("PATCH", "/api/admin/users/" + alice, "{\"monthlyLimit\": -1}");
 		assertThat(negative.status()).isEqualTo(400);
-		assertThat(negative.body().get("detail").asString())
-			.isEqualTo("A monthly limit is an amount of US dollars from 0 to 10,000,000, or null for none; "
-					+ "-1 is not one.");
+		assertThat(negative.body().get("detail").asString()).isEqualTo(
+				"A monthly limit is an amount of US dollars from 0 to 10,000,000, null for the default, or \"none\" for no limit; "
+						+ "-1 is not one.");
 		Api.Reply words = root().call("PATCH", "/api/admin/users/" + alice, "{\"dailyLimit\": \"five\"}");
 		assertThat(words.status()).isEqualTo(400);
 		assertThat(words.body().get("detail").asString()).contains("dailyLimit is an amount of US dollars");
