@@ -43,7 +43,8 @@ public final class PostgresUnderTest {
 		registry.add("spring.flyway.schemas", () -> schema);
 		// Each test context keeps its pool while it stays cached, and a run caches many:
 		// at Hikari's ten connections each they came to more than the server's hundred
-		// ("too many clients already"). A few, let go of when idle, are plenty for a test.
+		// ("too many clients already"). A few, let go of when idle, are plenty for a
+		// test.
 		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
 		registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
 		registry.add("spring.datasource.hikari.idle-timeout", () -> "10s");
