@@ -38,7 +38,7 @@ class AccountApiController {
 	@GetMapping("/account")
 	AccountView account() {
 		UUID id = CurrentAccount.require().id();
-		return this.accounts.get(id).withSpending(this.spending.of(id));
+		return this.accounts.get(id).withSpending(this.spending);
 	}
 
 	@GetMapping("/tokens")

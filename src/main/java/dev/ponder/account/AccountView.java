@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.ponder.limits.PersonSpending;
 import dev.ponder.limits.SpendingLimits;
+import dev.ponder.limits.SpendingService;
 
 /**
  * An account as the admin API and the users page show it: never its password hash. Its
@@ -25,20 +26,14 @@ public record AccountView(UUID id, String username, boolean admin, boolean disab
 	}
 
 	/**
-	 * With the limits in force and spend, without where they come from (one's own
-	 * account, {@code GET /api/account}).
-	 */
-	AccountView withSpending(PersonSpending spending) {
-		return new AccountView(this.id, this.username, this.admin, this.disabled, this.createdAt, this.lastLoginAt,
-				spending.dailyLimit(), null, spending.monthlyLimit(), null, spending.spentToday(),
-				spending.spentThisMonth(), spending.allowedModels());
-	}
-
-	/**
 	 * With the limits in force and spend, and where each limit comes from: the person's
 	 * {@code own} limits against the {@code defaults}.
 	 */
-	AccountView withSpending(PersonSpending spending, SpendingLimits own, SpendingLimits defaults) {
+	AccountView withSpending(SpendingService spending) {
+		return withSpending(spending.of(this.id), spending.own(this.id), spending.defaults());
+	}
+
+	private AccountView withSpending(PersonSpending spending, SpendingLimits own, SpendingLimits defaults) {
 		return new AccountView(this.id, this.username, this.admin, this.disabled, this.createdAt, this.lastLoginAt,
 				spending.dailyLimit(), own.dailySource(defaults).word(), spending.monthlyLimit(),
 				own.monthlySource(defaults).word(), spending.spentToday(), spending.spentThisMonth(),

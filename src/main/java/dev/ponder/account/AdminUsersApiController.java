@@ -129,7 +129,7 @@ class AdminUsersApiController {
 	}
 
 	private AccountView withSpending(AccountView view) {
-		return view.withSpending(this.spending.of(view.id()), this.spending.own(view.id()), this.spending.defaults());
+		return view.withSpending(this.spending);
 	}
 
 	record NewUser(String username, String password, Boolean admin) {

@@ -48,10 +48,7 @@ class AdminUsersPageController {
 	String users(Model model) {
 		AccountPrincipal me = CurrentAccount.require();
 		model.addAttribute("section", "users");
-		List<AccountView> users = this.accounts.list()
-			.stream()
-			.map((u) -> u.withSpending(this.spending.of(u.id()), this.spending.own(u.id()), this.spending.defaults()))
-			.toList();
+		List<AccountView> users = this.accounts.list().stream().map((u) -> u.withSpending(this.spending)).toList();
 		model.addAttribute("users", users);
 		model.addAttribute("ownLimits",
 				users.stream().collect(Collectors.toMap(AccountView::id, (u) -> this.spending.own(u.id()))));

@@ -40,6 +40,9 @@ abstract class OwnAndDefaultLimitsContract extends TwoPeopleApplication {
 		assertThat(exempt.body().get("dailyLimit").isNull()).isTrue();
 		assertThat(exempt.body().get("dailyLimitSource").asString()).isEqualTo("none");
 		assertThat(exempt.body().get("monthlyLimitSource").asString()).isEqualTo("default");
+		Api.Reply herself = kestrel.get("/api/account");
+		assertThat(herself.body().get("dailyLimitSource").asString()).as("one's own account says so too")
+			.isEqualTo("none");
 		upstream.enqueue(
 				Script.answer(java.util.List.of("Hm."), java.util.List.of("Free to ask."), java.time.Duration.ZERO));
 		assertThat(send(kestrel, "Kestrel exempt").status()).as("the default of $0 does not apply").isEqualTo(200);
