@@ -16,7 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import dev.ponder.testing.Api;
 import dev.ponder.testing.AppTestSupport;
 import dev.ponder.testing.BrowserTestSupport;
-import dev.ponder.testing.FakeGeneration;
 import dev.ponder.testing.Script;
 import dev.ponder.testing.TwoPeople;
 
@@ -151,13 +150,7 @@ class LimitsBrowserTest extends BrowserTestSupport {
 			.body()
 			.get("id")
 			.asString();
-		FakeGeneration costly = FakeGeneration.unique();
-		upstream.enqueue(Script.stream(costly)
-			.chunk(costly.role())
-			.chunk(costly.content("Seventy-five cents of words."))
-			.chunk(costly.finish("stop"))
-			.chunk(costly.usage(1000, 2000, 0, 0.75))
-			.done());
+		upstream.enqueue(Script.costing("Seventy-five cents of words.", 0.75));
 		assertThat(as(person)
 			.post("/api/conversations/" + conversation + "/messages",
 					"{\"content\":\"Spend it\",\"model\":\"deepseek/deepseek-r1\"}")

@@ -149,13 +149,7 @@ abstract class SpendingLimitsContract extends TwoPeopleApplication {
 			.body()
 			.get("id")
 			.asString();
-		FakeGeneration costly = FakeGeneration.unique();
-		upstream.enqueue(Script.stream(costly)
-			.chunk(costly.role())
-			.chunk(costly.content("Seventy-five cents of words."))
-			.chunk(costly.finish("stop"))
-			.chunk(costly.usage(1000, 2000, 0, 0.75))
-			.done());
+		upstream.enqueue(Script.costing("Seventy-five cents of words.", 0.75));
 		Api.Reply first = carol.post("/api/conversations/" + conversation + "/messages",
 				"{\"content\":\"Spend it\",\"model\":\"deepseek/deepseek-r1\"}");
 		assertThat(first.status()).as(first.toString()).isEqualTo(200);
@@ -450,21 +444,11 @@ abstract class SpendingLimitsContract extends TwoPeopleApplication {
 	}
 
 	private Api person(String name) {
-		Api.Reply made = root().post("/api/admin/users",
-				"{\"username\":\"" + name + "\",\"password\":\"" + dev.ponder.testing.TwoPeople.PASSWORD + "\"}");
-		assertThat(made.status()).as(made.toString()).isIn(201, 409);
-		return Api.basic(this.port, name, dev.ponder.testing.TwoPeople.PASSWORD);
+		return this.people.someone(name).api();
 	}
 
 	private String idOf(String username) {
-		return root().get("/api/admin/users")
-			.body()
-			.valueStream()
-			.filter((person) -> person.get("username").asString().equals(username))
-			.findFirst()
-			.orElseThrow()
-			.get("id")
-			.asString();
+		return this.people.someone(username).id();
 	}
 
 }

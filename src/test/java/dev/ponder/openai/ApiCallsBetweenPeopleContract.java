@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.ponder.testing.Api;
-import dev.ponder.testing.FakeGeneration;
 import dev.ponder.testing.Script;
 import dev.ponder.testing.TwoPeople;
 import dev.ponder.testing.TwoPeopleApplication;
@@ -87,29 +86,13 @@ abstract class ApiCallsBetweenPeopleContract extends TwoPeopleApplication {
 
 	@Test
 	void aSpendingLimitReachedIsA402InOpenAisShape_andTheRefusedCallKeepsNothing() {
-		Api.Reply made = root().post("/api/admin/users",
-				"{\"username\":\"dora-api\",\"password\":\"" + TwoPeople.PASSWORD + "\"}");
-		assertThat(made.status()).as(made.toString()).isIn(201, 409);
-		String doraId = root().get("/api/admin/users")
-			.body()
-			.valueStream()
-			.filter((person) -> person.get("username").asString().equals("dora-api"))
-			.findFirst()
-			.orElseThrow()
-			.get("id")
-			.asString();
-		assertThat(root().call("PATCH", "/api/admin/users/" + doraId, "{\"dailyLimit\": 0.50}").status())
+		TwoPeople.Someone someone = this.people.someone("dora-api");
+		assertThat(root().call("PATCH", "/api/admin/users/" + someone.id(), "{\"dailyLimit\": 0.50}").status())
 			.isEqualTo(200);
-		Api dora = Api.basic(this.port, "dora-api", TwoPeople.PASSWORD);
+		Api dora = someone.api();
 		Api doras = Api.bearer(this.port,
 				dora.post("/api/tokens", "{\"name\":\"dora's script\"}").body().get("token").asString());
-		FakeGeneration costly = FakeGeneration.unique();
-		upstream.enqueue(Script.stream(costly)
-			.chunk(costly.role())
-			.chunk(costly.content("Seventy-five cents of words."))
-			.chunk(costly.finish("stop"))
-			.chunk(costly.usage(1000, 2000, 0, 0.75))
-			.done());
+		upstream.enqueue(Script.costing("Seventy-five cents of words.", 0.75));
 		assertThat(doras.post("/v1/chat/completions", QUESTION.formatted("people-limit spend it")).status())
 			.isEqualTo(200);
 

@@ -47,7 +47,7 @@ public final class PostgresUnderTest {
 		// test.
 		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
 		registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
-		registry.add("spring.datasource.hikari.idle-timeout", () -> "10s");
+		registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
 		if (container != null) {
 			registry.add("spring.datasource.username", container::getUsername);
 			registry.add("spring.datasource.password", container::getPassword);

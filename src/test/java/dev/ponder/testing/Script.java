@@ -88,6 +88,19 @@ public final class Script {
 	}
 
 	/**
+	 * An answer without reasoning that the upstream says cost {@code cost} dollars (1,000
+	 * prompt and 2,000 completion tokens): what spends a person's limit in one go.
+	 */
+	public static Script costing(String answer, double cost) {
+		FakeGeneration costly = FakeGeneration.unique();
+		return stream(costly).chunk(costly.role())
+			.chunk(costly.content(answer))
+			.chunk(costly.finish("stop"))
+			.chunk(costly.usage(1000, 2000, 0, cost))
+			.done();
+	}
+
+	/**
 	 * A relay's thinker at work: its reasoning, then a word of answer that the relay
 	 * throws away, and its usage (10 prompt, 20 completion, 1 reasoning token, $0.002).
 	 */

@@ -64,6 +64,29 @@ public final class TwoPeople {
 		return Api.bearer(this.port, made.body().get("token").asString());
 	}
 
+	/**
+	 * Another person with an account, made by root unless an earlier test of the same
+	 * application made them: their id, and the API as them, by their password.
+	 */
+	public Someone someone(String name) {
+		Api.Reply made = root().post("/api/admin/users",
+				"{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}");
+		assertThat(made.status()).as(made.toString()).isIn(201, 409);
+		String id = root().get("/api/admin/users")
+			.body()
+			.valueStream()
+			.filter((person) -> person.get("username").asString().equals(name))
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.asString();
+		return new Someone(id, Api.basic(this.port, name, PASSWORD));
+	}
+
+	/** A person made by {@link #someone}. */
+	public record Someone(String id, Api api) {
+	}
+
 	/** Someone with no account, as a reader of a share link is. */
 	public Api anyone() {
 		return Api.anonymous(this.port);
