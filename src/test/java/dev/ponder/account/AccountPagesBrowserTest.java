@@ -350,15 +350,6 @@ class AccountPagesBrowserTest extends BrowserTestSupport {
 		}
 	}
 
-	/**
-	 * Waits for the animations that end (a menu popping in), so that a screenshot shows
-	 * where things come to rest.
-	 */
-	private static void settle(Page page) {
-		page.evaluate("() => Promise.all(document.getAnimations()"
-				+ ".filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished))");
-	}
-
 	/** The cookies that keep this page logged in. */
 	private static String session(Page page) {
 		return page.context().storageState();

@@ -182,12 +182,6 @@ class ApiConversationsBrowserTest extends BrowserTestSupport {
 		assertThat(sent.text()).contains("Here it is.");
 	}
 
-	/** Waits for the sidebar's slide to end, so that the picture shows where it rests. */
-	private static void settle(Page page) {
-		page.evaluate("() => Promise.all(document.getAnimations()"
-				+ ".filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished))");
-	}
-
 	private static void logIn(Page page) {
 		page.navigate("/login");
 		page.getByLabel("Username").fill(ADMIN);

@@ -203,12 +203,7 @@ class LimitsBrowserTest extends BrowserTestSupport {
 				Page page = context.newPage();
 				show.accept(page);
 				page.waitForLoadState();
-				// Where things come to rest: a chevron turning, a panel opening.
-				// At most a second: an animation that never ends (a paused one, one whose
-				// element went away) must not hold the screenshot for good.
-				page.evaluate("() => Promise.race([Promise.all(document.getAnimations()"
-						+ ".filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished)),"
-						+ " new Promise((done) => setTimeout(done, 1000))])");
+				settle(page);
 				assertFits(page);
 				shoot(page, name + "-" + look.name);
 			}

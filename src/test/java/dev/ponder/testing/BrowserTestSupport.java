@@ -141,6 +141,18 @@ public abstract class BrowserTestSupport extends AppTestSupport {
 	}
 
 	/** Saves a screenshot under {@code target/screenshots} for a person to look at. */
+	/**
+	 * Waits for the page to come to rest before a picture (a chevron turning, a panel
+	 * sliding): for the running animations that end. Two seconds at most: one that never
+	 * ends where it should (its element gone) held a screenshot for good once; this
+	 * bounds a picture, not anything a test asserts.
+	 */
+	protected static void settle(Page page) {
+		page.evaluate("() => Promise.race([Promise.all(document.getAnimations()"
+				+ ".filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity)"
+				+ ".map((a) => a.finished.catch(() => null))), new Promise((done) => setTimeout(done, 2000))])");
+	}
+
 	protected static void shoot(Page page, String name) {
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
 	}
