@@ -119,8 +119,7 @@ public class ApiThreads {
 					? Message.fromUser(conversation.getId(), parentId, position, said.content(), now)
 					: Message.givenAnswer(conversation.getId(), parentId, position, said.content(), now);
 			if (kept) {
-				message.setThreadHash(ThreadHash.next((previous != null) ? previous.getThreadHash() : null, said.role(),
-						said.content()));
+				message.setThreadHash(ThreadHash.after(previous, message));
 			}
 			if (said.role() == MessageRole.USER) {
 				conversation.titleFrom(said.content());

@@ -242,7 +242,7 @@ public class MessageService {
 		Message question = Message.fromUser(conversation.getId(), (parent != null) ? parent.getId() : null, position,
 				content, this.clock.instant());
 		if (conversation.isMadeThroughApi() && conversation.isKept()) {
-			question.setThreadHash(threadHashAfter(parent, question));
+			question.setThreadHash(ThreadHash.after(parent, question));
 		}
 		question = this.messages.save(question);
 		conversation.titleFrom(content);
@@ -360,7 +360,7 @@ public class MessageService {
 		if (conversation.isKept()) {
 			Message question = (answer.getParentId() != null)
 					? this.messages.findById(answer.getParentId()).orElse(null) : null;
-			answer.setThreadHash(threadHashAfter(question, answer));
+			answer.setThreadHash(ThreadHash.after(question, answer));
 		}
 		else {
 			forget(conversation);
@@ -378,19 +378,6 @@ public class MessageService {
 			.stream()
 			.filter((message) -> message.getStatus() != MessageStatus.STREAMING)
 			.forEach(Message::forget);
-	}
-
-	/**
-	 * The fingerprint of the thread down to {@code message}; {@code null} where the
-	 * message before has none (a thread begun in the page), since a fingerprint must
-	 * cover the whole thread from its first message.
-	 */
-	private static String threadHashAfter(Message previous, Message message) {
-		if (previous != null && previous.getThreadHash() == null) {
-			return null;
-		}
-		return ThreadHash.next((previous != null) ? previous.getThreadHash() : null, message.getRole(),
-				message.getContent());
 	}
 
 	/**

@@ -36,6 +36,18 @@ public final class ThreadHash {
 		return HexFormat.of().formatHex(sha256.digest());
 	}
 
+	/**
+	 * The fingerprint of the thread down to {@code message}, stored after
+	 * {@code previous}; {@code null} where the message before has none (a thread begun in
+	 * the page), since a fingerprint must cover the whole thread from its first message.
+	 */
+	static String after(Message previous, Message message) {
+		if (previous != null && previous.getThreadHash() == null) {
+			return null;
+		}
+		return next((previous != null) ? previous.getThreadHash() : null, message.getRole(), message.getContent());
+	}
+
 	private static MessageDigest sha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");

@@ -15,4 +15,14 @@ enum LimitKind {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
+	/** The limit as a sentence names it: "daily", "monthly". */
+	String adjective() {
+		return (this == DAILY) ? "daily" : "monthly";
+	}
+
+	/** The period spent in, as a sentence says it: "today", "this month". */
+	String period() {
+		return (this == DAILY) ? "today" : "this month";
+	}
+
 }

@@ -97,9 +97,9 @@ public class SpendingGate {
 	public void check(PlannedAnswer answer) {
 		UUID owner = owner();
 		checkAllowed(owner, List.of(answer));
-		SpendingLimits limits = this.store.ownLimits(owner).orElse(this.properties.defaults());
+		SpendingLimits limits = limitsOf(owner);
 		if (limits.any()) {
-			BigDecimal held = this.store.held(owner, this.periods.now().minus(this.properties.reservationExpiry()));
+			BigDecimal held = heldFor(owner);
 			checkPeriods(owner, limits, held);
 		}
 	}
@@ -146,7 +146,7 @@ public class SpendingGate {
 	 */
 	List<UUID> reserve(UUID owner, List<BigDecimal> amounts) {
 		// Most people have no limits: their sends neither write nor lock anything.
-		if (!this.store.ownLimits(owner).orElse(this.properties.defaults()).any()) {
+		if (!limitsOf(owner).any()) {
 			return List.of();
 		}
 		this.store.ensureRow(owner);
@@ -207,10 +207,9 @@ public class SpendingGate {
 		count(kind);
 		BigDecimal total = amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
 		BigDecimal left = limit.subtract(spent).subtract(running).max(BigDecimal.ZERO);
-		String when = (kind == LimitKind.DAILY) ? "today" : "this month";
-		throw new LimitReachedException(
-				"This compare's " + amounts.size() + " answers could cost up to " + Money.dollars(total) + "; "
-						+ Money.dollars(left) + " is left " + when + " (resets " + this.periods.resets(kind) + ").");
+		throw new LimitReachedException("This compare's " + amounts.size() + " answers could cost up to "
+				+ Money.dollars(total) + "; " + Money.dollars(left) + " is left " + kind.period() + " (resets "
+				+ this.periods.resets(kind) + ").");
 	}
 
 	/**
@@ -245,13 +244,11 @@ public class SpendingGate {
 			return;
 		}
 		count(kind);
-		String period = (kind == LimitKind.DAILY) ? "daily" : "monthly";
-		String when = (kind == LimitKind.DAILY) ? "today" : "this month";
 		String running = (held.signum() > 0)
 				? " and up to " + Money.dollars(held) + " held for answers still being written" : "";
-		throw new LimitReachedException(
-				"Your " + period + " spending limit of " + Money.dollars(limit) + " is reached: " + Money.dollars(spent)
-						+ " spent " + when + running + ". It resets " + this.periods.resets(kind) + ".");
+		throw new LimitReachedException("Your " + kind.adjective() + " spending limit of " + Money.dollars(limit)
+				+ " is reached: " + Money.dollars(spent) + " spent " + kind.period() + running + ". It resets "
+				+ this.periods.resets(kind) + ".");
 	}
 
 	private BigDecimal estimate(PlannedAnswer answer, long characters) {
@@ -272,6 +269,16 @@ public class SpendingGate {
 
 	private CatalogModel.Pricing pricing(String endpoint, String model) {
 		return this.catalog.find(endpoint, model).map(CatalogModel::pricing).orElse(null);
+	}
+
+	/** The limits in force for a person: their own, else the defaults. */
+	SpendingLimits limitsOf(UUID owner) {
+		return this.store.ownLimits(owner).orElse(this.properties.defaults());
+	}
+
+	/** What a person's answers in flight hold now, those held too long ago aside. */
+	BigDecimal heldFor(UUID owner) {
+		return this.store.held(owner, this.periods.now().minus(this.properties.reservationExpiry()));
 	}
 
 	UUID owner() {

@@ -43,11 +43,10 @@ public class SpendingService {
 	/** An account's limits in force (their own, else the defaults) and spend. */
 	@Transactional(readOnly = true)
 	public PersonSpending of(UUID owner) {
-		SpendingLimits limits = this.store.ownLimits(owner).orElse(this.properties.defaults());
+		SpendingLimits limits = this.gate.limitsOf(owner);
 		return new PersonSpending(limits.daily(), limits.monthly(),
 				this.store.spentSince(owner, this.periods.start(LimitKind.DAILY)),
-				this.store.spentSince(owner, this.periods.start(LimitKind.MONTHLY)),
-				this.store.held(owner, this.periods.now().minus(this.properties.reservationExpiry())),
+				this.store.spentSince(owner, this.periods.start(LimitKind.MONTHLY)), this.gate.heldFor(owner),
 				this.store.allowedModels(owner).patterns());
 	}
 
@@ -75,8 +74,8 @@ public class SpendingService {
 			throw new ProblemException(ErrorCode.INVALID_REQUEST, "The models allowed come to more than "
 					+ ModelAllowList.MAX_STORED + " characters: use patterns such as deepseek/* instead.");
 		}
-		checked("daily", change.daily());
-		checked("monthly", change.monthly());
+		checked(LimitKind.DAILY, change.daily());
+		checked(LimitKind.MONTHLY, change.monthly());
 	}
 
 	/**
@@ -107,11 +106,12 @@ public class SpendingService {
 		this.store.ensureRow(owner);
 	}
 
-	private static void checked(String period, LimitChange.OwnLimit limit) {
+	private static void checked(LimitKind kind, LimitChange.OwnLimit limit) {
 		BigDecimal amount = (limit != null) ? limit.amount() : null;
 		if (amount != null && (amount.signum() < 0 || amount.compareTo(MOST) > 0)) {
 			throw new ProblemException(ErrorCode.INVALID_REQUEST,
-					"A " + period + " limit is an amount of US dollars from 0 to 10,000,000, null for the default, "
+					"A " + kind.adjective()
+							+ " limit is an amount of US dollars from 0 to 10,000,000, null for the default, "
 							+ "or \"none\" for no limit; " + amount.toPlainString() + " is not one.");
 		}
 	}

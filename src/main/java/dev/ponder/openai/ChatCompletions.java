@@ -10,7 +10,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import dev.ponder.attachment.AttachmentService;
@@ -146,9 +145,8 @@ class ChatCompletions {
 			.stream()
 			.filter((preset) -> preset.name().equalsIgnoreCase(name))
 			.min((a, b) -> Boolean.compare(!a.mine(), !b.mine()))
-			.orElseThrow(() -> new OpenAiException(HttpStatus.NOT_FOUND,
-					OpenAiError.of("No preset is named '" + name + "': GET /v1/models lists yours.",
-							OpenAiErrors.type(HttpStatus.NOT_FOUND), "model", "model_not_found")));
+			.orElseThrow(() -> OpenAiException
+				.modelNotFound("No preset is named '" + name + "': GET /v1/models lists yours."));
 	}
 
 	private static SendMessageRequest request(AskedCompletion asked, AskedModel model, PresetView preset,

@@ -92,9 +92,8 @@ class OpenAiController {
 	ApiModels.Model model(@PathVariable String id) {
 		String name = id.startsWith("/") ? id.substring(1) : id;
 		return this.models.find(name)
-			.orElseThrow(() -> new OpenAiException(HttpStatus.NOT_FOUND,
-					OpenAiError.of("No model is named '" + name + "': GET /v1/models lists them.",
-							OpenAiErrors.type(HttpStatus.NOT_FOUND), "model", "model_not_found")));
+			.orElseThrow(() -> OpenAiException
+				.modelNotFound("No model is named '" + name + "': GET /v1/models lists them."));
 	}
 
 	/** What OpenAI's API has and Ponder does not (embeddings, images, files…). */

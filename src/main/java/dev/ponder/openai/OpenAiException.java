@@ -26,6 +26,12 @@ class OpenAiException extends RuntimeException {
 				OpenAiError.of(message, OpenAiErrors.INVALID_REQUEST, param, "invalid_value"));
 	}
 
+	/** A model, or a preset named as one, that the caller has none of: a 404. */
+	static OpenAiException modelNotFound(String message) {
+		return new OpenAiException(HttpStatus.NOT_FOUND,
+				OpenAiError.of(message, OpenAiErrors.type(HttpStatus.NOT_FOUND), "model", "model_not_found"));
+	}
+
 	HttpStatus status() {
 		return this.status;
 	}
